@@ -1,0 +1,217 @@
+"""Shared helpers for the tests of lib/threading.py and lib/queue.py.
+
+The modules under test are loaded from lib/ under the aliases
+`spindle_threading` and `spindle_queue`, so they never mix with CPython's own
+`threading` and `queue`.
+
+Two modes, chosen by the environment variable SPINDLE_THREAD_MODE:
+
+* ``native``   -- lib/threading.py imports CPython's real `_thread`.
+* ``contract`` -- it imports a stand-in `_thread` that offers *only* the
+  contract of docs/thread-primitives.md (locks wrapped so that CPython's extra
+  methods such as RLock._release_save are hidden).  This is what proves the
+  modules need nothing more than the Rust side will provide.
+
+A test file defines `test_*` functions and ends with `run(globals())`, which
+runs them in order and prints one line per test (``PASS name`` /
+``FAIL name``) and a final ``RESULT passed failed`` line for run_all.py.
+"""
+
+import importlib.util
+import os
+import sys
+import traceback
+import types
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+LIB = os.path.join(ROOT, "lib")
+THREADING_PATH = os.path.join(LIB, "threading.py")
+QUEUE_PATH = os.path.join(LIB, "queue.py")
+
+MODE = os.environ.get("SPINDLE_THREAD_MODE", "native")
+
+# The names the runtime promises in `_thread` (docs/thread-primitives.md).
+CONTRACT_NAMES = {
+    "start_new_thread", "allocate_lock", "LockType", "RLock", "get_ident",
+    "get_native_id", "_count", "stack_size", "interrupt_main", "error",
+    "TIMEOUT_MAX", "_local",
+}
+
+
+def make_contract_thread():
+    """A `_thread` module offering exactly the contract, built on CPython's."""
+    import _thread as real
+
+    mod = types.ModuleType("_thread")
+
+    class LockType:
+        """Contract lock: acquire/release/locked and the context manager."""
+        __slots__ = ("_lock",)
+
+        def __init__(self):
+            self._lock = real.allocate_lock()
+
+        def acquire(self, blocking=True, timeout=-1):
+            return self._lock.acquire(blocking, timeout)
+
+        def release(self):
+            self._lock.release()
+
+        def locked(self):
+            return self._lock.locked()
+
+        def __enter__(self):
+            return self._lock.acquire()
+
+        def __exit__(self, *exc):
+            self._lock.release()
+
+        def __repr__(self):
+            return "<%s contract lock>" % ("locked" if self.locked() else "unlocked")
+
+    class RLock:
+        """Contract RLock: acquire/release/_is_owned and the context manager."""
+        __slots__ = ("_lock",)
+
+        def __init__(self):
+            self._lock = real.RLock()
+
+        def acquire(self, blocking=True, timeout=-1):
+            return self._lock.acquire(blocking, timeout)
+
+        def release(self):
+            self._lock.release()
+
+        def _is_owned(self):
+            return self._lock._is_owned()
+
+        def __enter__(self):
+            return self._lock.acquire()
+
+        def __exit__(self, *exc):
+            self._lock.release()
+
+        def __repr__(self):
+            return "<contract RLock>"
+
+    mod.LockType = LockType
+    mod.allocate_lock = LockType
+    mod.RLock = RLock
+    for name in ("start_new_thread", "get_ident", "get_native_id", "_count",
+                 "stack_size", "interrupt_main", "error", "TIMEOUT_MAX",
+                 "_local"):
+        setattr(mod, name, getattr(real, name))
+    assert set(n for n in vars(mod) if not n.startswith("__")) == CONTRACT_NAMES
+    return mod
+
+
+def _load(alias, path, overrides):
+    spec = importlib.util.spec_from_file_location(alias, path)
+    module = importlib.util.module_from_spec(spec)
+    saved = {name: sys.modules.get(name) for name in overrides}
+    sys.modules.update(overrides)
+    sys.modules[alias] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        for name, old in saved.items():
+            if old is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = old
+    return module
+
+
+_cache = {}
+
+
+def load():
+    """Return (threading, queue): this project's modules, loaded once."""
+    if "mods" not in _cache:
+        overrides = {}
+        if MODE == "contract":
+            overrides["_thread"] = make_contract_thread()
+        th = _load("spindle_threading", THREADING_PATH, overrides)
+        q = _load("spindle_queue", QUEUE_PATH, {"threading": th})
+        _cache["mods"] = (th, q)
+    return _cache["mods"]
+
+
+# -- assertions ---------------------------------------------------------------
+
+class Failure(AssertionError):
+    pass
+
+
+def eq(got, want, what=""):
+    if got != want:
+        raise Failure("%s: got %r, want %r" % (what or "values differ", got, want))
+
+
+def ok(cond, what="condition is false"):
+    if not cond:
+        raise Failure(what)
+
+
+def raises(exc_type, func, *args, message=None, **kwargs):
+    """Call func; it must raise exc_type (with str() == message if given)."""
+    try:
+        func(*args, **kwargs)
+    except exc_type as exc:
+        if message is not None and str(exc) != message:
+            raise Failure("%s raised with message %r, want %r"
+                          % (exc_type.__name__, str(exc), message))
+        return exc
+    except BaseException as exc:
+        raise Failure("raised %s(%r), want %s" % (type(exc).__name__, exc, exc_type.__name__))
+    raise Failure("did not raise %s" % exc_type.__name__)
+
+
+def wait_until(pred, timeout=10.0, what="condition"):
+    """Poll pred() until true; generous bound so it never flakes."""
+    import time
+    deadline = time.monotonic() + timeout
+    while not pred():
+        if time.monotonic() > deadline:
+            raise Failure("timed out waiting for " + what)
+        time.sleep(0.001)
+
+
+def run_python(code, env_extra=None, timeout=60):
+    """Run `code` in a fresh python3; return (returncode, stdout, stderr)."""
+    import subprocess
+    env = dict(os.environ)
+    env["PYTHONPATH"] = HERE + os.pathsep + env.get("PYTHONPATH", "")
+    env["SPINDLE_THREAD_MODE"] = MODE
+    if env_extra:
+        env.update(env_extra)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                          text=True, env=env, timeout=timeout)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+# -- runner ---------------------------------------------------------------------
+
+def run(namespace):
+    only = sys.argv[1:]
+    tests = [(name, fn) for name, fn in namespace.items()
+             if name.startswith("test_") and callable(fn)]
+    passed = failed = 0
+    for name, fn in tests:
+        if only and name not in only:
+            continue
+        try:
+            fn()
+        except BaseException:
+            failed += 1
+            print("FAIL %s [%s]" % (name, MODE))
+            traceback.print_exc(file=sys.stdout)
+        else:
+            passed += 1
+            print("PASS %s [%s]" % (name, MODE))
+        sys.stdout.flush()
+    print("RESULT %d %d" % (passed, failed))
+    sys.stdout.flush()
+    # Threads a failing test left behind must not hang the file.
+    os._exit(0)
