@@ -1,0 +1,11 @@
+# Less common str methods and behaviours.
+print('abc'.__len__(), 'abc'.__contains__('b'), 'x'.__add__('y'), 'ab'.__mul__(2))
+print(str.upper('abc'), str.join('-', 'ab'))
+print('Hello'.encode().hex(), bytes.fromhex('48656c6c6f').decode())
+print('ab\ncd'.count('\n'), 'line1\nline2'.split('\n'))
+print(' '.isspace(), '\x0b'.isspace(), '\x1c'.isspace())
+print('a' * 3 == 'aaa', 'abc'.startswith(''), 'abc' != None)
+print('10'.isdigit(), '-10'.isdigit(), '10'.lstrip('-').isdigit())
+print(str(), str(''), repr(str()))
+print('ß'.upper(), 'ﬁ'.upper(), 'ΣΑΣ'.lower())
+print(int('٣٤'), float('١.٥'))
