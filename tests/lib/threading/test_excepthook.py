@@ -1,0 +1,234 @@
+"""Exceptions that escape Thread.run(): excepthook, ExceptHookArgs, and the
+exact report text, compared with CPython's own threading module.
+
+The same child script runs twice in a fresh python3 -- once with CPython's
+`threading`, once with ours -- and the two stderr texts must match after
+normalising what legitimately differs: the path and line numbers of frames
+inside threading.py itself, thread idents, and thread-name counters.
+"""
+
+import os
+import re
+import sys
+import tempfile
+
+from _support import load, eq, ok, raises, run, run_python
+
+threading, _ = load()
+
+CHILD = r'''
+import sys, io, time
+if sys.argv[1] == "cpython":
+    import threading
+else:
+    from _support import load
+    threading, _ = load()
+
+def go(t):
+    t.start(); t.join()
+
+def f(x):
+    raise ValueError("bad %d" % x)
+go(threading.Thread(target=f, args=(3,)))
+
+def chained():
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        raise KeyError("k") from e
+go(threading.Thread(target=chained, name="worker"))
+
+def context():
+    try:
+        [][1]
+    except IndexError:
+        None.attr
+go(threading.Thread(target=context))
+
+go(threading.Thread(target=sys.exit, args=(3,)))          # silent
+def sysexit(): raise SystemExit("quiet")
+go(threading.Thread(target=sysexit))                      # silent
+
+class MyErr(Exception):
+    pass
+class Sub(threading.Thread):
+    def run(self):
+        raise MyErr("line one\nline two")
+go(Sub())
+
+def noarg(): raise RuntimeError
+go(threading.Thread(target=noarg, daemon=True))
+
+def deep(n):
+    if n == 0:
+        raise OSError(2, "No such file or directory")
+    deep(n - 1)
+go(threading.Thread(target=deep, args=(3,)))
+
+t = threading.Timer(0, f, args=(9,)); go(t)
+
+# A replaced sys.excepthook is not used for thread reports.
+sys.excepthook = lambda *a: print("USER SYS HOOK", file=sys.stderr)
+go(threading.Thread(target=f, args=(4,)))
+sys.excepthook = sys.__excepthook__
+
+# Report goes to the current sys.stderr.
+buf = io.StringIO()
+real = sys.stderr
+sys.stderr = buf
+go(threading.Thread(target=f, args=(5,)))
+sys.stderr = real
+print("CAPTURED<<" + buf.getvalue() + ">>", file=sys.stderr)
+
+# sys.stderr is None: falls back to the stderr the thread was created with.
+t = threading.Thread(target=f, args=(6,), name="fallback")
+sys.stderr = None
+go(t)
+sys.stderr = real
+
+# The hook called directly with thread=None names the thread by its ident.
+try:
+    raise TypeError("direct")
+except TypeError as e:
+    threading.excepthook(threading.ExceptHookArgs((TypeError, e, e.__traceback__, None)))
+threading.excepthook(threading.ExceptHookArgs((ValueError, ValueError(5), None, None)))
+threading.excepthook(threading.ExceptHookArgs((SystemExit, SystemExit(2), None, None)))
+
+# A failing hook is reported through sys.excepthook.
+def bad_hook(args):
+    raise KeyError("hookfail")
+threading.excepthook = bad_hook
+go(threading.Thread(target=f, args=(7,)))
+threading.excepthook = threading.__excepthook__
+
+# A custom hook receives the ExceptHookArgs.
+def my_hook(args):
+    print("HOOK", args.exc_type.__name__, args.exc_value, args.exc_traceback is not None,
+          args.thread.name, len(args), type(args).__name__, file=sys.stderr)
+threading.excepthook = my_hook
+go(threading.Thread(target=f, args=(8,), name="custom"))
+print("DONE", file=sys.stderr)
+'''
+
+CONCURRENT = r'''
+import sys
+if sys.argv[1] == "cpython":
+    import threading
+else:
+    from _support import load
+    threading, _ = load()
+gate = threading.Event()
+def f(i):
+    gate.wait()
+    raise ValueError("thread %d failed" % i)
+ts = [threading.Thread(target=f, args=(i,)) for i in range(20)]
+for t in ts: t.start()
+gate.set()
+for t in ts: t.join()
+'''
+
+
+def normalise(text):
+    out = []
+    lines = text.splitlines()
+    for line in lines:
+        m = re.match(r'  File "([^"]*)", line \d+, in (\w+)$', line)
+        if m and os.path.basename(m.group(1)) == "threading.py":
+            func = {"_invoke_excepthook": "invoke_excepthook"}.get(m.group(2), m.group(2))
+            line = '  File "<threading.py>", line #, in ' + func
+        line = re.sub(r"\b\d{5,}\b", "<ident>", line)
+        line = re.sub(r"\b(Thread|Dummy)-\d+", r"\1-#", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def run_child(src, which):
+    fd, path = tempfile.mkstemp(suffix=".py", prefix="exc_child_")
+    with os.fdopen(fd, "w") as f:
+        f.write(src)
+    try:
+        code = "import sys, runpy; sys.argv = [%r, %r]; runpy.run_path(%r, run_name='__main__')" % (path, which, path)
+        # Run the file itself so that tracebacks show its source lines.
+        import subprocess
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.path.dirname(os.path.abspath(__file__))
+        proc = subprocess.run([sys.executable, path, which], capture_output=True,
+                              text=True, env=env, timeout=120)
+        return proc.returncode, proc.stdout, proc.stderr
+    finally:
+        os.unlink(path)
+
+
+def test_report_matches_cpython():
+    rc1, out1, err1 = run_child(CHILD, "cpython")
+    rc2, out2, err2 = run_child(CHILD, "ours")
+    eq(rc1, 0, "cpython child")
+    eq(rc2, 0, "our child: " + err2[-2000:])
+    ok("DONE" in err1, "reference ran to the end")
+    a, b = normalise(err1), normalise(err2)
+    if a != b:
+        import difflib
+        diff = "\n".join(difflib.unified_diff(a.splitlines(), b.splitlines(),
+                                              "cpython", "ours", lineterm=""))
+        raise AssertionError("reports differ:\n" + diff)
+    # Sanity on the reference itself, so the comparison means something.
+    ok("Exception in thread Thread-1 (f):\nTraceback (most recent call last):" in err1, "header")
+    ok("Exception in thread worker:" in err1, "named")
+    ok("The above exception was the direct cause" in err1, "chained")
+    ok("During handling of the above exception" in err1, "context")
+    ok("USER SYS HOOK" not in err1, "sys.excepthook not used")
+    ok("CAPTURED<<Exception in thread" in err1, "captured")
+    ok("Exception in thread fallback:" in err1, "fallback stderr")
+    ok("Exception in threading.excepthook:" in err1, "hook failure")
+    ok("HOOK ValueError bad 8 True custom 4 _ExceptHookArgs" in err1, "custom hook")
+    eq(err1.count("Exception in thread"), 13, "number of reports")
+
+
+def test_concurrent_reports():
+    rc1, _, err1 = run_child(CONCURRENT, "cpython")
+    rc2, _, err2 = run_child(CONCURRENT, "ours")
+    eq((rc1, rc2), (0, 0), "children")
+    a = sorted(normalise(err1).splitlines())
+    b = sorted(normalise(err2).splitlines())
+    eq(b, a, "same lines, in any order")
+    eq(err2.count("Exception in thread"), 20, "20 reports")
+    # Ours never interleaves two reports: each is one contiguous block.
+    blocks = err2.split("Exception in thread ")[1:]
+    for block in blocks:
+        ok(re.search(r"ValueError: thread (\d+) failed\n$", block), "block:\n" + block)
+        eq(block.count("Traceback"), 1, "one traceback per block")
+
+
+def test_except_hook_args():
+    A = threading.ExceptHookArgs
+    a = A((1, 2, 3, 4))
+    eq((a.exc_type, a.exc_value, a.exc_traceback, a.thread), (1, 2, 3, 4), "fields")
+    eq(len(a), 4, "len")
+    eq(tuple(a), (1, 2, 3, 4), "tuple")
+    eq(repr(a), "_thread._ExceptHookArgs(exc_type=1, exc_value=2, exc_traceback=3, thread=4)", "repr")
+    eq(repr(A), "<class '_thread._ExceptHookArgs'>", "type repr")
+    raises(TypeError, A, (1, 2, 3), message="_thread._ExceptHookArgs() takes a 4-sequence (3-sequence given)")
+    ok(isinstance(a, tuple), "tuple subclass")
+    ok(threading.excepthook is threading.__excepthook__, "default hook")
+
+
+def test_hook_gets_thread_and_traceback():
+    box = []
+    old = threading.excepthook
+    threading.excepthook = box.append
+    try:
+        def f():
+            raise LookupError("x")
+        t = threading.Thread(target=f, name="hooked")
+        t.start(); t.join()
+    finally:
+        threading.excepthook = old
+    eq(len(box), 1, "called once")
+    args = box[0]
+    ok(args.exc_type is LookupError and isinstance(args.exc_value, LookupError), "type/value")
+    ok(args.thread is t, "thread")
+    ok(args.exc_traceback is args.exc_value.__traceback__, "traceback")
+    ok(not t.is_alive(), "thread ended normally after the hook")
+
+
+run(globals())
