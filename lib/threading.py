@@ -960,11 +960,13 @@ def _invoke_excepthook(thread):
     """Call threading.excepthook for the exception being handled in
     `thread`; if the hook itself fails, report that through sys.excepthook."""
     exc_type, exc_value, exc_tb = _sys.exc_info()
+    args = None
     try:
         hook = excepthook
         if hook is None:                # module dict torn down at exit
             hook = __excepthook__
-        hook(ExceptHookArgs([exc_type, exc_value, exc_tb, thread]))
+        args = ExceptHookArgs([exc_type, exc_value, exc_tb, thread])
+        hook(args)
     except Exception as exc:
         exc.__suppress_context__ = True
         del exc
@@ -977,7 +979,7 @@ def _invoke_excepthook(thread):
         sys_hook(*_sys.exc_info())
     finally:
         # Break the frame <-> traceback <-> exception cycles now.
-        exc_type = exc_value = exc_tb = None
+        exc_type = exc_value = exc_tb = args = None
 
 
 # ---------------------------------------------------------------------------
