@@ -1,0 +1,12 @@
+# Mixed int/float/bool arithmetic and comparisons, numeric conversions.
+print(1 == 1.0, 2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53 + 1)
+print(10 ** 16 + 1 == float(10 ** 16 + 1), 10 ** 16 + 1 > 1e16)
+print(type(1 + 1.0).__name__, type(True + 1).__name__, type(3 / 1).__name__, type(2 ** -1).__name__)
+print(abs(-3), abs(-3.5), abs(True), abs(-(2 ** 70)))
+print(min(1, 1.0), max(1.0, 1), min(True, 0), sorted([2, 1.5, True, 0.0, -1]))
+print(float(7), int(7.9), bool(0.0), bool(-0.0))
+print(3 * True, 2.0 * 3, 7 // 2.0, 7 % 2.5, 2 ** 0.5 * 2 ** 0.5)
+print(0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-9, 1e308 + 1e308)
+print(int.__name__, float.__name__, isinstance(1, float), isinstance(1.0, int))
+print(divmod(7, 2.0), pow(2, 0.5), pow(-8, 1 / 3) if False else pow(4, 0.5), 10 ** -2)
+print((5).__truediv__(2), (5).__rtruediv__(2), (2.0).__rpow__(3))
