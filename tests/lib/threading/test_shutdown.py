@@ -27,12 +27,12 @@ for i in range(3):
     threading.Thread(target=worker, args=(i,)).start()
 say("main done")
 threading._shutdown()
-say("after shutdown", threading.active_count())
+say("after shutdown", threading.active_count(), threading.main_thread().is_alive())
 '''
     rc, out, err = run_python(code)
     eq(rc, 0, "exit: " + err)
     eq(out.splitlines(), ["main done", "worker 0 done", "worker 1 done",
-                          "worker 2 done", "after shutdown 0"], "order")
+                          "worker 2 done", "after shutdown 1 False"], "order")
 
 
 def test_daemon_threads_not_joined():
@@ -78,9 +78,9 @@ def worker():
     ev.wait()
     say("worker released")
 threading.Thread(target=worker).start()
+threading._register_atexit(ev.set)   # runs last: releases the worker
 threading._register_atexit(say, "callback", 1)
 threading._register_atexit(say, "callback", 2)
-threading._register_atexit(ev.set)   # runs first: releases the worker
 threading._shutdown()
 say("main stopped", threading.main_thread().is_alive())
 try:
