@@ -427,8 +427,10 @@ def _is_heap_type(cls):
 
 
 def _type_name(cls):
-    """What CPython's tp_name would print for cls."""
-    if _is_heap_type(cls):
+    """What CPython's tp_name would print for cls: the bare name for a class statement,
+    module-qualified for types implemented natively (outside builtins)."""
+    own = cls.__dict__
+    if '__dict__' in own or '__weakref__' in own or '__slots__' in own:
         return cls.__name__
     module = getattr(cls, '__module__', 'builtins')
     if module == 'builtins' or not isinstance(module, str):
@@ -436,19 +438,37 @@ def _type_name(cls):
     return '%s.%s' % (module, cls.__qualname__)
 
 
-def _check_default_layout(cls):
-    """Refuse objects whose C-level layout carries data that no state would capture."""
-    for klass in cls.__mro__:
-        if not _is_heap_type(klass):
-            if klass is not object:
-                raise TypeError("cannot pickle %r object" % _type_name(cls))
-            return
+_PTR_SIZE = 8 if sys.maxsize > 2 ** 32 else 4
+_DISALLOW_INSTANTIATION = 1 << 7
+_MANAGED_DICT = 1 << 4
+
+
+def _check_default_layout(cls, slotnames):
+    """Refuse objects whose C-level layout carries data that no state would capture
+    (CPython compares tp_basicsize with what object, __dict__, __weakref__ and slots need)."""
+    size = getattr(cls, '__basicsize__', None)
+    if size is None:
+        # no layout information: a builtin base other than object is taken as opaque
+        for klass in cls.__mro__:
+            if not _is_heap_type(klass):
+                if klass is not object:
+                    raise TypeError("cannot pickle %r object" % _type_name(cls))
+                return
+        return
+    expected = object.__basicsize__
+    if getattr(cls, '__dictoffset__', 0) and not (getattr(cls, '__flags__', 0) & _MANAGED_DICT):
+        expected += _PTR_SIZE
+    if getattr(cls, '__weakrefoffset__', 0):
+        expected += _PTR_SIZE
+    expected += _PTR_SIZE * len(slotnames)
+    if size > expected:
+        raise TypeError("cannot pickle %r object" % _type_name(cls))
 
 
 def _default_getstate(obj, required):
     cls = type(obj)
     if required and getattr(cls, '__itemsize__', 0):
-        raise TypeError("cannot pickle %r object" % _type_name(cls))
+        raise TypeError("cannot pickle %s objects" % _type_name(cls))
     try:
         state = obj.__dict__
     except AttributeError:
@@ -457,7 +477,7 @@ def _default_getstate(obj, required):
         state = None
     slotnames = copyreg._slotnames(cls)
     if required:
-        _check_default_layout(cls)
+        _check_default_layout(cls, slotnames)
     if slotnames:
         slots = {}
         for name in slotnames:
@@ -520,6 +540,8 @@ def _default_reduce(obj, proto):
         return (getattr, (owner, obj.__name__))
     if proto < 2:
         return copyreg._reduce_ex(obj, proto)
+    if getattr(cls, '__flags__', 0) & _DISALLOW_INSTANTIATION:
+        raise TypeError("cannot pickle %r object" % _type_name(cls))
     args, kwargs = _getnewargs(obj)
     hasargs = args is not None
     if not kwargs:
@@ -779,6 +801,8 @@ class Pickler:
             return
         if not isinstance(rv, tuple):
             raise PicklingError("__reduce__ must return a string or tuple")
+        if not 2 <= len(rv) <= 6:
+            raise PicklingError("tuple returned by __reduce__ must contain 2 through 6 elements")
         self.save_reduce(obj=obj, *rv)
 
     # - atoms -
@@ -1367,7 +1391,7 @@ class Unpickler:
         return items
 
     def persistent_load_missing(self, pid):
-        raise UnpicklingError("A load persistent id instruction was encountered, but no "
+        raise UnpicklingError("A load persistent id instruction was encountered,\nbut no "
                               "persistent_load function was specified.")
 
     def find_class(self, module, name):
@@ -1455,6 +1479,8 @@ class Unpickler:
         self._persistent(pid)
 
     def _op_binpersid(self):
+        if self._pers_load is None:
+            self.persistent_load_missing(None)
         self._persistent(self.stack.pop())
 
     def _persistent(self, pid):
@@ -1513,7 +1539,13 @@ class Unpickler:
         self.append(decode_long(self._read(n)))
 
     def _op_float(self):
-        self.append(float(self._readline()[:-1]))
+        line = self._readline()
+        try:
+            value = float(line)
+        except ValueError:
+            raise ValueError("could not convert string to float: '%s'"
+                             % line.decode('latin-1')) from None
+        self.append(value)
 
     def _op_binfloat(self):
         self.append(_unpack_double(self._read(8)))

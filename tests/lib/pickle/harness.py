@@ -48,10 +48,10 @@ def same(a, b, _seen=None):
     return a == b
 
 
-def error_of(fn, *args):
-    """(exception class name, message) raised by fn(*args), or None."""
+def error_of(fn, *args, **kwargs):
+    """(exception class name, message) raised by fn(*args, **kwargs), or None."""
     try:
-        fn(*args)
+        fn(*args, **kwargs)
     except BaseException as exc:  # noqa: B902
         return (type(exc).__name__, str(exc))
     return None
