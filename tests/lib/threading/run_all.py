@@ -1,0 +1,55 @@
+"""Run every test file of lib/threading.py and lib/queue.py under python3.
+
+Each test_*.py runs in its own process, twice: on CPython's real `_thread`
+(mode `native`) and on a `_thread` cut down to the runtime contract of
+docs/thread-primitives.md (mode `contract`).  Prints failures, then
+`N passed, M failed`; exit status 1 if anything failed.
+
+    python3 tests/lib/threading/run_all.py [-v] [test_file.py ...]
+"""
+
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODES = ("native", "contract")
+
+
+def main(argv):
+    verbose = "-v" in argv
+    wanted = [a for a in argv if not a.startswith("-")]
+    files = sorted(f for f in os.listdir(HERE)
+                   if f.startswith("test_") and f.endswith(".py"))
+    if wanted:
+        files = [f for f in files if f in wanted]
+    passed = failed = 0
+    for name in files:
+        for mode in MODES:
+            env = dict(os.environ, SPINDLE_THREAD_MODE=mode)
+            try:
+                proc = subprocess.run([sys.executable, os.path.join(HERE, name)],
+                                      cwd=HERE, env=env, capture_output=True,
+                                      text=True, timeout=600)
+                out, err, rc = proc.stdout, proc.stderr, proc.returncode
+            except subprocess.TimeoutExpired as exc:
+                out, err, rc = (exc.stdout or b"").decode(), "TIMEOUT", -1
+            result = [l for l in out.splitlines() if l.startswith("RESULT ")]
+            if rc != 0 or not result:
+                failed += 1
+                print("FAIL %s [%s]: crashed (exit %s)" % (name, mode, rc))
+                print(out[-3000:])
+                print(err[-3000:])
+                continue
+            p, f = map(int, result[-1].split()[1:])
+            passed += p
+            failed += f
+            for line in out.splitlines():
+                if verbose or not line.startswith(("PASS ", "RESULT ")):
+                    print("%s: %s" % (name, line))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
