@@ -1,0 +1,2 @@
+public = 'pub'
+_underscored = 'under'

@@ -1,0 +1,3 @@
+print('loading _pkg.util', __name__)
+def helper():
+    return 'util.helper'

@@ -1,0 +1,3 @@
+print('_raises_mod starting')
+partial = 'set before error'
+raise ValueError('module failed during import')

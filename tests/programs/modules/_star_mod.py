@@ -1,0 +1,4 @@
+__all__ = ['exported', 'also']
+exported = 'E'
+also = 'A'
+not_exported = 'N'
