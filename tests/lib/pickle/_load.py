@@ -15,6 +15,12 @@ def _load(name, filename):
     return module
 
 
+import copyreg as _cpython_copyreg  # noqa: E402
+
+# the copyreg modules in use: CPython's (bound by its C pickle) and, when swapped in, Spindle's
+COPYREGS = [_cpython_copyreg]
+
+
 def load_spickle():
     """Spindle's pickle as `spickle`.  With SPINDLE_OWN_COPYREG=1, Spindle's copyreg replaces
     CPython's in sys.modules first (CPython's C pickle has already bound its own copy)."""
@@ -22,7 +28,7 @@ def load_spickle():
     if 'spickle' in sys.modules:
         return sys.modules['spickle']
     if os.environ.get('SPINDLE_OWN_COPYREG') == '1':
-        _load('copyreg', 'copyreg.py')
+        COPYREGS.append(_load('copyreg', 'copyreg.py'))
     return _load('spickle', 'pickle.py')
 
 

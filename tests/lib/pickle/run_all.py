@@ -36,8 +36,29 @@ def main():
               % (stats['identical'], stats['total']))
         if stats['different']:
             print('  differing:', ', '.join(stats['different']))
-    print('%d passed, %d failed' % (harness.RESULTS['passed'], harness.RESULTS['failed']))
-    return 1 if harness.RESULTS['failed'] else 0
+    passed, failed = harness.RESULTS['passed'], harness.RESULTS['failed']
+    if os.environ.get('SPINDLE_OWN_COPYREG') == '1':
+        print('own-copyreg: %d passed, %d failed' % (passed, failed))
+        return 1 if failed else 0
+    # the same suite again with Spindle's copyreg in place of CPython's
+    import subprocess
+    env = dict(os.environ, SPINDLE_OWN_COPYREG='1')
+    out = subprocess.run([sys.executable, os.path.abspath(__file__)], env=env,
+                         capture_output=True, text=True)
+    print('with lib/copyreg.py:')
+    for line in out.stdout.splitlines():
+        if line.startswith('FAIL'):
+            print('  ' + line)
+        if line.startswith('own-copyreg:'):
+            counts = line.split(':')[1].split()
+            passed += int(counts[0])
+            failed += int(counts[2])
+            print('  ' + line)
+    if out.returncode not in (0, 1) or 'own-copyreg:' not in out.stdout:
+        failed += 1
+        print('FAIL own-copyreg run crashed:\n' + out.stderr)
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
 
 
 if __name__ == '__main__':

@@ -5,6 +5,7 @@ import io
 import pickle
 
 import pobjs
+from _load import COPYREGS
 from harness import check, error_of, run
 
 
@@ -77,12 +78,14 @@ def test_dispatch_table(sp):
     TablePickler(f, 4).dump([pobjs.Plain(1)])
     check('class dispatch_table', pickle.loads(f.value())[0].b == 'via table')
     # copyreg.pickle registration is seen by default
-    copyreg.pickle(pobjs.Empty, lambda obj: (pobjs.Plain, (0, 'copyreg')))
+    for reg in COPYREGS:
+        reg.pickle(pobjs.Empty, lambda obj: (pobjs.Plain, (0, 'copyreg')))
     try:
         check('copyreg.pickle', pickle.loads(sp.dumps(pobjs.Empty(), 4)).b == 'copyreg' and
               sp.dumps(pobjs.Empty(), 4) == pickle.dumps(pobjs.Empty(), 4))
     finally:
-        del copyreg.dispatch_table[pobjs.Empty]
+        for reg in COPYREGS:
+            del reg.dispatch_table[pobjs.Empty]
 
 
 def test_persistent(sp):
@@ -133,20 +136,23 @@ def test_reducer_override(sp):
 
 
 def test_extension(sp):
-    copyreg.add_extension('pobjs', 'Plain', 240)
-    copyreg.add_extension('pobjs', 'Outer', 0x1234)
-    copyreg.add_extension('pobjs', 'func', 0x123456)
+    for reg in COPYREGS:
+        reg.add_extension('pobjs', 'Plain', 240)
+        reg.add_extension('pobjs', 'Outer', 0x1234)
+        reg.add_extension('pobjs', 'func', 0x123456)
     try:
         value = [pobjs.Plain, pobjs.Outer, pobjs.func, pobjs.Plain]
         for proto in (2, 3, 4):
             ours = sp.dumps(value, proto)
             check('ext p%d bytes' % proto, ours == pickle.dumps(value, proto))
-            copyreg.clear_extension_cache()
+            for reg in COPYREGS:
+                reg.clear_extension_cache()
             check('ext p%d load' % proto, sp.loads(pickle.dumps(value, proto)) == value)
     finally:
-        copyreg.remove_extension('pobjs', 'Plain', 240)
-        copyreg.remove_extension('pobjs', 'Outer', 0x1234)
-        copyreg.remove_extension('pobjs', 'func', 0x123456)
+        for reg in COPYREGS:
+            reg.remove_extension('pobjs', 'Plain', 240)
+            reg.remove_extension('pobjs', 'Outer', 0x1234)
+            reg.remove_extension('pobjs', 'func', 0x123456)
 
 
 def test_python2_data(sp):
