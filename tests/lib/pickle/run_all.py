@@ -17,6 +17,7 @@ sp = _load.load_spickle()
 import test_differential  # noqa: E402
 
 MODULES = ['test_differential', 'test_identity', 'test_errors', 'test_io', 'test_copyreg',
+           'test_default_reduce',
            'test_subprocess']
 
 
