@@ -1,0 +1,16 @@
+# time: only deterministic properties are printed.
+import time
+t1 = time.time()
+m1 = time.monotonic()
+p1 = time.perf_counter()
+time.sleep(0.01)
+t2, m2, p2 = time.time(), time.monotonic(), time.perf_counter()
+print(type(t1).__name__, t2 >= t1, m2 - m1 >= 0.005, p2 > p1)
+print(type(time.time_ns()).__name__, time.time_ns() > 1_600_000_000 * 10 ** 9)
+lt = time.gmtime(0)
+print(lt.tm_year, lt.tm_mon, lt.tm_mday, lt.tm_hour, tuple(lt)[:6])
+print(time.strftime('%Y-%m-%d %H:%M:%S', time.gmtime(86400 * 365)))
+print(time.gmtime(1700000000)[:6])
+start = time.perf_counter()
+total = sum(range(10000))
+print(total, time.perf_counter() - start >= 0)
