@@ -41,7 +41,7 @@ def pickle_union(obj):
 
 try:
     _UnionType = type(int | str)
-except TypeError:
+except Exception:
     _UnionType = None
 if _UnionType is not None and _UnionType is not type:
     pickle(_UnionType, pickle_union)

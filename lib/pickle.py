@@ -833,8 +833,11 @@ class Pickler:
             if not obj:
                 self.save_reduce(bytes, (), obj=obj)
             else:
-                import _codecs
-                self.save_reduce(_codecs.encode, (str(obj, 'latin1'), 'latin1'), obj=obj)
+                try:
+                    from _codecs import encode
+                except ImportError:
+                    from codecs import encode
+                self.save_reduce(encode, (str(obj, 'latin1'), 'latin1'), obj=obj)
             return
         n = len(obj)
         if n < 256:
