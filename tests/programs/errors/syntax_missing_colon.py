@@ -1,0 +1,3 @@
+# SyntaxError: expected ':'.
+for i in range(3)
+    print(i)

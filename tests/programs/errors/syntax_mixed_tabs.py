@@ -1,0 +1,4 @@
+# TabError: inconsistent use of tabs and spaces.
+if True:
+        a = 1
+	b = 2

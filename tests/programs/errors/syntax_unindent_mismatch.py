@@ -1,0 +1,4 @@
+# IndentationError: unindent does not match any outer indentation level.
+if True:
+        a = 1
+    b = 2

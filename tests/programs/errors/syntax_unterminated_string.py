@@ -1,0 +1,3 @@
+# SyntaxError: unterminated string literal.
+name = 'unterminated
+print(name)

@@ -1,0 +1,4 @@
+# Uncaught exceptions without a message.
+def fail():
+    raise RuntimeError
+fail()

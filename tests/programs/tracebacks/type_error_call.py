@@ -1,0 +1,5 @@
+# Uncaught TypeError from calling with the wrong arguments.
+def area(width, height):
+    return width * height
+print(area(2, 3))
+print(area(2))
