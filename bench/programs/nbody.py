@@ -1,0 +1,108 @@
+# nbody: the classic Jovian-planets n-body simulation.
+# Exercises: float arithmetic in tight loops, list indexing and item assignment, tuple unpacking.
+import sys
+
+SCALES = {"default": 500000, "quick": 100000, "check": 2000}
+
+PI = 3.14159265358979323
+SOLAR_MASS = 4 * PI * PI
+DAYS_PER_YEAR = 365.24
+
+
+def make_bodies():
+    # [x, y, z], [vx, vy, vz], mass
+    sun = ([0.0, 0.0, 0.0], [0.0, 0.0, 0.0], SOLAR_MASS)
+    jupiter = (
+        [4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01],
+        [1.66007664274403694e-03 * DAYS_PER_YEAR, 7.69901118419740425e-03 * DAYS_PER_YEAR,
+         -6.90460016972063023e-05 * DAYS_PER_YEAR],
+        9.54791938424326609e-04 * SOLAR_MASS,
+    )
+    saturn = (
+        [8.34336671824457987e+00, 4.12479856412430479e+00, -4.03523417114321381e-01],
+        [-2.76742510726862411e-03 * DAYS_PER_YEAR, 4.99852801234917238e-03 * DAYS_PER_YEAR,
+         2.30417297573763929e-05 * DAYS_PER_YEAR],
+        2.85885980666130812e-04 * SOLAR_MASS,
+    )
+    uranus = (
+        [1.28943695621391310e+01, -1.51111514016986312e+01, -2.23307578892655734e-01],
+        [2.96460137564761618e-03 * DAYS_PER_YEAR, 2.37847173959480950e-03 * DAYS_PER_YEAR,
+         -2.96589568540237556e-05 * DAYS_PER_YEAR],
+        4.36624404335156298e-05 * SOLAR_MASS,
+    )
+    neptune = (
+        [1.53796971148509165e+01, -2.59193146099879641e+01, 1.79258772950371181e-01],
+        [2.68067772490389322e-03 * DAYS_PER_YEAR, 1.62824170038242295e-03 * DAYS_PER_YEAR,
+         -9.51592254519715870e-05 * DAYS_PER_YEAR],
+        5.15138902046611451e-05 * SOLAR_MASS,
+    )
+    return [sun, jupiter, saturn, uranus, neptune]
+
+
+def make_pairs(bodies):
+    pairs = []
+    for i in range(len(bodies)):
+        for j in range(i + 1, len(bodies)):
+            pairs.append((bodies[i], bodies[j]))
+    return pairs
+
+
+def advance(dt, steps, bodies, pairs):
+    for _ in range(steps):
+        for ((r1, v1, m1), (r2, v2, m2)) in pairs:
+            dx = r1[0] - r2[0]
+            dy = r1[1] - r2[1]
+            dz = r1[2] - r2[2]
+            mag = dt * ((dx * dx + dy * dy + dz * dz) ** (-1.5))
+            b1m = m1 * mag
+            b2m = m2 * mag
+            v1[0] -= dx * b2m
+            v1[1] -= dy * b2m
+            v1[2] -= dz * b2m
+            v2[0] += dx * b1m
+            v2[1] += dy * b1m
+            v2[2] += dz * b1m
+        for (r, v, m) in bodies:
+            r[0] += dt * v[0]
+            r[1] += dt * v[1]
+            r[2] += dt * v[2]
+
+
+def energy(bodies, pairs):
+    e = 0.0
+    for ((x1, y1, z1), v1, m1), ((x2, y2, z2), v2, m2) in pairs:
+        dx = x1 - x2
+        dy = y1 - y2
+        dz = z1 - z2
+        e -= (m1 * m2) / ((dx * dx + dy * dy + dz * dz) ** 0.5)
+    for (r, (vx, vy, vz), m) in bodies:
+        e += m * (vx * vx + vy * vy + vz * vz) / 2.0
+    return e
+
+
+def offset_momentum(bodies):
+    px = py = pz = 0.0
+    for (r, (vx, vy, vz), m) in bodies:
+        px -= vx * m
+        py -= vy * m
+        pz -= vz * m
+    (r, v, m) = bodies[0]
+    v[0] = px / m
+    v[1] = py / m
+    v[2] = pz / m
+
+
+def main(scale):
+    bodies = make_bodies()
+    pairs = make_pairs(bodies)
+    offset_momentum(bodies)
+    e0 = energy(bodies, pairs)
+    advance(0.01, scale, bodies, pairs)
+    e1 = energy(bodies, pairs)
+    print(f"energy before {e0:.9f}")
+    print(f"energy after {e1:.9f}")
+    print(f"checksum {e1:.9f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else SCALES["default"])
