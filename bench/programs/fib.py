@@ -2,7 +2,7 @@
 # Exercises: Python-to-Python call overhead, frame push/pop, global lookups, small ints.
 import sys
 
-SCALES = {"default": 36, "quick": 31, "check": 18}
+SCALES = {"default": 37, "quick": 31, "check": 18}
 
 
 def fib(n):

@@ -4,7 +4,7 @@
 import sys
 import math
 
-SCALES = {"default": 2000000, "quick": 400000, "check": 2000}
+SCALES = {"default": 3000000, "quick": 400000, "check": 2000}
 
 
 class Point:

@@ -3,7 +3,7 @@
 # indexing, list/dict building, exceptions for error handling, a tokenizer class with state.
 import sys
 
-SCALES = {"default": 4000, "quick": 800, "check": 5}
+SCALES = {"default": 6000, "quick": 800, "check": 5}
 
 ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 UNESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "/": "/"}

@@ -3,7 +3,7 @@
 # attribute loads and stores on instances, linked lists of objects, None checks, bit operations.
 import sys
 
-SCALES = {"default": 600, "quick": 100, "check": 1}
+SCALES = {"default": 800, "quick": 100, "check": 1}
 
 ID_IDLE = 0
 ID_WORKER = 1
