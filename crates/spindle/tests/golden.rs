@@ -28,7 +28,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{mpsc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -163,8 +163,14 @@ fn run_program(bin: &Path, prog: &Path) -> Result<Actual, String> {
         .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
     let out_pipe = child.stdout.take().unwrap();
     let err_pipe = child.stderr.take().unwrap();
-    let out_thread = thread::spawn(move || read_capped(out_pipe));
-    let err_thread = thread::spawn(move || read_capped(err_pipe));
+    let (out_tx, out_rx) = mpsc::channel();
+    let (err_tx, err_rx) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = out_tx.send(read_capped(out_pipe));
+    });
+    thread::spawn(move || {
+        let _ = err_tx.send(read_capped(err_pipe));
+    });
 
     let start = Instant::now();
     let code = loop {
@@ -179,8 +185,11 @@ fn run_program(bin: &Path, prog: &Path) -> Result<Actual, String> {
             Err(e) => return Err(format!("wait: {e}")),
         }
     };
-    let stdout = out_thread.join().unwrap_or_default();
-    let stderr = err_thread.join().unwrap_or_default();
+    // A grandchild may still hold a pipe open after a kill: do not wait forever.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let left = || deadline.saturating_duration_since(Instant::now());
+    let stdout = out_rx.recv_timeout(left()).unwrap_or_default();
+    let stderr = err_rx.recv_timeout(left()).unwrap_or_default();
     let needle = dir.to_string_lossy().into_owned().into_bytes();
     Ok(Actual {
         stdout: normalise(&stdout, &needle),

@@ -1,0 +1,3 @@
+﻿print("bom program")
+x = 1
+print(x)

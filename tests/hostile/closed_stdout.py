@@ -1,0 +1,4 @@
+import sys
+print('before close')
+sys.stdout.close()
+print('after close')

@@ -1,0 +1,2 @@
+# comment ÿþý
+print(1)

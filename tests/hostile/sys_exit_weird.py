@@ -1,0 +1,5 @@
+import sys
+class Code:
+    def __str__(self):
+        raise ValueError('bad str')
+sys.exit(Code())
