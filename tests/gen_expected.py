@@ -113,6 +113,11 @@ def run_one(prog):
     err = normalise(proc.stderr, directory)
     write_or_delete(base + ".out", out, True)
     write_or_delete(base + ".err", err, bool(err))
+    for stream, data in (("stdout", out), ("stderr", err)):
+        for marker in (b" at 0x", b"Warning: "):
+            if marker in data:
+                print(f"gen_expected: warning: {prog} {stream} contains {marker.decode()!r}"
+                      " (non-deterministic or unintended?)", file=sys.stderr)
     code = proc.returncode
     if code < 0:
         print(f"gen_expected: {prog} killed by signal {-code}", file=sys.stderr)
