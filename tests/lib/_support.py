@@ -22,7 +22,7 @@ LIB = os.path.join(ROOT, 'lib')
 
 # Load order respects the imports between lib modules.
 ORDER = ['keyword', 'operator', 'collections', 'functools', 'itertools',
-         'heapq', 'bisect', 'copy', 'string', 'types', 'abc', 'contextlib',
+         'heapq', 'bisect', 'types', 'copy', 'string', 'abc', 'contextlib',
          'textwrap', 'random']
 
 _loaded = {}
