@@ -1,0 +1,348 @@
+//! Calling: binding arguments to parameters (with CPython's error messages), the eval loop's
+//! frame-pushing fast path, and the generic `Vm::call` for every callable kind.
+
+use crate::eval::{new_cell, CallOutcome, Frame};
+use crate::object::{FunctionData, ObjRef, Payload};
+use crate::types::{self, type_of, types};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Args, PyResult};
+use spindle_compiler::bytecode::flags;
+use std::sync::atomic::Ordering;
+
+impl Vm {
+    /// Call any callable.
+    pub fn call(&mut self, f: &Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+        let Value::Obj(o) = f else {
+            let tn = self.type_name(f);
+            return Err(self.type_error(&format!("'{tn}' object is not callable")));
+        };
+        match &o.payload {
+            Payload::Function(fd) => {
+                let frame = self.function_frame(o, fd, args, kwargs)?;
+                if fd.code.co.is_generator() {
+                    return Ok(crate::generator::new_generator(self, frame, fd));
+                }
+                self.run_frame(frame)
+            }
+            Payload::Builtin { func, bound, .. } => match bound {
+                None => func(self, Args { args, kwargs }),
+                Some(s) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(s.clone());
+                    full.extend_from_slice(args);
+                    func(self, Args { args: &full, kwargs })
+                }
+            },
+            Payload::Method { func, self_ } => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(self_.clone());
+                full.extend_from_slice(args);
+                let func = func.clone();
+                self.call(&func, &full, kwargs)
+            }
+            Payload::Type(_) => self.call_type(o, args, kwargs),
+            _ => {
+                if let Some(c) = types::lookup(&o.cls, "__call__") {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(f.clone());
+                    full.extend_from_slice(args);
+                    return self.call(&c, &full, kwargs);
+                }
+                let tn = self.type_name(f);
+                Err(self.type_error(&format!("'{tn}' object is not callable")))
+            }
+        }
+    }
+
+    /// The eval loop's call: callable at `stack[at]`, arguments above it; the last `nkw` are
+    /// keyword values named by `kwnames`. Pops them all. Python functions get a pushed frame.
+    pub(crate) fn call_from_stack(&mut self, fp: *mut Frame, at: usize, nkw: usize, kwnames: &[Value]) -> PyResult<CallOutcome> {
+        // SAFETY: `fp` is the eval loop's live frame; no other reference to it exists here.
+        let f = unsafe { &mut *fp };
+        let callee = f.stack[at].clone();
+        if let Value::Obj(o) = &callee {
+            match &o.payload {
+                Payload::Function(fd) if !fd.code.co.is_generator() => {
+                    let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
+                    if self.frames.len() >= limit {
+                        f.stack.truncate(at);
+                        return Err(self.recursion_error());
+                    }
+                    let args_end = f.stack.len() - nkw;
+                    let frame = if nkw == 0 {
+                        let r = self.function_frame(o, fd, &f.stack[at + 1..], &[]);
+                        // SAFETY: as above; re-borrow after the call.
+                        let f = unsafe { &mut *fp };
+                        f.stack.truncate(at);
+                        r?
+                    } else {
+                        let kw: Vec<(Value, Value)> = kwnames.iter().cloned().zip(f.stack[args_end..].iter().cloned()).collect();
+                        let pos: Vec<Value> = f.stack[at + 1..args_end].to_vec();
+                        f.stack.truncate(at);
+                        self.function_frame(o, fd, &pos, &kw)?
+                    };
+                    self.frames.push(frame);
+                    self.depth += 1;
+                    return Ok(CallOutcome::Pushed);
+                }
+                Payload::Method { func: Value::Obj(fo), self_ } if nkw == 0 => {
+                    if let Payload::Function(fd) = &fo.payload {
+                        if !fd.code.co.is_generator() {
+                            // Replace the bound method by (function, self) in place.
+                            let func_v = Value::Obj(fo.clone());
+                            let s = self_.clone();
+                            f.stack[at] = s;
+                            f.stack.insert(at, func_v);
+                            return self.call_from_stack(fp, at, 0, &[]);
+                        }
+                    }
+                }
+                Payload::Type(_) if nkw == 0 => {
+                    if let Some(out) = self.try_fast_init(fp, at, o)? {
+                        return Ok(out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // SAFETY: as above.
+        let f = unsafe { &mut *fp };
+        let args_end = f.stack.len() - nkw;
+        let r = if nkw == 0 {
+            let args: Vec<Value> = f.stack.drain(at + 1..).collect();
+            f.stack.truncate(at);
+            self.call(&callee, &args, &[])
+        } else {
+            let kw: Vec<(Value, Value)> = kwnames.iter().cloned().zip(f.stack[args_end..].iter().cloned()).collect();
+            let pos: Vec<Value> = f.stack[at + 1..args_end].to_vec();
+            f.stack.truncate(at);
+            self.call(&callee, &pos, &kw)
+        };
+        r.map(CallOutcome::Value)
+    }
+
+    /// Instantiating a plain user class whose `__init__` is a Python function: create the
+    /// instance and push the `__init__` frame directly.
+    fn try_fast_init(&mut self, fp: *mut Frame, at: usize, cls: &ObjRef) -> PyResult<Option<CallOutcome>> {
+        let td = cls.type_data();
+        if td.builtin || td.layout != crate::object::Layout::Object || !cls.cls.is(&types().type_) {
+            return Ok(None);
+        }
+        let new = types::lookup(cls, "__new__");
+        let obj_new = types::lookup(&types().object, "__new__");
+        match (&new, &obj_new) {
+            (Some(a), Some(b)) if a.is(b) => {}
+            _ => return Ok(None),
+        }
+        let Some(Value::Obj(init)) = types::lookup(cls, "__init__") else { return Ok(None) };
+        let Payload::Function(fd) = &init.payload else { return Ok(None) };
+        if fd.code.co.is_generator() {
+            return Ok(None);
+        }
+        let dict = self.new_dict();
+        let inst = Value::Obj(ObjRef::new_with_dict(cls.clone(), Payload::Empty, dict));
+        // SAFETY: `fp` is the eval loop's live frame.
+        let f = unsafe { &mut *fp };
+        let mut args = Vec::with_capacity(f.stack.len() - at);
+        args.push(inst.clone());
+        args.extend(f.stack.drain(at + 1..));
+        f.stack.truncate(at);
+        let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
+        if self.frames.len() >= limit {
+            return Err(self.recursion_error());
+        }
+        let mut frame = self.function_frame(init, fd, &args, &[])?;
+        frame.init_self = Some(inst);
+        self.frames.push(frame);
+        self.depth += 1;
+        Ok(Some(CallOutcome::Pushed))
+    }
+
+    /// Build the frame for calling a Python function (arguments bound).
+    pub fn function_frame(&mut self, fobj: &ObjRef, fd: &FunctionData, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Box<Frame>> {
+        let mut frame = Frame::new(fd.code.clone(), fd.globals.clone(), None, Some(fobj.clone()));
+        self.bind_args(fd, &mut frame.fast, args, kwargs)?;
+        let co = &fd.code.co;
+        // Cells: fresh cells for cellvars (parameters copied in), then the closure's cells.
+        for (ci, _) in co.cellvars.iter().enumerate() {
+            let init = co.cell_params.iter().find(|(c, _)| *c as usize == ci).map(|(_, v)| std::mem::replace(&mut frame.fast[*v as usize], Value::Null)).unwrap_or(Value::Null);
+            frame.cells.push(new_cell(init));
+        }
+        frame.cells.extend(fd.closure.iter().cloned());
+        Ok(frame)
+    }
+
+    fn bind_args(&mut self, fd: &FunctionData, fast: &mut [Value], args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<()> {
+        let co = &fd.code.co;
+        let argcount = co.argcount as usize;
+        let kwonly = co.kwonlyargcount as usize;
+        let has_varargs = co.flags & flags::VARARGS != 0;
+        let has_varkw = co.flags & flags::VARKEYWORDS != 0;
+        // Fast path: exact positional call.
+        if kwargs.is_empty() && args.len() == argcount && !has_varargs && !has_varkw && kwonly == 0 {
+            for (slot, a) in fast.iter_mut().zip(args.iter()) {
+                *slot = a.clone();
+            }
+            return Ok(());
+        }
+        let npos = args.len().min(argcount);
+        for i in 0..npos {
+            fast[i] = args[i].clone();
+        }
+        let mut slot = argcount + kwonly;
+        if has_varargs {
+            let extra = if args.len() > argcount { args[argcount..].to_vec() } else { Vec::new() };
+            fast[slot] = crate::types::tuple::new_tuple(extra);
+            slot += 1;
+        } else if args.len() > argcount {
+            return Err(self.too_many_positional(fd, args.len(), kwargs));
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict();
+            fast[slot] = Value::Obj(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+        for (k, v) in kwargs {
+            let name = k.as_str().unwrap_or("");
+            let pos = co.varnames[..argcount + kwonly].iter().position(|n| n == name);
+            match pos {
+                Some(i) if i >= co.posonlyargcount as usize => {
+                    if !fast[i].is_null() {
+                        let q = self.func_qualname(fd);
+                        return Err(self.type_error(&format!("{q}() got multiple values for argument '{name}'")));
+                    }
+                    fast[i] = v.clone();
+                }
+                _ => match &kwdict {
+                    Some(d) => {
+                        crate::types::dict::dict_set(self, d, k.clone(), v.clone())?;
+                    }
+                    None => {
+                        let q = self.func_qualname(fd);
+                        if let Some(i) = pos {
+                            let _ = i;
+                            return Err(self.type_error(&format!("{q}() got some positional-only arguments passed as keyword arguments: '{name}'")));
+                        }
+                        return Err(self.type_error(&format!("{q}() got an unexpected keyword argument '{name}'")));
+                    }
+                },
+            }
+        }
+        // Defaults for missing positionals.
+        let ndef = fd.defaults.len();
+        let mut missing: Vec<String> = Vec::new();
+        for i in 0..argcount {
+            if fast[i].is_null() {
+                if i >= argcount - ndef {
+                    fast[i] = fd.defaults[i - (argcount - ndef)].clone();
+                } else {
+                    missing.push(co.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let q = self.func_qualname(fd);
+            return Err(self.type_error(&format!("{q}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+        }
+        for i in argcount..argcount + kwonly {
+            if fast[i].is_null() {
+                let name = &co.varnames[i];
+                let dv = match &fd.kwdefaults {
+                    Value::Obj(d) => crate::types::dict::dict_get_str(d, name),
+                    _ => None,
+                };
+                match dv {
+                    Some(v) => fast[i] = v,
+                    None => missing.push(name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let q = self.func_qualname(fd);
+            return Err(self.type_error(&format!("{q}() missing {} required keyword-only argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
+        }
+        Ok(())
+    }
+
+    fn func_qualname(&self, fd: &FunctionData) -> String {
+        fd.qualname.lock().as_str().unwrap_or("?").to_string()
+    }
+
+    fn too_many_positional(&mut self, fd: &FunctionData, given: usize, kwargs: &[(Value, Value)]) -> crate::PyErr {
+        let co = &fd.code.co;
+        let argcount = co.argcount as usize;
+        let ndef = fd.defaults.len();
+        let q = self.func_qualname(fd);
+        let kwonly_given = kwargs.iter().filter(|(k, _)| co.varnames[argcount..argcount + co.kwonlyargcount as usize].iter().any(|n| Some(n.as_str()) == k.as_str())).count();
+        let takes = if ndef > 0 { format!("from {} to {}", argcount - ndef, argcount) } else { argcount.to_string() };
+        let plural = if argcount == 1 && ndef == 0 { "" } else { "s" };
+        let was = if given == 1 { "was" } else { "were" };
+        if kwonly_given > 0 {
+            let kplural = if kwonly_given == 1 { "" } else { "s" };
+            return self.type_error(&format!("{q}() takes {takes} positional argument{plural} but {given} positional argument{} (and {kwonly_given} keyword-only argument{kplural}) were given", if given == 1 { "" } else { "s" }));
+        }
+        self.type_error(&format!("{q}() takes {takes} positional argument{plural} but {given} {was} given"))
+    }
+
+    /// Calling a class: `type(x)`, builtin constructors, and user classes (`__new__` then
+    /// `__init__`).
+    pub fn call_type(&mut self, cls: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+        let t = types();
+        if cls.is(&t.type_) && args.len() == 1 && kwargs.is_empty() {
+            return Ok(Value::Obj(type_of(&args[0]).clone()));
+        }
+        // Metaclass __call__ override.
+        let meta = &cls.cls;
+        if !meta.is(&t.type_) {
+            if let Some(mc) = types::lookup(meta, "__call__") {
+                if !matches!(&mc, Value::Obj(o) if matches!(o.payload, Payload::Builtin { .. })) {
+                    let mut full = vec![Value::Obj(cls.clone())];
+                    full.extend_from_slice(args);
+                    return self.call(&mc, &full, kwargs);
+                }
+            }
+        }
+        self.type_call_default(cls, args, kwargs)
+    }
+
+    /// `type.__call__`: `__new__` then `__init__`.
+    pub fn type_call_default(&mut self, cls: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+        let new = types::lookup(cls, "__new__").unwrap_or(Value::None);
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(Value::Obj(cls.clone()));
+        full.extend_from_slice(args);
+        let new_f = match &new {
+            Value::Obj(o) => match &o.payload {
+                Payload::StaticMethod(f) => f.clone(),
+                _ => new.clone(),
+            },
+            _ => new.clone(),
+        };
+        let obj = self.call(&new_f, &full, kwargs)?;
+        if !types::isinstance(&obj, cls) {
+            return Ok(obj);
+        }
+        if let Some(init) = types::lookup(cls, "__init__") {
+            full[0] = obj.clone();
+            let r = self.call(&init, &full, kwargs)?;
+            if !r.is_none() {
+                let tn = self.type_name(&r);
+                return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+            }
+        }
+        Ok(obj)
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

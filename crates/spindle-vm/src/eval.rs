@@ -1,0 +1,1227 @@
+//! The eval loop.
+//!
+//! Python-to-Python calls do not recurse on the Rust stack: `Call` of a Python function pushes
+//! a new [`Frame`] on `vm.frames` and the same loop continues with it; `Return` pops it. A Rust
+//! caller (a builtin calling a Python callback, a generator resuming) enters the loop again with
+//! [`Vm::run`], which runs until the frame it started with returns or yields.
+//!
+//! The loop holds a raw pointer to the current frame (`fp`). Frames are boxed, so the pointer
+//! stays valid while `vm.frames` grows; only this loop pops frames above its base. The frame is
+//! re-borrowed from `fp` after every call back into the VM (`fr!()`), never held across one.
+//!
+//! The eval breaker (`vm.breaker`) is checked on backward jumps, calls, returns and stores:
+//! it carries queued `__del__` finalizers, GIL drop requests and pending signals.
+
+use crate::code::Code;
+use crate::object::{ObjRef, Payload};
+use crate::types::{self, type_of, types};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{ops, PyErr, PyResult};
+use spindle_compiler::bytecode::{BinOp, CmpOp, Instr};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+/// An active exception handler: where to jump and the stack depth to restore.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    pub depth: u32,
+}
+
+pub struct Frame {
+    pub code: Arc<Code>,
+    pub pc: usize,
+    /// Index of the instruction being executed (for tracebacks).
+    pub lasti: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Value>,
+    pub cells: Vec<ObjRef>,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// Module and class bodies: the namespace `LoadName`/`StoreName` use.
+    pub locals: Option<Value>,
+    pub blocks: Vec<Block>,
+    /// The function being run (None for module code).
+    pub func: Option<ObjRef>,
+    /// For `__init__` frames started by a class call: the instance to return instead.
+    pub init_self: Option<Value>,
+}
+
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+impl Frame {
+    pub fn new(code: Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) -> Box<Frame> {
+        let nl = code.co.nlocals();
+        let ncells = code.co.cellvars.len() + code.co.freevars.len();
+        let builtins = crate::vm::interp().builtins_dict.clone();
+        let mut fast = Vec::with_capacity(nl);
+        fast.resize(nl, Value::Null);
+        Box::new(Frame {
+            stack: Vec::with_capacity(code.co.max_stack.min(64) as usize),
+            code,
+            pc: 0,
+            lasti: 0,
+            fast,
+            cells: Vec::with_capacity(ncells),
+            globals,
+            builtins,
+            locals,
+            blocks: Vec::new(),
+            func,
+            init_self: None,
+        })
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::Null)
+    }
+    #[inline(always)]
+    fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Null)
+    }
+    /// The i-th item from the top (1 = TOS).
+    #[inline(always)]
+    fn peek(&self, i: usize) -> &Value {
+        &self.stack[self.stack.len() - i]
+    }
+    pub fn line(&self) -> u32 {
+        self.code.co.line_of(self.lasti)
+    }
+}
+
+impl Vm {
+    /// Push `frame` and run it to completion.
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
+        let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
+        if self.frames.len() >= limit {
+            return Err(self.recursion_error());
+        }
+        self.check_stack()?;
+        self.frames.push(frame);
+        let base = self.frames.len() - 1;
+        let r = self.run(base, None);
+        let f = self.frames.pop();
+        match r {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => {
+                drop(f);
+                Err(self.runtime_error("yield outside a generator frame"))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Run frames from `base` (already pushed) until the base frame returns or yields. The base
+    /// frame is left on the stack for the caller. `pending`: raise this exception first (for
+    /// `generator.throw`).
+    pub fn run(&mut self, base: usize, pending: Option<PyErr>) -> PyResult<Exit> {
+        self.native_depth += 1;
+        let r = self.run_inner(base, pending);
+        self.native_depth -= 1;
+        r
+    }
+
+    fn run_inner(&mut self, base: usize, mut pending: Option<PyErr>) -> PyResult<Exit> {
+        let mut fp: *mut Frame = &mut **self.frames.last_mut().expect("frame");
+        let brk: *const std::sync::atomic::AtomicU32 = Arc::as_ptr(&self.breaker);
+        macro_rules! fr {
+            () => {
+                // SAFETY: `fp` points into a Box owned by `self.frames` that only this loop pops
+                // (see the module docs); no other reference to the frame is live here.
+                unsafe { &mut *fp }
+            };
+        }
+        macro_rules! breaker {
+            () => {
+                // SAFETY: `brk` points into `self.breaker`, an Arc this VM owns for its lifetime.
+                if unsafe { (*brk).load(Ordering::Relaxed) } != 0 {
+                    if let Err(e) = self.handle_breaker() {
+                        pending = Some(e);
+                    }
+                }
+            };
+        }
+        loop {
+            let (err, reraise): (PyErr, bool) = 'ex: {
+                if let Some(e) = pending.take() {
+                    break 'ex (e, false);
+                }
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'ex (e, false),
+                        }
+                    };
+                }
+                loop {
+                    let f = fr!();
+                    let ins = f.code.co.instrs[f.pc];
+                    f.lasti = f.pc;
+                    f.pc += 1;
+                    match ins {
+                        Instr::Nop | Instr::GenStart | Instr::SetupAnnotations => {}
+                        Instr::Pop => {
+                            f.stack.pop();
+                        }
+                        Instr::Copy(i) => {
+                            let v = f.peek(i as usize).clone();
+                            f.stack.push(v);
+                        }
+                        Instr::Swap(i) => {
+                            let n = f.stack.len();
+                            f.stack.swap(n - 1, n - i as usize);
+                        }
+                        Instr::LoadConst(i) => {
+                            let v = f.code.consts[i as usize].clone();
+                            f.stack.push(v);
+                        }
+                        Instr::LoadFast(i) => {
+                            let v = f.fast[i as usize].clone();
+                            if v.is_null() {
+                                let name = f.code.co.varnames[i as usize].clone();
+                                let c = types().exc.unbound_local_error.clone();
+                                break 'ex (self.new_exc(&c, &format!("cannot access local variable '{name}' where it is not associated with a value")), false);
+                            }
+                            f.stack.push(v);
+                        }
+                        Instr::StoreFast(i) => {
+                            let v = f.pop();
+                            let old = std::mem::replace(&mut f.fast[i as usize], v);
+                            drop(old);
+                            breaker!();
+                        }
+                        Instr::DeleteFast(i) => {
+                            if f.fast[i as usize].is_null() {
+                                let name = f.code.co.varnames[i as usize].clone();
+                                let c = types().exc.unbound_local_error.clone();
+                                break 'ex (self.new_exc(&c, &format!("cannot access local variable '{name}' where it is not associated with a value")), false);
+                            }
+                            let old = std::mem::replace(&mut f.fast[i as usize], Value::Null);
+                            drop(old);
+                            breaker!();
+                        }
+                        Instr::LoadDeref(i) => {
+                            let v = cell_get(&f.cells[i as usize]);
+                            if v.is_null() {
+                                break 'ex (self.unbound_deref(fp, i as usize), false);
+                            }
+                            f.stack.push(v);
+                        }
+                        Instr::StoreDeref(i) => {
+                            let v = f.pop();
+                            let old = cell_set(&f.cells[i as usize], v);
+                            drop(old);
+                            breaker!();
+                        }
+                        Instr::DeleteDeref(i) => {
+                            let old = cell_set(&f.cells[i as usize], Value::Null);
+                            if old.is_null() {
+                                break 'ex (self.unbound_deref(fp, i as usize), false);
+                            }
+                            drop(old);
+                        }
+                        Instr::LoadClosure(i) => {
+                            let c = f.cells[i as usize].clone();
+                            f.stack.push(Value::Obj(c));
+                        }
+                        Instr::LoadClassDeref { name, cell } => {
+                            let key = f.code.names[name as usize].clone();
+                            let locals = f.locals.clone();
+                            let found = match &locals {
+                                Some(l) => tri!(self.mapping_get(l, &key)),
+                                None => None,
+                            };
+                            let f = fr!();
+                            match found {
+                                Some(v) => f.stack.push(v),
+                                None => {
+                                    let v = cell_get(&f.cells[cell as usize]);
+                                    if v.is_null() {
+                                        break 'ex (self.unbound_deref(fp, cell as usize), false);
+                                    }
+                                    f.stack.push(v);
+                                }
+                            }
+                        }
+                        Instr::LoadGlobal(i) => {
+                            let name = &f.code.names[i as usize];
+                            let v = match crate::types::dict::dict_get_interned(&f.globals, name) {
+                                Some(v) => v,
+                                None => match crate::types::dict::dict_get_interned(&f.builtins, name) {
+                                    Some(v) => v,
+                                    None => {
+                                        let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                                        break 'ex (self.name_error(&n), false);
+                                    }
+                                },
+                            };
+                            f.stack.push(v);
+                        }
+                        Instr::StoreGlobal(i) => {
+                            let v = f.pop();
+                            let name = Value::Obj(f.code.names[i as usize].clone());
+                            let g = f.globals.clone();
+                            tri!(crate::types::dict::dict_set(self, &g, name, v));
+                            breaker!();
+                        }
+                        Instr::DeleteGlobal(i) => {
+                            let name = Value::Obj(f.code.names[i as usize].clone());
+                            let g = f.globals.clone();
+                            if !tri!(crate::types::dict::dict_del(self, &g, &name)) {
+                                let n = name.as_str().unwrap_or("").to_string();
+                                break 'ex (self.name_error(&n), false);
+                            }
+                            breaker!();
+                        }
+                        Instr::LoadName(i) => {
+                            let name = f.code.names[i as usize].clone();
+                            let locals = f.locals.clone();
+                            let mut found = None;
+                            if let Some(l) = &locals {
+                                found = tri!(self.mapping_get(l, &name));
+                            }
+                            let f = fr!();
+                            let v = match found {
+                                Some(v) => v,
+                                None => match crate::types::dict::dict_get_interned(&f.globals, &name) {
+                                    Some(v) => v,
+                                    None => match crate::types::dict::dict_get_interned(&f.builtins, &name) {
+                                        Some(v) => v,
+                                        None => {
+                                            let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                                            break 'ex (self.name_error(&n), false);
+                                        }
+                                    },
+                                },
+                            };
+                            fr!().stack.push(v);
+                        }
+                        Instr::StoreName(i) => {
+                            let v = f.pop();
+                            let name = Value::Obj(f.code.names[i as usize].clone());
+                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                            tri!(self.mapping_set(&target, name, v));
+                            breaker!();
+                        }
+                        Instr::DeleteName(i) => {
+                            let name = Value::Obj(f.code.names[i as usize].clone());
+                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                            let ok = match &target {
+                                Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => tri!(crate::types::dict::dict_del(self, o, &name)),
+                                other => self.delitem(other, &name).is_ok(),
+                            };
+                            if !ok {
+                                let n = name.as_str().unwrap_or("").to_string();
+                                break 'ex (self.name_error(&n), false);
+                            }
+                            breaker!();
+                        }
+                        Instr::LoadAttr(i) => {
+                            let name = f.code.names[i as usize].clone();
+                            let obj = f.pop();
+                            let v = tri!(self.get_attr(&obj, &name));
+                            drop(obj);
+                            fr!().stack.push(v);
+                        }
+                        Instr::StoreAttr(i) => {
+                            let name = f.code.names[i as usize].clone();
+                            let obj = f.pop();
+                            let v = f.pop();
+                            tri!(self.set_attr(&obj, &name, v));
+                            breaker!();
+                        }
+                        Instr::DeleteAttr(i) => {
+                            let name = f.code.names[i as usize].clone();
+                            let obj = f.pop();
+                            tri!(self.del_attr(&obj, &name));
+                            breaker!();
+                        }
+                        Instr::LoadMethod(i) => {
+                            let name = f.code.names[i as usize].clone();
+                            let obj = f.pop();
+                            match self.method_lookup(&obj, &name) {
+                                Some(m) => {
+                                    let f = fr!();
+                                    f.stack.push(m);
+                                    f.stack.push(obj);
+                                }
+                                None => {
+                                    let v = tri!(self.get_attr(&obj, &name));
+                                    let f = fr!();
+                                    f.stack.push(Value::Null);
+                                    f.stack.push(v);
+                                }
+                            }
+                        }
+                        Instr::Subscr => {
+                            let k = f.pop();
+                            let c = f.pop();
+                            if let (Value::Obj(o), Value::Int(idx)) = (&c, &k) {
+                                if let Payload::List(l) = &o.payload {
+                                    let g = l.lock();
+                                    let n = g.len() as i64;
+                                    let j = if *idx < 0 { idx + n } else { *idx };
+                                    if j >= 0 && j < n {
+                                        let v = g[j as usize].clone();
+                                        drop(g);
+                                        f.stack.push(v);
+                                        continue;
+                                    }
+                                }
+                            }
+                            let v = tri!(self.getitem(&c, &k));
+                            fr!().stack.push(v);
+                        }
+                        Instr::StoreSubscr => {
+                            let k = f.pop();
+                            let c = f.pop();
+                            let v = f.pop();
+                            tri!(self.setitem(&c, &k, v));
+                            breaker!();
+                        }
+                        Instr::DeleteSubscr => {
+                            let k = f.pop();
+                            let c = f.pop();
+                            tri!(self.delitem(&c, &k));
+                            breaker!();
+                        }
+                        Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                                let r = match op {
+                                    BinOp::Add => x.checked_add(*y),
+                                    BinOp::Sub => x.checked_sub(*y),
+                                    BinOp::Mul => x.checked_mul(*y),
+                                    _ => None,
+                                };
+                                if let Some(r) = r {
+                                    f.stack.push(Value::Int(r));
+                                    continue;
+                                }
+                            }
+                            if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
+                                let r = match op {
+                                    BinOp::Add => Some(x + y),
+                                    BinOp::Sub => Some(x - y),
+                                    BinOp::Mul => Some(x * y),
+                                    _ => None,
+                                };
+                                if let Some(r) = r {
+                                    f.stack.push(Value::Float(r));
+                                    continue;
+                                }
+                            }
+                            let r = if matches!(ins, Instr::InplaceOp(_)) { ops::inplace_op(self, a, &b, op) } else { ops::binary_op(self, &a, &b, op) };
+                            let v = tri!(r);
+                            fr!().stack.push(v);
+                        }
+                        Instr::UnaryOp(op) => {
+                            let a = f.pop();
+                            let v = tri!(ops::unary_op(self, &a, op));
+                            fr!().stack.push(v);
+                        }
+                        Instr::Compare(op) => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                                let r = match op {
+                                    CmpOp::Lt => x < y,
+                                    CmpOp::Le => x <= y,
+                                    CmpOp::Eq => x == y,
+                                    CmpOp::Ne => x != y,
+                                    CmpOp::Gt => x > y,
+                                    CmpOp::Ge => x >= y,
+                                };
+                                f.stack.push(Value::Bool(r));
+                                continue;
+                            }
+                            let v = tri!(ops::compare(self, &a, &b, op));
+                            fr!().stack.push(v);
+                        }
+                        Instr::Is(neg) => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            f.stack.push(Value::Bool(a.is(&b) != neg));
+                        }
+                        Instr::Contains(neg) => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            let r = tri!(ops::contains(self, &b, &a));
+                            fr!().stack.push(Value::Bool(r != neg));
+                        }
+                        Instr::Jump(t) => {
+                            let back = (t as usize) < f.pc;
+                            f.pc = t as usize;
+                            if back {
+                                breaker!();
+                            }
+                        }
+                        Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                            let v = f.pop();
+                            let b = match v {
+                                Value::Bool(b) => b,
+                                other => tri!(self.truthy(&other)),
+                            };
+                            let jump_on = matches!(ins, Instr::PopJumpIfTrue(_));
+                            if b == jump_on {
+                                let f = fr!();
+                                let back = (t as usize) < f.pc;
+                                f.pc = t as usize;
+                                if back {
+                                    breaker!();
+                                }
+                            }
+                        }
+                        Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                            let v = f.top().clone();
+                            let b = tri!(self.truthy(&v));
+                            let jump_on = matches!(ins, Instr::JumpIfTrueOrPop(_));
+                            let f = fr!();
+                            if b == jump_on {
+                                f.pc = t as usize;
+                            } else {
+                                f.stack.pop();
+                            }
+                        }
+                        Instr::GetIter => {
+                            let v = f.pop();
+                            let it = tri!(self.iter(&v));
+                            fr!().stack.push(it);
+                        }
+                        Instr::ForIter(t) => {
+                            let it = f.top().clone();
+                            let next = tri!(self.next(&it));
+                            let f = fr!();
+                            match next {
+                                Some(v) => f.stack.push(v),
+                                None => {
+                                    f.stack.pop();
+                                    f.pc = t as usize;
+                                }
+                            }
+                        }
+                        Instr::Return => {
+                            let mut v = f.pop();
+                            if let Some(s) = f.init_self.take() {
+                                if !v.is_none() {
+                                    let tn = self.type_name(&v);
+                                    break 'ex (self.type_error(&format!("__init__() should return None, not '{tn}'")), false);
+                                }
+                                v = s;
+                            }
+                            if self.frames.len() - 1 == base {
+                                breaker!();
+                                if let Some(e) = pending.take() {
+                                    break 'ex (e, false);
+                                }
+                                return Ok(Exit::Return(v));
+                            }
+                            let done = self.frames.pop();
+                            drop(done);
+                            self.depth -= 1;
+                            fp = &mut **self.frames.last_mut().expect("caller frame");
+                            fr!().stack.push(v);
+                            breaker!();
+                        }
+                        Instr::BuildTuple(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            f.stack.push(crate::types::tuple::new_tuple(items));
+                        }
+                        Instr::BuildList(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            f.stack.push(crate::types::list::new_list(items));
+                        }
+                        Instr::BuildSet(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            let s = tri!(crate::types::set::new_set_from(self, items));
+                            fr!().stack.push(s);
+                        }
+                        Instr::BuildMap(n) => {
+                            let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                            let d = self.new_dict();
+                            let mut it = items.into_iter();
+                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                tri!(crate::types::dict::dict_set(self, &d, k, v));
+                            }
+                            fr!().stack.push(Value::Obj(d));
+                        }
+                        Instr::BuildSlice(n) => {
+                            let step = if n == 3 { f.pop() } else { Value::None };
+                            let stop = f.pop();
+                            let start = f.pop();
+                            f.stack.push(crate::types::range::new_slice(start, stop, step));
+                        }
+                        Instr::BuildString(n) => {
+                            let items = f.stack.split_off(f.stack.len() - n as usize);
+                            let mut s = String::new();
+                            for it in &items {
+                                s.push_str(it.as_str().unwrap_or(""));
+                            }
+                            let v = self.new_string(s);
+                            fr!().stack.push(v);
+                        }
+                        Instr::ListAppend(d) => {
+                            let v = f.pop();
+                            let l = f.peek(d as usize).clone();
+                            if let Value::Obj(o) = &l {
+                                if let Payload::List(cell) = &o.payload {
+                                    cell.lock().push(v);
+                                }
+                            }
+                        }
+                        Instr::SetAdd(d) => {
+                            let v = f.pop();
+                            let s = f.peek(d as usize).clone();
+                            tri!(crate::types::set::set_add(self, &s, v));
+                        }
+                        Instr::MapAdd(d) => {
+                            let v = f.pop();
+                            let k = f.pop();
+                            let m = f.peek(d as usize).clone();
+                            if let Value::Obj(o) = &m {
+                                tri!(crate::types::dict::dict_set(self, o, k, v));
+                            }
+                        }
+                        Instr::ListExtend(d) => {
+                            let it = f.pop();
+                            let l = f.peek(d as usize).clone();
+                            let items = match self.collect(&it) {
+                                Ok(v) => v,
+                                Err(e) => {
+                                    if self.is_instance_of(&e, &types().exc.type_error.clone()) && self.iter(&it).is_err() {
+                                        let tn = self.type_name(&it);
+                                        break 'ex (self.type_error(&format!("Value after * must be an iterable, not {tn}")), false);
+                                    }
+                                    break 'ex (e, false);
+                                }
+                            };
+                            if let Value::Obj(o) = &l {
+                                if let Payload::List(cell) = &o.payload {
+                                    cell.lock().extend(items);
+                                }
+                            }
+                        }
+                        Instr::SetUpdate(d) => {
+                            let it = f.pop();
+                            let s = f.peek(d as usize).clone();
+                            let items = tri!(self.collect(&it));
+                            for x in items {
+                                tri!(crate::types::set::set_add(self, &s, x));
+                            }
+                        }
+                        Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+                            let src = f.pop();
+                            let dst = f.peek(d as usize).clone();
+                            let merge = matches!(ins, Instr::DictMerge(_));
+                            tri!(self.dict_update_from(&dst, &src, merge));
+                        }
+                        Instr::ListToTuple => {
+                            let l = f.pop();
+                            let items = tri!(self.collect(&l));
+                            fr!().stack.push(crate::types::tuple::new_tuple(items));
+                        }
+                        Instr::FormatValue(flags) => {
+                            let spec = if flags & 4 != 0 { Some(f.pop()) } else { None };
+                            let v = f.pop();
+                            let conv = flags & 3;
+                            let v = match conv {
+                                1 => tri!(self.str_value(&v)),
+                                2 => tri!(self.repr_value(&v)),
+                                3 => {
+                                    let r = tri!(self.repr(&v));
+                                    self.new_string(crate::format::ascii_escape(&r))
+                                }
+                                _ => v,
+                            };
+                            let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
+                            let out = tri!(crate::format::format_value(self, &v, &spec_s));
+                            fr!().stack.push(out);
+                        }
+                        Instr::UnpackSequence(n) => {
+                            let seq = f.pop();
+                            let items = tri!(self.unpack(&seq, n as usize));
+                            let f = fr!();
+                            for v in items.into_iter().rev() {
+                                f.stack.push(v);
+                            }
+                        }
+                        Instr::UnpackEx { before, after } => {
+                            let seq = f.pop();
+                            let items = tri!(self.unpack_ex(&seq, before as usize, after as usize));
+                            let f = fr!();
+                            for v in items.into_iter().rev() {
+                                f.stack.push(v);
+                            }
+                        }
+                        Instr::Call(n) => {
+                            breaker!();
+                            if pending.is_some() {
+                                continue;
+                            }
+                            let f = fr!();
+                            let n = n as usize;
+                            let at = f.stack.len() - n - 1;
+                            match self.call_from_stack(fp, at, 0, &[]) {
+                                Ok(CallOutcome::Pushed) => {
+                                    fp = &mut **self.frames.last_mut().expect("frame");
+                                }
+                                Ok(CallOutcome::Value(v)) => fr!().stack.push(v),
+                                Err(e) => break 'ex (e, false),
+                            }
+                        }
+                        Instr::CallMethod(n) => {
+                            breaker!();
+                            if pending.is_some() {
+                                continue;
+                            }
+                            let f = fr!();
+                            let n = n as usize;
+                            let len = f.stack.len();
+                            let r = if f.stack[len - n - 2].is_null() {
+                                // Not a method: [NULL, callable, args...]
+                                let r = self.call_from_stack(fp, len - n - 1, 0, &[]);
+                                fr!().stack.pop();
+                                r
+                            } else {
+                                self.call_from_stack(fp, len - n - 2, 0, &[])
+                            };
+                            match r {
+                                Ok(CallOutcome::Pushed) => {
+                                    fp = &mut **self.frames.last_mut().expect("frame");
+                                }
+                                Ok(CallOutcome::Value(v)) => fr!().stack.push(v),
+                                Err(e) => break 'ex (e, false),
+                            }
+                        }
+                        Instr::CallKw(n) => {
+                            breaker!();
+                            if pending.is_some() {
+                                continue;
+                            }
+                            let f = fr!();
+                            let names = f.pop();
+                            let names = crate::types::tuple::tuple_items(&names).map(|s| s.to_vec()).unwrap_or_default();
+                            let n = n as usize;
+                            let at = f.stack.len() - n - 1;
+                            match self.call_from_stack(fp, at, names.len(), &names) {
+                                Ok(CallOutcome::Pushed) => {
+                                    fp = &mut **self.frames.last_mut().expect("frame");
+                                }
+                                Ok(CallOutcome::Value(v)) => fr!().stack.push(v),
+                                Err(e) => break 'ex (e, false),
+                            }
+                        }
+                        Instr::CallEx(has_kw) => {
+                            breaker!();
+                            if pending.is_some() {
+                                continue;
+                            }
+                            let f = fr!();
+                            let kwargs = if has_kw != 0 { Some(f.pop()) } else { None };
+                            let args = f.pop();
+                            let func = f.pop();
+                            let args_v = crate::types::tuple::tuple_items(&args).map(|s| s.to_vec()).unwrap_or_default();
+                            let mut kw: Vec<(Value, Value)> = Vec::new();
+                            if let Some(Value::Obj(d)) = &kwargs {
+                                kw = crate::types::dict::dict_items(d);
+                            }
+                            let v = tri!(self.call(&func, &args_v, &kw));
+                            fr!().stack.push(v);
+                        }
+                        Instr::MakeFunction(flags) => {
+                            let qualname = f.pop();
+                            let code = f.pop();
+                            let closure = if flags & 8 != 0 { Some(f.pop()) } else { None };
+                            if flags & 4 != 0 {
+                                f.pop();
+                            }
+                            let kwdefaults = if flags & 2 != 0 { f.pop() } else { Value::None };
+                            let defaults = if flags & 1 != 0 { f.pop() } else { Value::None };
+                            let globals = f.globals.clone();
+                            let func = crate::types::function::make_function(self, &code, globals, qualname, defaults, kwdefaults, closure);
+                            fr!().stack.push(func);
+                        }
+                        Instr::LoadBuildClass => {
+                            let bc = crate::types::dict::dict_get_str(&f.builtins, "__build_class__");
+                            match bc {
+                                Some(v) => f.stack.push(v),
+                                None => {
+                                    let c = types().exc.name_error.clone();
+                                    break 'ex (self.new_exc(&c, "__build_class__ not found"), false);
+                                }
+                            }
+                        }
+                        Instr::LoadLocals => {
+                            let l = f.locals.clone().unwrap_or(Value::None);
+                            f.stack.push(l);
+                        }
+                        Instr::LoadAssertionError => {
+                            f.stack.push(Value::Obj(types().exc.assertion_error.clone()));
+                        }
+                        Instr::Raise(kind) => {
+                            let e = match kind {
+                                0 => {
+                                    if self.handled.is_none() {
+                                        break 'ex (self.runtime_error("No active exception to reraise"), false);
+                                    }
+                                    match &self.handled {
+                                        Value::Obj(o) => break 'ex (PyErr(o.clone()), true),
+                                        _ => break 'ex (self.runtime_error("No active exception to reraise"), false),
+                                    }
+                                }
+                                1 => {
+                                    let exc = f.pop();
+                                    tri!(self.make_raisable(&exc))
+                                }
+                                _ => {
+                                    let cause = f.pop();
+                                    let exc = f.pop();
+                                    let e = tri!(self.make_raisable(&exc));
+                                    let cause = if cause.is_none() { Value::None } else { Value::Obj(tri!(self.make_raisable(&cause)).0) };
+                                    if let Some(d) = crate::exceptions::exc_data(&e.0) {
+                                        let mut g = d.lock();
+                                        g.cause = cause;
+                                        g.suppress_context = true;
+                                    }
+                                    e
+                                }
+                            };
+                            break 'ex (e, false);
+                        }
+                        Instr::Reraise => {
+                            let exc = f.pop();
+                            match exc {
+                                Value::Obj(o) => break 'ex (PyErr(o), true),
+                                _ => break 'ex (self.runtime_error("bad reraise"), false),
+                            }
+                        }
+                        Instr::PopExceptAndReraise => {
+                            let exc = f.pop();
+                            let prev = f.pop();
+                            self.handled = prev;
+                            match exc {
+                                Value::Obj(o) => break 'ex (PyErr(o), true),
+                                _ => break 'ex (self.runtime_error("bad reraise"), false),
+                            }
+                        }
+                        Instr::SetupFinally(t) => {
+                            let depth = f.stack.len() as u32;
+                            f.blocks.push(Block { handler: t, depth });
+                        }
+                        Instr::PopBlock => {
+                            f.blocks.pop();
+                        }
+                        Instr::PushExcInfo => {
+                            let exc = f.pop();
+                            let prev = std::mem::replace(&mut self.handled, exc.clone());
+                            f.stack.push(prev);
+                            f.stack.push(exc);
+                        }
+                        Instr::PopExcept => {
+                            let prev = f.pop();
+                            self.handled = prev;
+                        }
+                        Instr::CheckExcMatch => {
+                            let ty = f.pop();
+                            let exc = f.top().clone();
+                            let m = tri!(self.exception_matches(&exc, &ty));
+                            fr!().stack.push(Value::Bool(m));
+                        }
+                        Instr::BeforeWith => {
+                            let mgr = f.pop();
+                            let (exit, entered) = tri!(self.with_enter(&mgr));
+                            let f = fr!();
+                            f.stack.push(exit);
+                            f.stack.push(entered);
+                        }
+                        Instr::WithExitNormal => {
+                            let exit = f.pop();
+                            tri!(self.call(&exit, &[Value::None, Value::None, Value::None], &[]));
+                        }
+                        Instr::WithExceptStart => {
+                            let exc = f.top().clone();
+                            let exit = f.peek(3).clone();
+                            let ty = Value::Obj(type_of(&exc).clone());
+                            let tb = match &exc {
+                                Value::Obj(o) => crate::exceptions::exc_data(o).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None),
+                                _ => Value::None,
+                            };
+                            let r = tri!(self.call(&exit, &[ty, exc, tb], &[]));
+                            let b = tri!(self.truthy(&r));
+                            fr!().stack.push(Value::Bool(b));
+                        }
+                        Instr::YieldValue => {
+                            let v = f.pop();
+                            return Ok(Exit::Yield(v));
+                        }
+                        Instr::YieldFrom => {
+                            let sent = f.pop();
+                            let sub = f.top().clone();
+                            match tri!(crate::generator::delegate(self, &sub, sent)) {
+                                crate::generator::GenResult::Yield(v) => {
+                                    let f = fr!();
+                                    f.pc -= 1;
+                                    return Ok(Exit::Yield(v));
+                                }
+                                crate::generator::GenResult::Return(v) => {
+                                    let f = fr!();
+                                    f.stack.pop();
+                                    f.stack.push(v);
+                                }
+                            }
+                        }
+                        Instr::ImportName(i) => {
+                            let name = f.code.co.names[i as usize].clone();
+                            let fromlist = f.pop();
+                            let level = f.pop();
+                            let globals = f.globals.clone();
+                            let lvl = match level {
+                                Value::Int(l) => l,
+                                _ => 0,
+                            };
+                            let m = tri!(crate::import::import_module_level(self, &name, &globals, &fromlist, lvl));
+                            fr!().stack.push(m);
+                        }
+                        Instr::ImportFrom(i) => {
+                            let name = f.code.names[i as usize].clone();
+                            let m = f.top().clone();
+                            let v = tri!(crate::import::import_from(self, &m, &name));
+                            fr!().stack.push(v);
+                        }
+                        Instr::ImportStar => {
+                            let m = f.pop();
+                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                            tri!(crate::import::import_star(self, &m, &target));
+                        }
+                    }
+                }
+            };
+            // An exception is propagating.
+            match self.unwind(base, err, reraise) {
+                Ok(()) => {
+                    fp = &mut **self.frames.last_mut().expect("frame");
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Find a handler for `err`, starting at the top frame and popping frames above `base`.
+    fn unwind(&mut self, base: usize, err: PyErr, reraise: bool) -> Result<(), PyErr> {
+        let exc = err.0;
+        let mut first = true;
+        loop {
+            let top = self.frames.len() - 1;
+            let f = self.frames.last_mut().expect("frame");
+            if !(first && reraise) {
+                if first {
+                    set_context(&exc, &self.handled);
+                }
+                crate::traceback::add_entry(&exc, &f.code, f.lasti);
+            }
+            first = false;
+            let f = self.frames.last_mut().expect("frame");
+            if let Some(b) = f.blocks.pop() {
+                f.stack.truncate(b.depth as usize);
+                f.stack.push(Value::Obj(exc));
+                f.pc = b.handler as usize;
+                return Ok(());
+            }
+            if top == base {
+                return Err(PyErr(exc));
+            }
+            let done = self.frames.pop();
+            drop(done);
+            self.depth -= 1;
+        }
+    }
+
+    fn handle_breaker(&mut self) -> PyResult<()> {
+        let bits = self.breaker.load(Ordering::Relaxed);
+        if bits & crate::object::ptr::BREAK_FINALIZERS != 0 {
+            self.run_finalizers();
+        }
+        crate::stdlib::thread::on_breaker(self, bits)
+    }
+
+    fn unbound_deref(&mut self, fp: *mut Frame, i: usize) -> PyErr {
+        // SAFETY: called from the eval loop with its live frame pointer.
+        let f = unsafe { &*fp };
+        let co = &f.code.co;
+        if i < co.cellvars.len() {
+            let name = co.cellvars[i].clone();
+            let c = types().exc.unbound_local_error.clone();
+            self.new_exc(&c, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            let name = co.freevars[i - co.cellvars.len()].clone();
+            let c = types().exc.name_error.clone();
+            self.new_exc(&c, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
+    }
+
+    /// Read `name` from a namespace mapping (dict fast path).
+    pub fn mapping_get(&mut self, m: &Value, name: &ObjRef) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = m {
+            if let Payload::Dict(_) = &o.payload {
+                if o.cls_data().builtin {
+                    return Ok(crate::types::dict::dict_get_interned(o, name));
+                }
+            }
+        }
+        match self.getitem(m, &Value::Obj(name.clone())) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.is_instance_of(&e, &types().exc.key_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn mapping_set(&mut self, m: &Value, k: Value, v: Value) -> PyResult<()> {
+        if let Value::Obj(o) = m {
+            if let Payload::Dict(_) = &o.payload {
+                if o.cls_data().builtin {
+                    return crate::types::dict::dict_set(self, o, k, v);
+                }
+            }
+        }
+        self.setitem(m, &k, v)
+    }
+
+    /// `LoadMethod` fast path: a plain function or builtin method found on the type, not
+    /// shadowed by the instance dict.
+    fn method_lookup(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
+        let ty = type_of(obj);
+        let name_s = name.as_str()?.as_str();
+        let descr = types::lookup(ty, name_s)?;
+        let is_method = match &descr {
+            Value::Obj(d) => matches!(d.payload, Payload::Function(_) | Payload::Builtin { bound: None, .. }),
+            _ => false,
+        };
+        if !is_method {
+            return None;
+        }
+        if let Value::Obj(o) = obj {
+            if o.as_type().is_some() {
+                return None;
+            }
+            if let Some(d) = o.instance_dict() {
+                if crate::types::dict::dict_get_interned(d, name).is_some() {
+                    return None;
+                }
+            }
+            if !o.cls_data().builtin {
+                if let Some(ga) = types::lookup(ty, "__getattribute__") {
+                    if let Value::Obj(g) = &ga {
+                        if !matches!(g.payload, Payload::Builtin { .. }) {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        Some(descr)
+    }
+
+    fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        let cls = type_of(exc).clone();
+        match ty {
+            Value::Obj(t) if t.as_type().is_some() => {
+                if !types::is_subtype(t, &types().exc.base_exception) {
+                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(types::is_subtype(&cls, t))
+            }
+            Value::Obj(t) if matches!(t.payload, Payload::Tuple(_)) => {
+                let items = crate::types::tuple::tuple_items(ty).map(|s| s.to_vec()).unwrap_or_default();
+                for it in items {
+                    if self.exception_matches(exc, &it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// Turn the operand of `raise` into an exception instance.
+    pub fn make_raisable(&mut self, v: &Value) -> PyResult<PyErr> {
+        if let Value::Obj(o) = v {
+            if o.as_type().is_some() {
+                if types::is_subtype(o, &types().exc.base_exception) {
+                    let inst = self.call(v, &[], &[])?;
+                    if let Value::Obj(i) = &inst {
+                        if matches!(i.payload, Payload::Exception(_)) {
+                            return Ok(PyErr(i.clone()));
+                        }
+                    }
+                    let tn = self.type_name(&inst);
+                    return Err(self.type_error(&format!("calling {} should have returned an instance of BaseException, not {tn}", o.type_data().name)));
+                }
+            } else if matches!(o.payload, Payload::Exception(_)) {
+                return Ok(PyErr(o.clone()));
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    fn with_enter(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let ty = type_of(mgr).clone();
+        let enter = types::lookup(&ty, "__enter__");
+        let exit = types::lookup(&ty, "__exit__");
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let tn = ty.type_data().name.clone();
+            let msg = if types::lookup(&ty, "__enter__").is_none() { format!("'{tn}' object does not support the context manager protocol") } else { format!("'{tn}' object does not support the context manager protocol (missed __exit__ method)") };
+            return Err(self.type_error(&msg));
+        };
+        let exit_b = self.descr_get(&exit, Some(mgr), &ty)?;
+        let r = self.call(&enter, &[mgr.clone()], &[])?;
+        Ok((exit_b, r))
+    }
+
+    pub fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+        if let Value::Obj(o) = seq {
+            let fast = match &o.payload {
+                Payload::Tuple(t) => Some(t.to_vec()),
+                Payload::List(l) => Some(l.lock().clone()),
+                _ => None,
+            };
+            if let Some(items) = fast {
+                if items.len() == n {
+                    return Ok(items);
+                }
+                if items.len() < n {
+                    return Err(self.value_error(&format!("not enough values to unpack (expected {n}, got {})", items.len())));
+                }
+                return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
+            }
+        }
+        let it = match self.iter(seq) {
+            Ok(it) => it,
+            Err(e) => {
+                if self.is_instance_of(&e, &types().exc.type_error.clone()) {
+                    let tn = self.type_name(seq);
+                    return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+                }
+                return Err(e);
+            }
+        };
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            match self.next(&it)? {
+                Some(v) => out.push(v),
+                None => return Err(self.value_error(&format!("not enough values to unpack (expected {n}, got {})", out.len()))),
+            }
+        }
+        if self.next(&it)?.is_some() {
+            return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
+        }
+        Ok(out)
+    }
+
+    fn unpack_ex(&mut self, seq: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+        let items = match self.collect(seq) {
+            Ok(v) => v,
+            Err(e) => {
+                if self.is_instance_of(&e, &types().exc.type_error.clone()) && self.iter(seq).is_err() {
+                    let tn = self.type_name(seq);
+                    return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+                }
+                return Err(e);
+            }
+        };
+        if items.len() < before + after {
+            return Err(self.value_error(&format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len())));
+        }
+        let mut out = Vec::with_capacity(before + after + 1);
+        out.extend_from_slice(&items[..before]);
+        let mid = items[before..items.len() - after].to_vec();
+        out.push(crate::types::list::new_list(mid));
+        out.extend_from_slice(&items[items.len() - after..]);
+        Ok(out)
+    }
+
+    /// `dict.update` (merge=false) or `**` merge (merge=true: duplicate keys are an error).
+    pub fn dict_update_from(&mut self, dst: &Value, src: &Value, merge: bool) -> PyResult<()> {
+        let Value::Obj(d) = dst else { return Ok(()) };
+        let pairs: Vec<(Value, Value)> = match src {
+            Value::Obj(s) if matches!(s.payload, Payload::Dict(_)) => crate::types::dict::dict_items(s),
+            _ => {
+                let keys_m = match self.get_attr_opt(src, "keys")? {
+                    Some(k) => k,
+                    None => {
+                        let tn = self.type_name(src);
+                        let msg = if merge { format!("argument after ** must be a mapping, not {tn}") } else { format!("'{tn}' object is not a mapping") };
+                        return Err(self.type_error(&msg));
+                    }
+                };
+                let keys = self.call(&keys_m, &[], &[])?;
+                let keys = self.collect(&keys)?;
+                let mut out = Vec::new();
+                for k in keys {
+                    let v = self.getitem(src, &k)?;
+                    out.push((k, v));
+                }
+                out
+            }
+        };
+        for (k, v) in pairs {
+            if merge {
+                if crate::types::dict::dict_get(self, d, &k)?.is_some() {
+                    let ks = self.to_str(&k)?;
+                    return Err(self.type_error(&format!("got multiple values for keyword argument '{ks}'")));
+                }
+                if k.as_str().is_none() {
+                    return Err(self.type_error("keywords must be strings"));
+                }
+            }
+            crate::types::dict::dict_set(self, d, k, v)?;
+        }
+        Ok(())
+    }
+}
+
+pub enum CallOutcome {
+    /// A Python frame was pushed; the loop continues in it.
+    Pushed,
+    Value(Value),
+}
+
+/// Set `__context__` of a newly raised exception to the exception being handled.
+fn set_context(exc: &ObjRef, handled: &Value) {
+    let Value::Obj(h) = handled else { return };
+    if h.is(exc) {
+        return;
+    }
+    if let Some(d) = crate::exceptions::exc_data(exc) {
+        let mut g = d.lock();
+        if g.context.is_none() {
+            // Avoid cycles: don't chain to an exception whose context chain contains exc.
+            g.context = Value::Obj(h.clone());
+        }
+    }
+}
+
+pub fn cell_get(c: &ObjRef) -> Value {
+    match &c.payload {
+        Payload::Cell(v) => v.lock().clone(),
+        _ => Value::Null,
+    }
+}
+
+pub fn cell_set(c: &ObjRef, v: Value) -> Value {
+    match &c.payload {
+        Payload::Cell(cell) => std::mem::replace(&mut *cell.lock(), v),
+        _ => Value::Null,
+    }
+}
+
+pub fn new_cell(v: Value) -> ObjRef {
+    ObjRef::new(types().cell.clone(), Payload::Cell(crate::sync::PyCell::new(v)))
+}

@@ -1,0 +1,454 @@
+//! The builtin exception hierarchy (one table, below) and the methods of `BaseException`.
+
+use crate::object::{ExcData, Layout, ObjRef, Payload, TypeData};
+use crate::sync::PyCell;
+use crate::types::{add_methods, BuiltinTypes};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Args, PyErr, PyResult};
+use std::sync::atomic::AtomicBool;
+
+macro_rules! exceptions {
+    ($( $field:ident : $name:literal < $base:ident; )*) => {
+        pub struct ExcTypes {
+            pub base_exception: ObjRef,
+            $( pub $field: ObjRef, )*
+        }
+        impl ExcTypes {
+            pub fn create(type_: &ObjRef, object: &ObjRef) -> ExcTypes {
+                let base_exception = make(type_, "BaseException", object, &[]);
+                $( let $field = { let b = &$base; make(type_, $name, b, &[object]) }; )*
+                ExcTypes { base_exception, $( $field, )* }
+            }
+            pub fn all(&self) -> Vec<&ObjRef> {
+                vec![&self.base_exception, $( &self.$field, )*]
+            }
+            pub fn named(&self) -> Vec<(&'static str, &ObjRef)> {
+                vec![("BaseException", &self.base_exception), $( ($name, &self.$field), )*]
+            }
+        }
+    };
+}
+
+fn make(type_: &ObjRef, name: &str, base: &ObjRef, _extra: &[&ObjRef]) -> ObjRef {
+    let mut mro = vec![base.clone()];
+    if let Payload::Type(bt) = &base.payload {
+        mro.extend(bt.mro.iter().cloned());
+    }
+    let td = TypeData { name: name.to_string(), qualname: name.to_string(), bases: vec![base.clone()], mro, layout: Layout::Exception, builtin: true, has_dict: true, has_del: AtomicBool::new(false), final_: false };
+    ObjRef::new_immortal(type_.clone(), Payload::Type(Box::new(td)))
+}
+
+exceptions! {
+    system_exit: "SystemExit" < base_exception;
+    keyboard_interrupt: "KeyboardInterrupt" < base_exception;
+    generator_exit: "GeneratorExit" < base_exception;
+    exception: "Exception" < base_exception;
+    stop_iteration: "StopIteration" < exception;
+    stop_async_iteration: "StopAsyncIteration" < exception;
+    arithmetic_error: "ArithmeticError" < exception;
+    floating_point_error: "FloatingPointError" < arithmetic_error;
+    overflow_error: "OverflowError" < arithmetic_error;
+    zero_division_error: "ZeroDivisionError" < arithmetic_error;
+    assertion_error: "AssertionError" < exception;
+    attribute_error: "AttributeError" < exception;
+    buffer_error: "BufferError" < exception;
+    eof_error: "EOFError" < exception;
+    import_error: "ImportError" < exception;
+    module_not_found_error: "ModuleNotFoundError" < import_error;
+    lookup_error: "LookupError" < exception;
+    index_error: "IndexError" < lookup_error;
+    key_error: "KeyError" < lookup_error;
+    memory_error: "MemoryError" < exception;
+    name_error: "NameError" < exception;
+    unbound_local_error: "UnboundLocalError" < name_error;
+    os_error: "OSError" < exception;
+    blocking_io_error: "BlockingIOError" < os_error;
+    child_process_error: "ChildProcessError" < os_error;
+    connection_error: "ConnectionError" < os_error;
+    broken_pipe_error: "BrokenPipeError" < connection_error;
+    connection_aborted_error: "ConnectionAbortedError" < connection_error;
+    connection_refused_error: "ConnectionRefusedError" < connection_error;
+    connection_reset_error: "ConnectionResetError" < connection_error;
+    file_exists_error: "FileExistsError" < os_error;
+    file_not_found_error: "FileNotFoundError" < os_error;
+    interrupted_error: "InterruptedError" < os_error;
+    is_a_directory_error: "IsADirectoryError" < os_error;
+    not_a_directory_error: "NotADirectoryError" < os_error;
+    permission_error: "PermissionError" < os_error;
+    process_lookup_error: "ProcessLookupError" < os_error;
+    timeout_error: "TimeoutError" < os_error;
+    reference_error: "ReferenceError" < exception;
+    runtime_error: "RuntimeError" < exception;
+    not_implemented_error: "NotImplementedError" < runtime_error;
+    recursion_error: "RecursionError" < runtime_error;
+    syntax_error: "SyntaxError" < exception;
+    indentation_error: "IndentationError" < syntax_error;
+    tab_error: "TabError" < indentation_error;
+    system_error: "SystemError" < exception;
+    type_error: "TypeError" < exception;
+    value_error: "ValueError" < exception;
+    unicode_error: "UnicodeError" < value_error;
+    unicode_decode_error: "UnicodeDecodeError" < unicode_error;
+    unicode_encode_error: "UnicodeEncodeError" < unicode_error;
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error;
+    warning: "Warning" < exception;
+    deprecation_warning: "DeprecationWarning" < warning;
+    pending_deprecation_warning: "PendingDeprecationWarning" < warning;
+    runtime_warning: "RuntimeWarning" < warning;
+    syntax_warning: "SyntaxWarning" < warning;
+    user_warning: "UserWarning" < warning;
+    future_warning: "FutureWarning" < warning;
+    import_warning: "ImportWarning" < warning;
+    unicode_warning: "UnicodeWarning" < warning;
+    bytes_warning: "BytesWarning" < warning;
+    resource_warning: "ResourceWarning" < warning;
+    encoding_warning: "EncodingWarning" < warning;
+}
+
+/// A fresh exception payload with the given args tuple.
+pub fn exc_payload(args: Value) -> Payload {
+    Payload::Exception(PyCell::new(ExcData { args, traceback: Value::None, cause: Value::None, context: Value::None, suppress_context: false, notes: Value::None }))
+}
+
+/// Instantiate exception class `cls` with `args` (no Python `__init__` is run).
+pub fn new_exception(cls: &ObjRef, args: Vec<Value>) -> ObjRef {
+    let t = crate::types::types();
+    let tuple = crate::types::tuple::new_tuple(args);
+    let dict = ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(crate::object::DictData::new())));
+    ObjRef::new_with_dict(cls.clone(), exc_payload(tuple), dict)
+}
+
+/// Exception state of an exception instance.
+pub fn exc_data(e: &ObjRef) -> Option<&PyCell<ExcData>> {
+    match &e.payload {
+        Payload::Exception(d) => Some(d),
+        _ => None,
+    }
+}
+
+pub fn exc_args(e: &ObjRef) -> Vec<Value> {
+    match exc_data(e) {
+        Some(d) => {
+            let a = d.lock().args.clone();
+            crate::types::tuple::tuple_items(&a).map(|s| s.to_vec()).unwrap_or_default()
+        }
+        None => Vec::new(),
+    }
+}
+
+pub fn init_methods(t: &BuiltinTypes) {
+    let be = &t.exc.base_exception;
+    crate::types::add_staticmethod(be, "__new__", exc_new);
+    add_methods(be, &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note), ("__reduce__", exc_reduce)]);
+    add_methods(&t.exc.key_error, &[("__str__", key_error_str)]);
+    crate::types::add_methods(&t.exc.stop_iteration, &[("__init__", stop_iteration_init)]);
+    add_methods(&t.exc.import_error, &[("__init__", import_error_init)]);
+    add_methods(&t.exc.syntax_error, &[("__init__", syntax_error_init), ("__str__", syntax_error_str)]);
+    add_methods(&t.exc.system_exit, &[("__init__", system_exit_init)]);
+    add_methods(&t.exc.os_error, &[("__init__", os_error_init), ("__str__", os_error_str)]);
+}
+
+fn exc_new(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(cls) = a.args.first().and_then(|c| c.as_obj()).filter(|c| c.as_type().is_some()) else {
+        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
+    };
+    let args = crate::types::tuple::new_tuple(a.args[1..].to_vec());
+    let dict = vm.new_dict();
+    Ok(Value::Obj(ObjRef::new_with_dict(cls.clone(), exc_payload(args), dict)))
+}
+
+fn self_exc<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a ObjRef> {
+    match a.args.first() {
+        Some(Value::Obj(o)) if matches!(o.payload, Payload::Exception(_)) => Ok(o),
+        _ => Err(vm.type_error("descriptor requires a 'BaseException' object")),
+    }
+}
+
+fn exc_init(vm: &mut Vm, a: Args) -> PyResult {
+    let e = self_exc(vm, &a)?;
+    if let Some(d) = exc_data(e) {
+        d.lock().args = crate::types::tuple::new_tuple(a.args[1..].to_vec());
+    }
+    Ok(Value::None)
+}
+
+fn stop_iteration_init(vm: &mut Vm, a: Args) -> PyResult {
+    exc_init(vm, a)?;
+    let e = self_exc(vm, &a)?;
+    let v = a.args.get(1).cloned().unwrap_or(Value::None);
+    vm.set_attr_str(&Value::Obj(e.clone()), "value", v)?;
+    Ok(Value::None)
+}
+
+fn system_exit_init(vm: &mut Vm, a: Args) -> PyResult {
+    exc_init(vm, a)?;
+    let e = self_exc(vm, &a)?;
+    let code = match a.args.len() {
+        1 => Value::None,
+        2 => a.args[1].clone(),
+        _ => crate::types::tuple::new_tuple(a.args[1..].to_vec()),
+    };
+    vm.set_attr_str(&Value::Obj(e.clone()), "code", code)?;
+    Ok(Value::None)
+}
+
+fn import_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    exc_init(vm, Args::new(a.args))?;
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let name = a.kw("name").cloned().unwrap_or(Value::None);
+    let path = a.kw("path").cloned().unwrap_or(Value::None);
+    let msg = if a.args.len() == 2 { a.args[1].clone() } else { Value::None };
+    vm.set_attr_str(&e, "name", name)?;
+    vm.set_attr_str(&e, "path", path)?;
+    vm.set_attr_str(&e, "msg", msg)?;
+    Ok(Value::None)
+}
+
+fn os_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    exc_init(vm, a)?;
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let (errno, strerror, filename) = if a.args.len() >= 3 { (a.args[1].clone(), a.args[2].clone(), a.args.get(3).cloned().unwrap_or(Value::None)) } else { (Value::None, Value::None, Value::None) };
+    vm.set_attr_str(&e, "errno", errno)?;
+    vm.set_attr_str(&e, "strerror", strerror)?;
+    vm.set_attr_str(&e, "filename", filename)?;
+    Ok(Value::None)
+}
+
+fn os_error_str(vm: &mut Vm, a: Args) -> PyResult {
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let errno = vm.get_attr_str(&e, "errno").unwrap_or(Value::None);
+    let strerror = vm.get_attr_str(&e, "strerror").unwrap_or(Value::None);
+    let filename = vm.get_attr_str(&e, "filename").unwrap_or(Value::None);
+    if !errno.is_none() && !strerror.is_none() {
+        let es = vm.to_str(&errno)?;
+        let ss = vm.to_str(&strerror)?;
+        if !filename.is_none() {
+            let fr = vm.repr(&filename)?;
+            return Ok(vm.new_str(&format!("[Errno {es}] {ss}: {fr}")));
+        }
+        return Ok(vm.new_str(&format!("[Errno {es}] {ss}")));
+    }
+    exc_str(vm, a)
+}
+
+fn syntax_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    exc_init(vm, a)?;
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let msg = a.args.get(1).cloned().unwrap_or(Value::None);
+    vm.set_attr_str(&e, "msg", msg)?;
+    let mut fields = vec![Value::None; 6];
+    if let Some(details) = a.args.get(2) {
+        if let Some(items) = crate::types::tuple::tuple_items(details) {
+            for (i, v) in items.iter().enumerate().take(6) {
+                fields[i] = v.clone();
+            }
+        }
+    }
+    for (name, v) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().zip(fields) {
+        vm.set_attr_str(&e, name, v)?;
+    }
+    vm.set_attr_str(&e, "print_file_and_line", Value::None)?;
+    Ok(Value::None)
+}
+
+fn syntax_error_str(vm: &mut Vm, a: Args) -> PyResult {
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let msg = vm.get_attr_str(&e, "msg").unwrap_or(Value::None);
+    let msg_s = if msg.is_none() { let s = exc_str(vm, a)?; vm.to_str(&s)? } else { vm.to_str(&msg)? };
+    let filename = vm.get_attr_str(&e, "filename").unwrap_or(Value::None);
+    let lineno = vm.get_attr_str(&e, "lineno").unwrap_or(Value::None);
+    let fname = filename.as_str().map(|f| f.rsplit('/').next().unwrap_or(f).to_string());
+    let out = match (fname, &lineno) {
+        (Some(f), Value::Int(l)) => format!("{msg_s} ({f}, line {l})"),
+        (Some(f), _) => format!("{msg_s} ({f})"),
+        (None, Value::Int(l)) => format!("{msg_s} (line {l})"),
+        _ => msg_s,
+    };
+    Ok(vm.new_str(&out))
+}
+
+fn exc_str(vm: &mut Vm, a: Args) -> PyResult {
+    let e = self_exc(vm, &a)?;
+    let args = exc_args(e);
+    match args.len() {
+        0 => Ok(vm.new_str("")),
+        1 => {
+            let s = vm.to_str(&args[0])?;
+            Ok(vm.new_str(&s))
+        }
+        _ => {
+            let t = crate::types::tuple::new_tuple(args);
+            let s = vm.repr(&t)?;
+            Ok(vm.new_str(&s))
+        }
+    }
+}
+
+fn key_error_str(vm: &mut Vm, a: Args) -> PyResult {
+    let e = self_exc(vm, &a)?;
+    let args = exc_args(e);
+    if args.len() == 1 {
+        let s = vm.repr(&args[0])?;
+        return Ok(vm.new_str(&s));
+    }
+    exc_str(vm, a)
+}
+
+fn exc_repr(vm: &mut Vm, a: Args) -> PyResult {
+    let e = self_exc(vm, &a)?;
+    let name = e.cls_data().name.clone();
+    let args = exc_args(e);
+    let inner = if args.len() == 1 {
+        vm.repr(&args[0])?
+    } else {
+        let t = crate::types::tuple::new_tuple(args.clone());
+        let r = vm.repr(&t)?;
+        if args.is_empty() {
+            String::new()
+        } else {
+            r[1..r.len() - 1].trim_end_matches(',').to_string()
+        }
+    };
+    Ok(vm.new_str(&format!("{name}({inner})")))
+}
+
+fn exc_with_traceback(vm: &mut Vm, a: Args) -> PyResult {
+    let e = self_exc(vm, &a)?;
+    if let Some(d) = exc_data(e) {
+        d.lock().traceback = a.args.get(1).cloned().unwrap_or(Value::None);
+    }
+    Ok(a.args[0].clone())
+}
+
+fn exc_add_note(vm: &mut Vm, a: Args) -> PyResult {
+    let e = self_exc(vm, &a)?.clone();
+    let note = a.args.get(1).cloned().unwrap_or(Value::None);
+    if note.as_str().is_none() {
+        let tn = vm.type_name(&note);
+        return Err(vm.type_error(&format!("note must be a str, not '{tn}'")));
+    }
+    let ev = Value::Obj(e);
+    let notes = match vm.get_attr_str(&ev, "__notes__") {
+        Ok(n) => n,
+        Err(_) => {
+            let l = crate::types::list::new_list(vec![]);
+            vm.set_attr_str(&ev, "__notes__", l.clone())?;
+            l
+        }
+    };
+    vm.call_method(&notes, "append", &[note])?;
+    Ok(Value::None)
+}
+
+fn exc_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let e = self_exc(vm, &a)?.clone();
+    let args = exc_data(&e).map(|d| d.lock().args.clone()).unwrap_or(Value::None);
+    let cls = Value::Obj(e.cls.clone());
+    match e.instance_dict() {
+        Some(d) if crate::types::dict::dict_len(d) > 0 => Ok(crate::types::tuple::new_tuple(vec![cls, args, Value::Obj(d.clone())])),
+        _ => Ok(crate::types::tuple::new_tuple(vec![cls, args])),
+    }
+}
+
+impl Vm {
+    /// Make an exception instance of `cls` with a message.
+    pub fn new_exc(&mut self, cls: &ObjRef, msg: &str) -> PyErr {
+        let m = self.new_str(msg);
+        PyErr(new_exception(cls, vec![m]))
+    }
+    pub fn type_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.type_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn value_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.value_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn index_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.index_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn attribute_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.attribute_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn name_error(&mut self, name: &str) -> PyErr {
+        let c = crate::types::types().exc.name_error.clone();
+        let e = self.new_exc(&c, &format!("name '{name}' is not defined"));
+        let n = self.new_str(name);
+        let _ = self.set_attr_str(&Value::Obj(e.0.clone()), "name", n);
+        e
+    }
+    pub fn zero_division(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.zero_division_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn overflow_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.overflow_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn runtime_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.runtime_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn not_implemented_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.not_implemented_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn os_error(&mut self, msg: &str) -> PyErr {
+        let c = crate::types::types().exc.os_error.clone();
+        self.new_exc(&c, msg)
+    }
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let c = crate::types::types().exc.key_error.clone();
+        PyErr(new_exception(&c, vec![key]))
+    }
+    pub fn stop_iteration(&mut self, value: Option<Value>) -> PyErr {
+        let c = crate::types::types().exc.stop_iteration.clone();
+        let e = new_exception(&c, value.clone().into_iter().collect());
+        let _ = self.set_attr_str(&Value::Obj(e.clone()), "value", value.unwrap_or(Value::None));
+        PyErr(e)
+    }
+    pub fn recursion_error(&mut self) -> PyErr {
+        let c = crate::types::types().exc.recursion_error.clone();
+        self.new_exc(&c, "maximum recursion depth exceeded")
+    }
+    pub fn memory_error(&mut self) -> PyErr {
+        let c = crate::types::types().exc.memory_error.clone();
+        PyErr(new_exception(&c, vec![]))
+    }
+    /// An `OSError` subclass chosen from errno, as CPython does.
+    pub fn os_error_from_io(&mut self, err: &std::io::Error, filename: Option<&str>) -> PyErr {
+        let t = crate::types::types();
+        let code = err.raw_os_error().unwrap_or(0);
+        let cls = match code {
+            libc::ENOENT => t.exc.file_not_found_error.clone(),
+            libc::EEXIST => t.exc.file_exists_error.clone(),
+            libc::EISDIR => t.exc.is_a_directory_error.clone(),
+            libc::ENOTDIR => t.exc.not_a_directory_error.clone(),
+            libc::EACCES | libc::EPERM => t.exc.permission_error.clone(),
+            libc::EPIPE => t.exc.broken_pipe_error.clone(),
+            libc::ECONNREFUSED => t.exc.connection_refused_error.clone(),
+            libc::ECONNRESET => t.exc.connection_reset_error.clone(),
+            libc::EINTR => t.exc.interrupted_error.clone(),
+            libc::ESRCH => t.exc.process_lookup_error.clone(),
+            libc::ECHILD => t.exc.child_process_error.clone(),
+            libc::EAGAIN => t.exc.blocking_io_error.clone(),
+            libc::ETIMEDOUT => t.exc.timeout_error.clone(),
+            _ => t.exc.os_error.clone(),
+        };
+        // SAFETY: strerror returns a pointer to a static or thread-local NUL-terminated string.
+        let msg = unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }.to_string_lossy().into_owned();
+        let mut args = vec![Value::Int(code as i64), self.new_str(&msg)];
+        if let Some(f) = filename {
+            args.push(self.new_str(f));
+        }
+        let e = new_exception(&cls, args.clone());
+        let ev = Value::Obj(e.clone());
+        let _ = self.set_attr_str(&ev, "errno", args[0].clone());
+        let _ = self.set_attr_str(&ev, "strerror", args[1].clone());
+        let _ = self.set_attr_str(&ev, "filename", args.get(2).cloned().unwrap_or(Value::None));
+        PyErr(e)
+    }
+}

@@ -1,0 +1,191 @@
+//! The object model: the [`Payload`] kinds a heap object can carry, and the data structures
+//! behind them. Behaviour (methods, operators) lives in `crate::types::*`, one file per builtin
+//! type; this module only owns the layouts.
+//!
+//! Locks: every mutable payload sits behind a [`PyCell`] (the per-object lock; see `sync`).
+
+pub mod dict;
+pub mod ptr;
+pub mod str;
+
+pub use dict::DictData;
+pub use ptr::{Obj, ObjRef};
+pub use str::PyStr;
+
+use crate::sync::PyCell;
+use crate::value::Value;
+use crate::NativeFn;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// The layout of a heap object. A user class inherits the layout of its builtin base.
+pub enum Payload {
+    /// Plain instance (`object()` and user classes without a builtin base).
+    Empty,
+    Int(num_bigint::BigInt),
+    /// Instances of float subclasses (plain floats are inline in `Value`).
+    Float(f64),
+    Complex(f64, f64),
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    /// Protected by its own lock.
+    ByteArray(PyCell<Vec<u8>>),
+    Tuple(Box<[Value]>),
+    /// Protected by its own lock.
+    List(PyCell<Vec<Value>>),
+    /// Protected by its own lock.
+    Dict(PyCell<DictData>),
+    /// Protected by its own lock. Values are unused (`Value::None`).
+    Set(PyCell<DictData>),
+    FrozenSet(DictData),
+    Range { start: Value, stop: Value, step: Value },
+    Slice { start: Value, stop: Value, step: Value },
+    Type(Box<TypeData>),
+    Function(Box<FunctionData>),
+    /// A builtin function or method descriptor; `bound` is `self` for bound builtin methods.
+    Builtin { name: &'static str, func: NativeFn, bound: Option<Value>, module: Option<&'static str> },
+    Method { func: Value, self_: Value },
+    Code(Arc<crate::code::Code>),
+    /// A closure cell. Protected by its own lock.
+    Cell(PyCell<Value>),
+    Module,
+    /// Protected by its own lock.
+    Generator(PyCell<crate::generator::GenState>),
+    /// Protected by its own lock.
+    Exception(PyCell<ExcData>),
+    Traceback(TracebackData),
+    /// Builtin iterators (list, range, dict views, zip, map ...). Protected by its own lock.
+    Iter(PyCell<crate::types::iters::IterState>),
+    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super { ty: ObjRef, obj: Value },
+    /// `dict.keys()` / `values()` / `items()` views.
+    DictView { dict: ObjRef, kind: u8 },
+    NotImplemented,
+    Ellipsis,
+    /// Native state of stdlib objects (files, locks, ...).
+    Native(Box<dyn std::any::Any + Send + Sync>),
+}
+
+/// Exception state beyond `args` (which lives in the payload too).
+pub struct ExcData {
+    pub args: Value,
+    pub traceback: Value,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    pub notes: Value,
+}
+
+/// One traceback entry: a frame's code and the instruction where the exception passed.
+pub struct TracebackData {
+    pub code: Arc<crate::code::Code>,
+    pub instr: usize,
+    pub next: Value,
+}
+
+/// Builtin layouts a class can inherit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Int,
+    Bool,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Type,
+    Exception,
+    Function,
+    Module,
+    Property,
+    Other,
+}
+
+/// Bumped whenever any class's namespace changes; attribute caches compare against it.
+pub static TYPE_VERSION: AtomicU64 = AtomicU64::new(1);
+
+pub fn bump_type_version() {
+    TYPE_VERSION.fetch_add(1, Ordering::Relaxed);
+}
+
+pub struct TypeData {
+    pub name: String,
+    pub qualname: String,
+    pub bases: Vec<ObjRef>,
+    /// The method resolution order, *excluding* the type itself.
+    pub mro: Vec<ObjRef>,
+    pub layout: Layout,
+    /// Defined by Spindle (not a Python `class` statement).
+    pub builtin: bool,
+    /// Instances get a `__dict__`.
+    pub has_dict: bool,
+    /// The class (or a base) defines `__del__`.
+    pub has_del: AtomicBool,
+    /// Builtin types that cannot be subclassed (bool, NoneType, ...).
+    pub final_: bool,
+}
+
+pub struct FunctionData {
+    pub code: Arc<crate::code::Code>,
+    pub globals: ObjRef,
+    /// Positional defaults (rightmost parameters).
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults: a dict or `Value::None`.
+    pub kwdefaults: Value,
+    pub closure: Box<[ObjRef]>,
+    /// `__name__` / `__qualname__` are mutable (functools.wraps). Protected by their own locks.
+    pub name: PyCell<Value>,
+    pub qualname: PyCell<Value>,
+    pub doc: PyCell<Value>,
+    pub module: Value,
+}
+
+/// Called by `ptr::dealloc`: does this dying object need `__del__`?
+pub(crate) fn has_finalizer(obj: &Obj) -> bool {
+    match &obj.cls.payload {
+        Payload::Type(t) => t.has_del.load(Ordering::Relaxed),
+        _ => false,
+    }
+}
+
+impl Obj {
+    pub fn type_data(&self) -> &TypeData {
+        match &self.payload {
+            Payload::Type(t) => t,
+            _ => panic!("type_data on a non-type"),
+        }
+    }
+}
+
+impl ObjRef {
+    /// The instance dict, if present.
+    #[inline]
+    pub fn instance_dict(&self) -> Option<&ObjRef> {
+        self.dict.get()
+    }
+    /// The type data of this object's class.
+    #[inline]
+    pub fn cls_data(&self) -> &TypeData {
+        self.cls.type_data()
+    }
+    pub fn as_type(&self) -> Option<&TypeData> {
+        match &self.payload {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match &self.payload {
+            Payload::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! `ObjRef`: the counted pointer to a heap object, and the object header.
+//!
+//! Every heap object is one allocation holding an [`Obj`]: a reference count, its class, an
+//! optional instance `__dict__`, and a [`Payload`] (the layout its class's base builtin gives
+//! it: a list's items, a str's text, a function's code ...).
+//!
+//! Counting follows CPython: cloning an `ObjRef` increments, dropping decrements, and at zero the
+//! object is freed at once. Two refinements:
+//! * `__del__`: if the class defines it, the object is resurrected (count back to 1), marked
+//!   finalized and queued; the eval loop runs the queued finalizers at its next check of the
+//!   eval breaker (the next call, jump or store), then drops the last reference for good.
+//! * The "trashcan": freeing a long chain (`a = [a]` a million times) would recurse once per
+//!   link on the Rust stack. Past a depth bound, frees are queued and drained iteratively by the
+//!   outermost free.
+//!
+//! Immortal objects (builtin types, None-like singletons, interned strings) start with a count
+//! so large it never reaches zero.
+
+use super::Payload;
+use crate::sync::{rc_dec, rc_inc};
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU32, AtomicU8, AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Count given to immortal objects.
+pub const IMMORTAL: usize = 1 << 60;
+
+/// Header flag: `__del__` already ran.
+const FINALIZED: u8 = 1;
+
+pub struct Obj {
+    rc: AtomicUsize,
+    flags: AtomicU8,
+    /// The object's class (a type object). Immutable after creation.
+    pub cls: ObjRef,
+    /// Instance `__dict__`, created on first need for objects that have one.
+    pub dict: OnceLock<ObjRef>,
+    pub payload: Payload,
+}
+
+/// A counted reference to a heap object.
+pub struct ObjRef(NonNull<Obj>);
+
+// SAFETY: objects are shared between threads. Counts are manipulated either under the GIL or
+// atomically (free-threaded mode, see `sync`); mutable payload state sits behind `PyCell`.
+unsafe impl Send for ObjRef {}
+// SAFETY: as above.
+unsafe impl Sync for ObjRef {}
+
+impl ObjRef {
+    /// Allocate a new object with count 1.
+    pub fn new(cls: ObjRef, payload: Payload) -> ObjRef {
+        let b = Box::new(Obj { rc: AtomicUsize::new(1), flags: AtomicU8::new(0), cls, dict: OnceLock::new(), payload });
+        ObjRef(NonNull::from(Box::leak(b)))
+    }
+
+    /// Allocate with an instance dict already attached.
+    pub fn new_with_dict(cls: ObjRef, payload: Payload, dict: ObjRef) -> ObjRef {
+        let o = ObjRef::new(cls, payload);
+        let _ = o.dict.set(dict);
+        o
+    }
+
+    /// Allocate an object that is never freed.
+    pub fn new_immortal(cls: ObjRef, payload: Payload) -> ObjRef {
+        let o = ObjRef::new(cls, payload);
+        o.rc.store(IMMORTAL, Ordering::Relaxed);
+        o
+    }
+
+    /// Bootstrap: an object whose class is itself (the `type` type). Immortal.
+    pub fn new_self_typed(payload: Payload) -> ObjRef {
+        let layout = std::alloc::Layout::new::<Obj>();
+        // SAFETY: layout is non-zero-sized; we fully initialise the allocation below before
+        // creating any reference to it.
+        let raw = unsafe { std::alloc::alloc(layout) } as *mut Obj;
+        let Some(nn) = NonNull::new(raw) else { std::alloc::handle_alloc_error(layout) };
+        let me = ObjRef(nn);
+        // SAFETY: `raw` is a fresh, properly aligned allocation for an `Obj`; `ptr::write` does
+        // not read the uninitialised memory. `cls` is a second counted pointer to the same
+        // allocation (the type is its own class); the count makes it immortal.
+        unsafe {
+            std::ptr::write(raw, Obj { rc: AtomicUsize::new(IMMORTAL), flags: AtomicU8::new(0), cls: ObjRef(nn), dict: OnceLock::new(), payload });
+        }
+        me
+    }
+
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *const Obj {
+        self.0.as_ptr()
+    }
+
+    #[inline(always)]
+    pub fn is(&self, other: &ObjRef) -> bool {
+        self.0 == other.0
+    }
+
+    /// Current reference count (what `sys.getrefcount` reports, before its own argument).
+    pub fn refcount(&self) -> usize {
+        self.rc.load(Ordering::Relaxed)
+    }
+
+    pub fn id(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// Make this object immortal (interned strings, module-level singletons).
+    pub fn make_immortal(&self) {
+        self.rc.store(IMMORTAL, Ordering::Relaxed);
+    }
+}
+
+impl std::ops::Deref for ObjRef {
+    type Target = Obj;
+    #[inline(always)]
+    fn deref(&self) -> &Obj {
+        // SAFETY: an ObjRef holds a count, so the allocation is alive while it exists.
+        unsafe { self.0.as_ref() }
+    }
+}
+
+impl Clone for ObjRef {
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        rc_inc(&self.rc);
+        ObjRef(self.0)
+    }
+}
+
+impl Drop for ObjRef {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if rc_dec(&self.rc) {
+            dealloc(self.0);
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<obj {:p}>", self.0.as_ptr())
+    }
+}
+
+/// Frees deeper than this are queued instead of recursing.
+const TRASHCAN_DEPTH: u32 = 200;
+
+thread_local! {
+    static FREE_DEPTH: Cell<u32> = const { Cell::new(0) };
+    static DEFERRED: RefCell<Vec<NonNull<Obj>>> = const { RefCell::new(Vec::new()) };
+    static FINALIZE: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+    /// The eval breaker of the thread's VM, set while a VM runs on this thread.
+    static BREAKER: Cell<*const AtomicU32> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Eval-breaker bit: finalizers are queued.
+pub const BREAK_FINALIZERS: u32 = 1;
+
+pub fn set_thread_breaker(b: *const AtomicU32) {
+    BREAKER.with(|c| c.set(b));
+}
+
+/// Take the queued finalizable objects (the VM calls their `__del__`).
+pub fn take_finalizers() -> Vec<ObjRef> {
+    FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
+}
+
+#[cold]
+fn dealloc(ptr: NonNull<Obj>) {
+    // SAFETY: the count just reached zero: we are the only owner.
+    let obj = unsafe { ptr.as_ref() };
+    if obj.flags.load(Ordering::Relaxed) & FINALIZED == 0 && super::has_finalizer(obj) {
+        obj.flags.fetch_or(FINALIZED, Ordering::Relaxed);
+        obj.rc.store(1, Ordering::Relaxed);
+        FINALIZE.with(|f| f.borrow_mut().push(ObjRef(ptr)));
+        BREAKER.with(|b| {
+            let p = b.get();
+            if !p.is_null() {
+                // SAFETY: the pointer is set by the VM running on this thread and cleared
+                // before that VM (and its breaker) is dropped.
+                unsafe { (*p).fetch_or(BREAK_FINALIZERS, Ordering::Relaxed) };
+            }
+        });
+        return;
+    }
+    let depth = FREE_DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        DEFERRED.with(|q| q.borrow_mut().push(ptr));
+        return;
+    }
+    FREE_DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: the allocation came from `Box::new` in `ObjRef::new` and nobody else holds it.
+    drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+    FREE_DEPTH.with(|d| d.set(depth));
+    if depth == 0 {
+        loop {
+            let next = DEFERRED.with(|q| q.borrow_mut().pop());
+            let Some(p) = next else { break };
+            FREE_DEPTH.with(|d| d.set(1));
+            // SAFETY: queued pointers are objects whose count reached zero and were not freed.
+            drop(unsafe { Box::from_raw(p.as_ptr()) });
+            FREE_DEPTH.with(|d| d.set(0));
+        }
+    }
+}

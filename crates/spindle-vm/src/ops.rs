@@ -1,0 +1,737 @@
+//! Operators: arithmetic, comparison, containment, and item access, with native fast paths for
+//! builtin types and the dunder protocol (`__add__` / `__radd__`, rich comparisons) for the rest.
+
+use crate::object::{ObjRef, Payload};
+use crate::types::int::{from_bigint, to_bigint};
+use crate::types::{self, type_of, types};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::PyResult;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use spindle_compiler::bytecode::{BinOp, CmpOp, UnaryOp};
+
+fn is_exact(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => o.cls_data().builtin,
+        _ => true,
+    }
+}
+
+/// Native result of `a op b` for builtin types, or None (NotImplemented).
+pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    use Value::*;
+    // int (incl. bool) op int
+    if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+        return crate::types::int::int_binop(vm, x, y, op).map(Some);
+    }
+    let ai = is_int(a);
+    let bi = is_int(b);
+    if ai && bi {
+        let (x, y) = (to_bigint(a).unwrap_or_default(), to_bigint(b).unwrap_or_default());
+        return crate::types::int::bigint_binop(vm, &x, &y, op).map(Some);
+    }
+    let af = crate::types::float::to_f64_strict(a);
+    let bf = crate::types::float::to_f64_strict(b);
+    if (af.is_some() || ai) && (bf.is_some() || bi) && (af.is_some() || bf.is_some()) {
+        let x = match af {
+            Some(x) => x,
+            None => crate::types::int::int_to_f64(vm, a)?,
+        };
+        let y = match bf {
+            Some(y) => y,
+            None => crate::types::int::int_to_f64(vm, b)?,
+        };
+        return crate::types::float::float_binop(vm, x, y, op).map(Some);
+    }
+    if let (Obj(x), Obj(y)) = (a, b) {
+        match (&x.payload, &y.payload, op) {
+            (Payload::Str(s), Payload::Str(t), BinOp::Add) => {
+                let mut r = String::with_capacity(s.as_str().len() + t.as_str().len());
+                r.push_str(s.as_str());
+                r.push_str(t.as_str());
+                return Ok(Some(vm.new_string(r)));
+            }
+            (Payload::List(s), Payload::List(t), BinOp::Add) => {
+                let mut v = s.lock().clone();
+                v.extend(t.lock().iter().cloned());
+                return Ok(Some(crate::types::list::new_list(v)));
+            }
+            (Payload::Tuple(s), Payload::Tuple(t), BinOp::Add) => {
+                let mut v = s.to_vec();
+                v.extend(t.iter().cloned());
+                return Ok(Some(crate::types::tuple::new_tuple(v)));
+            }
+            (Payload::Bytes(s), Payload::Bytes(t), BinOp::Add) => {
+                let mut v = s.to_vec();
+                v.extend_from_slice(t);
+                return Ok(Some(crate::types::bytes::new_bytes(v)));
+            }
+            (Payload::ByteArray(s), _, BinOp::Add) => {
+                if let Some(tb) = crate::types::bytes::bytes_like(b) {
+                    let mut v = s.lock().clone();
+                    v.extend_from_slice(&tb);
+                    return Ok(Some(crate::types::bytes::new_bytearray(v)));
+                }
+            }
+            (Payload::Bytes(s), Payload::ByteArray(t), BinOp::Add) => {
+                let mut v = s.to_vec();
+                v.extend_from_slice(&t.lock());
+                return Ok(Some(crate::types::bytes::new_bytes(v)));
+            }
+            (Payload::Dict(_), Payload::Dict(_), BinOp::Or) => {
+                let d = crate::types::dict::dict_copy(x);
+                vm.dict_update_from(&Value::Obj(d.clone()), b, false)?;
+                return Ok(Some(Value::Obj(d)));
+            }
+            (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_), _) => {
+                return crate::types::set::set_binop(vm, a, b, op);
+            }
+            _ => {}
+        }
+    }
+    // Sequence repetition.
+    if op == BinOp::Mul {
+        if let Some(n) = small_int(b) {
+            if let Some(r) = repeat(vm, a, n)? {
+                return Ok(Some(r));
+            }
+        }
+        if let Some(n) = small_int(a) {
+            if let Some(r) = repeat(vm, b, n)? {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if op == BinOp::Mod {
+        if let Value::Obj(x) = a {
+            if let Payload::Str(s) = &x.payload {
+                let out = crate::format::percent_format(vm, s.as_str(), b)?;
+                return Ok(Some(vm.new_string(out)));
+            }
+            if let Payload::Bytes(s) = &x.payload {
+                let text: String = s.iter().map(|&c| c as char).collect();
+                let out = crate::format::percent_format(vm, &text, b)?;
+                return Ok(Some(crate::types::bytes::new_bytes(out.chars().map(|c| c as u32 as u8).collect())));
+            }
+        }
+    }
+    if let (Some(_), Some(_)) = (crate::types::float::complex_parts(a), crate::types::float::complex_parts(b)) {
+        if matches!(a, Obj(o) if matches!(o.payload, Payload::Complex(..))) || matches!(b, Obj(o) if matches!(o.payload, Payload::Complex(..))) {
+            return crate::types::float::complex_binop(vm, a, b, op);
+        }
+    }
+    Ok(None)
+}
+
+fn repeat(vm: &mut Vm, seq: &Value, n: i64) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = seq else { return Ok(None) };
+    let n = n.max(0) as usize;
+    let too_big = |len: usize| len.checked_mul(n).map(|t| t > (1usize << 40)).unwrap_or(true);
+    match &o.payload {
+        Payload::Str(s) => {
+            if too_big(s.as_str().len()) {
+                return Err(vm.memory_error());
+            }
+            Ok(Some(vm.new_string(s.as_str().repeat(n))))
+        }
+        Payload::List(l) => {
+            let v = l.lock().clone();
+            if too_big(v.len()) {
+                return Err(vm.memory_error());
+            }
+            let mut out = Vec::with_capacity(v.len() * n);
+            for _ in 0..n {
+                out.extend(v.iter().cloned());
+            }
+            Ok(Some(crate::types::list::new_list(out)))
+        }
+        Payload::Tuple(t) => {
+            if too_big(t.len()) {
+                return Err(vm.memory_error());
+            }
+            let mut out = Vec::with_capacity(t.len() * n);
+            for _ in 0..n {
+                out.extend(t.iter().cloned());
+            }
+            Ok(Some(crate::types::tuple::new_tuple(out)))
+        }
+        Payload::Bytes(b) => {
+            if too_big(b.len()) {
+                return Err(vm.memory_error());
+            }
+            Ok(Some(crate::types::bytes::new_bytes(b.repeat(n))))
+        }
+        Payload::ByteArray(b) => {
+            let v = b.lock().clone();
+            if too_big(v.len()) {
+                return Err(vm.memory_error());
+            }
+            Ok(Some(crate::types::bytes::new_bytearray(v.repeat(n))))
+        }
+        _ => Ok(None),
+    }
+}
+
+#[inline]
+pub fn small_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+pub fn is_int(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::Bool(_) => true,
+        Value::Obj(o) => matches!(o.payload, Payload::Int(_)),
+        _ => false,
+    }
+}
+
+/// `a op b` with the full protocol.
+pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
+    if is_exact(a) && is_exact(b) {
+        if let Some(r) = native_binop(vm, a, b, op)? {
+            return Ok(r);
+        }
+        return Err(unsupported(vm, a, b, op, false));
+    }
+    let (fwd, rev, _) = op.dunders();
+    let ta = type_of(a).clone();
+    let tb = type_of(b).clone();
+    let fa = types::lookup(&ta, fwd);
+    let rb = if ta.is(&tb) { None } else { types::lookup(&tb, rev) };
+    // If b's type is a subclass of a's and overrides the reflected method, try it first.
+    if let Some(r) = &rb {
+        if types::is_subtype(&tb, &ta) && !ta.is(&tb) {
+            let res = vm.call(r, &[b.clone(), a.clone()], &[])?;
+            if !is_not_implemented(&res) {
+                return Ok(res);
+            }
+        }
+    }
+    if let Some(f) = fa {
+        let res = vm.call(&f, &[a.clone(), b.clone()], &[])?;
+        if !is_not_implemented(&res) {
+            return Ok(res);
+        }
+    } else if ta.type_data().builtin || (ta.type_data().layout != crate::object::Layout::Object) {
+        if let Some(r) = native_binop(vm, a, b, op)? {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = rb {
+        if !(types::is_subtype(&tb, &ta) && !ta.is(&tb)) {
+            let res = vm.call(&r, &[b.clone(), a.clone()], &[])?;
+            if !is_not_implemented(&res) {
+                return Ok(res);
+            }
+        }
+    } else if !ta.is(&tb) && (tb.type_data().builtin || tb.type_data().layout != crate::object::Layout::Object) {
+        if let Some(r) = native_binop(vm, a, b, op)? {
+            return Ok(r);
+        }
+    }
+    Err(unsupported(vm, a, b, op, false))
+}
+
+pub fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::NotImplemented))
+}
+
+fn unsupported(vm: &mut Vm, a: &Value, b: &Value, op: BinOp, inplace: bool) -> crate::PyErr {
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    if op == BinOp::Add && a.as_str().is_some() && !inplace {
+        return vm.type_error(&format!("can only concatenate str (not \"{tb}\") to str"));
+    }
+    if op == BinOp::Add && inplace && a.as_str().is_some() {
+        return vm.type_error(&format!("can only concatenate str (not \"{tb}\") to str"));
+    }
+    if op == BinOp::Add {
+        if let Value::Obj(o) = a {
+            if matches!(o.payload, Payload::List(_)) && o.cls_data().builtin {
+                return vm.type_error(&format!("can only concatenate list (not \"{tb}\") to list"));
+            }
+            if matches!(o.payload, Payload::Tuple(_)) && o.cls_data().builtin {
+                return vm.type_error(&format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+            }
+        }
+    }
+    if op == BinOp::Mul && (a.as_str().is_some() || b.as_str().is_some() || is_seq(a) || is_seq(b)) {
+        let other = if is_seq(a) || a.as_str().is_some() { tb.clone() } else { ta.clone() };
+        return vm.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
+    }
+    let sym = op.symbol();
+    let sym = if inplace { format!("{}=", sym.split(' ').next().unwrap_or(sym)) } else { sym.to_string() };
+    vm.type_error(&format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
+}
+
+fn is_seq(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)))
+}
+
+/// `a op= b`: tries `__iop__`, then falls back to `a op b`. Lists extend in place.
+pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
+    if let Value::Obj(o) = &a {
+        if o.cls_data().builtin {
+            match (&o.payload, op) {
+                (Payload::List(l), BinOp::Add) => {
+                    let items = vm.collect(b)?;
+                    l.lock().extend(items);
+                    return Ok(a);
+                }
+                (Payload::List(l), BinOp::Mul) => {
+                    if let Some(n) = small_int(b) {
+                        let mut g = l.lock();
+                        let v = g.clone();
+                        g.clear();
+                        for _ in 0..n.max(0) {
+                            g.extend(v.iter().cloned());
+                        }
+                        drop(g);
+                        return Ok(a);
+                    }
+                }
+                (Payload::ByteArray(l), BinOp::Add) => {
+                    if let Some(bs) = crate::types::bytes::bytes_like(b) {
+                        l.lock().extend_from_slice(&bs);
+                        return Ok(a);
+                    }
+                }
+                (Payload::Set(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
+                    if matches!(b, Value::Obj(bo) if matches!(bo.payload, Payload::Set(_) | Payload::FrozenSet(_))) {
+                        crate::types::set::set_inplace(vm, &a, b, op)?;
+                        return Ok(a);
+                    }
+                }
+                (Payload::Dict(_), BinOp::Or) => {
+                    vm.dict_update_from(&a, b, false)?;
+                    return Ok(a);
+                }
+                _ => {}
+            }
+        } else {
+            let (_, _, iname) = op.dunders();
+            if let Some(f) = types::lookup(&o.cls, iname) {
+                let r = vm.call(&f, &[a.clone(), b.clone()], &[])?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+    }
+    match binary_op(vm, &a, b, op) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if vm.is_instance_of(&e, &types().exc.type_error.clone()) {
+                let msg = crate::exceptions::exc_args(&e.0).first().and_then(|m| m.as_str().map(|s| s.to_string())).unwrap_or_default();
+                if msg.starts_with("unsupported operand") {
+                    return Err(unsupported(vm, &a, b, op, true));
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+pub fn unary_op(vm: &mut Vm, a: &Value, op: UnaryOp) -> PyResult {
+    match op {
+        UnaryOp::Not => return Ok(Value::Bool(!vm.truthy(a)?)),
+        UnaryOp::Neg => match a {
+            Value::Int(i) => {
+                return Ok(match i.checked_neg() {
+                    Some(n) => Value::Int(n),
+                    None => from_bigint(-BigInt::from(*i)),
+                })
+            }
+            Value::Bool(b) => return Ok(Value::Int(-(*b as i64))),
+            Value::Float(f) => return Ok(Value::Float(-f)),
+            _ => {}
+        },
+        UnaryOp::Pos => match a {
+            Value::Int(_) | Value::Float(_) => return Ok(a.clone()),
+            Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+            _ => {}
+        },
+        UnaryOp::Invert => match a {
+            Value::Int(i) => return Ok(Value::Int(!i)),
+            Value::Bool(b) => return Ok(Value::Int(!(*b as i64))),
+            _ => {}
+        },
+    }
+    let name = match op {
+        UnaryOp::Neg => "__neg__",
+        UnaryOp::Pos => "__pos__",
+        UnaryOp::Invert => "__invert__",
+        UnaryOp::Not => unreachable!(),
+    };
+    if let Value::Obj(o) = a {
+        if o.cls_data().builtin || types::lookup(&o.cls, name).is_none() {
+            match (&o.payload, op) {
+                (Payload::Int(b), UnaryOp::Neg) => return Ok(from_bigint(-b.clone())),
+                (Payload::Int(b), UnaryOp::Pos) => return Ok(from_bigint(b.clone())),
+                (Payload::Int(b), UnaryOp::Invert) => return Ok(from_bigint(-b.clone() - 1)),
+                (Payload::Float(f), UnaryOp::Neg) => return Ok(Value::Float(-f)),
+                (Payload::Float(f), UnaryOp::Pos) => return Ok(Value::Float(*f)),
+                (Payload::Complex(r, i), UnaryOp::Neg) => return Ok(Value::Obj(ObjRef::new(types().complex.clone(), Payload::Complex(-r, -i)))),
+                (Payload::Complex(r, i), UnaryOp::Pos) => return Ok(Value::Obj(ObjRef::new(types().complex.clone(), Payload::Complex(*r, *i)))),
+                _ => {}
+            }
+        }
+    }
+    if let Some(r) = vm.call_special(a, name, &[])? {
+        return Ok(r);
+    }
+    let sym = match op {
+        UnaryOp::Neg => "unary -",
+        UnaryOp::Pos => "unary +",
+        _ => "unary ~",
+    };
+    let tn = vm.type_name(a);
+    Err(vm.type_error(&format!("bad operand type for {sym}: '{tn}'")))
+}
+
+/// Native comparison for builtin types; None = not comparable natively.
+pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<bool>> {
+    use std::cmp::Ordering as O;
+    let ord: Option<O> = if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
+        Some(x.cmp(&y))
+    } else if is_int(a) && is_int(b) {
+        Some(to_bigint(a).unwrap_or_default().cmp(&to_bigint(b).unwrap_or_default()))
+    } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+        // Compare int with float exactly where floats are exact.
+        if is_int(a) && !is_int(b) {
+            return Ok(Some(cmp_result(op, int_float_cmp(a, y))));
+        }
+        if is_int(b) && !is_int(a) {
+            return Ok(Some(cmp_result(op, int_float_cmp(b, x).map(|o| o.reverse()))));
+        }
+        x.partial_cmp(&y).or(None).map(Some).unwrap_or(None).or({
+            // NaN: only != is true.
+            return Ok(Some(op == CmpOp::Ne));
+        })
+    } else {
+        match (a, b) {
+            (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
+                (Payload::Str(s), Payload::Str(t)) => Some(s.as_str().cmp(t.as_str())),
+                (Payload::Bytes(s), Payload::Bytes(t)) => Some(s.cmp(t)),
+                (Payload::Tuple(s), Payload::Tuple(t)) => {
+                    let (s, t) = (s.to_vec(), t.to_vec());
+                    return seq_compare(vm, &s, &t, op).map(Some);
+                }
+                (Payload::List(s), Payload::List(t)) => {
+                    let (s, t) = (s.lock().clone(), t.lock().clone());
+                    return seq_compare(vm, &s, &t, op).map(Some);
+                }
+                (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => return crate::types::set::set_compare(vm, a, b, op),
+                (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                    let eq = crate::types::dict::dict_eq(vm, x, y)?;
+                    return Ok(Some(eq == (op == CmpOp::Eq)));
+                }
+                (Payload::Complex(..), _) | (_, Payload::Complex(..)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                    let eq = crate::types::float::complex_parts(a) == crate::types::float::complex_parts(b);
+                    return Ok(Some(eq == (op == CmpOp::Eq)));
+                }
+                (Payload::Range { .. }, Payload::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                    let (s, t) = (vm.collect(a)?, vm.collect(b)?);
+                    let eq = seq_compare(vm, &s, &t, CmpOp::Eq)?;
+                    return Ok(Some(eq == (op == CmpOp::Eq)));
+                }
+                (Payload::ByteArray(s), _) | (_, Payload::ByteArray(s)) => {
+                    let _ = s;
+                    match (crate::types::bytes::bytes_like(a), crate::types::bytes::bytes_like(b)) {
+                        (Some(p), Some(q)) => Some(p.cmp(&q)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    Ok(ord.map(|o| cmp_result(op, Some(o))))
+}
+
+fn int_float_cmp(i: &Value, f: f64) -> Option<std::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+    }
+    let big = to_bigint(i)?;
+    let fl = f.floor();
+    let fb = crate::types::float::f64_to_bigint(fl)?;
+    match big.cmp(&fb) {
+        std::cmp::Ordering::Equal => {
+            if f > fl {
+                Some(std::cmp::Ordering::Less)
+            } else {
+                Some(std::cmp::Ordering::Equal)
+            }
+        }
+        o => Some(o),
+    }
+}
+
+fn cmp_result(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
+    use std::cmp::Ordering as O;
+    match o {
+        None => op == CmpOp::Ne,
+        Some(o) => match op {
+            CmpOp::Lt => o == O::Less,
+            CmpOp::Le => o != O::Greater,
+            CmpOp::Eq => o == O::Equal,
+            CmpOp::Ne => o != O::Equal,
+            CmpOp::Gt => o == O::Greater,
+            CmpOp::Ge => o != O::Less,
+        },
+    }
+}
+
+fn num_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Float(f) => Some(*f),
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(b) => Some(b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
+            Payload::Float(f) => Some(*f),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Lexicographic comparison of two sequences.
+pub fn seq_compare(vm: &mut Vm, s: &[Value], t: &[Value], op: CmpOp) -> PyResult<bool> {
+    let n = s.len().min(t.len());
+    for i in 0..n {
+        if s[i].is(&t[i]) {
+            continue;
+        }
+        if !eq(vm, &s[i], &t[i])? {
+            if op == CmpOp::Eq {
+                return Ok(false);
+            }
+            if op == CmpOp::Ne {
+                return Ok(true);
+            }
+            let r = compare(vm, &s[i], &t[i], op)?;
+            return vm.truthy(&r);
+        }
+    }
+    let o = s.len().cmp(&t.len());
+    Ok(cmp_result(op, Some(o)))
+}
+
+/// `a == b` as a bool.
+pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(r) = crate::value::fast_eq(a, b) {
+        return Ok(r);
+    }
+    let r = compare(vm, a, b, CmpOp::Eq)?;
+    vm.truthy(&r)
+}
+
+/// Rich comparison with the full protocol.
+pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+    vm.check_stack()?;
+    if is_exact(a) && is_exact(b) {
+        if let Some(r) = native_compare(vm, a, b, op)? {
+            return Ok(Value::Bool(r));
+        }
+    } else {
+        let ta = type_of(a).clone();
+        let tb = type_of(b).clone();
+        let name = op.dunder();
+        let rname = op.swapped().dunder();
+        let user_a = types::lookup(&ta, name).filter(|f| !is_builtin_fn(f));
+        let user_b = types::lookup(&tb, rname).filter(|f| !is_builtin_fn(f));
+        let reflected_first = !ta.is(&tb) && types::is_subtype(&tb, &ta) && user_b.is_some();
+        if reflected_first {
+            let r = vm.call(user_b.as_ref().expect("checked"), &[b.clone(), a.clone()], &[])?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if let Some(f) = &user_a {
+            let r = vm.call(f, &[a.clone(), b.clone()], &[])?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        if !reflected_first {
+            if let Some(f) = &user_b {
+                let r = vm.call(f, &[b.clone(), a.clone()], &[])?;
+                if !is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = native_compare(vm, a, b, op)? {
+            return Ok(Value::Bool(r));
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+        CmpOp::Ne => {
+            // __ne__ defaults to the negation of __eq__.
+            if !is_exact(a) || !is_exact(b) {
+                let ta = type_of(a).clone();
+                if let Some(f) = types::lookup(&ta, "__eq__").filter(|f| !is_builtin_fn(f)) {
+                    let r = vm.call(&f, &[a.clone(), b.clone()], &[])?;
+                    if !is_not_implemented(&r) {
+                        return Ok(Value::Bool(!vm.truthy(&r)?));
+                    }
+                }
+            }
+            Ok(Value::Bool(!a.is(b)))
+        }
+        _ => {
+            let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+            Err(vm.type_error(&format!("'{}' not supported between instances of '{ta}' and '{tb}'", op.symbol())))
+        }
+    }
+}
+
+fn is_builtin_fn(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Builtin { .. }))
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Value::Obj(o) = container {
+        if o.cls_data().builtin {
+            match &o.payload {
+                Payload::Str(s) => {
+                    return match item.as_str() {
+                        Some(t) => Ok(s.as_str().contains(t)),
+                        None => {
+                            let tn = vm.type_name(item);
+                            Err(vm.type_error(&format!("'in <string>' requires string as left operand, not {tn}")))
+                        }
+                    };
+                }
+                Payload::Dict(_) => return Ok(crate::types::dict::dict_get(vm, o, item)?.is_some()),
+                Payload::Set(_) | Payload::FrozenSet(_) => return crate::types::set::set_contains(vm, o, item),
+                Payload::List(_) | Payload::Tuple(_) => {
+                    let items = vm.collect(container)?;
+                    for x in &items {
+                        if x.is(item) || eq(vm, x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Payload::Range { .. } => return crate::types::range::range_contains(vm, container, item),
+                Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::bytes_contains(vm, container, item),
+                Payload::DictView { dict, kind } => {
+                    if *kind == 0 {
+                        return Ok(crate::types::dict::dict_get(vm, dict, item)?.is_some());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(r) = vm.call_special(container, "__contains__", &[item.clone()])? {
+        return vm.truthy(&r);
+    }
+    let it = match vm.iter(container) {
+        Ok(it) => it,
+        Err(_) => {
+            let tn = vm.type_name(container);
+            return Err(vm.type_error(&format!("argument of type '{tn}' is not iterable")));
+        }
+    };
+    while let Some(x) = vm.next(&it)? {
+        if x.is(item) || eq(vm, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Native `c[k]` for builtin containers: Ok(None) if not handled natively.
+pub fn native_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = c else { return Ok(None) };
+    if !o.cls_data().builtin {
+        if types::lookup(&o.cls, "__getitem__").map(|f| !is_builtin_fn(&f)).unwrap_or(false) {
+            return Ok(None);
+        }
+    }
+    match &o.payload {
+        Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::Range { .. } => crate::types::list::seq_getitem(vm, c, k).map(Some),
+        Payload::Dict(_) => match crate::types::dict::dict_get(vm, o, k)? {
+            Some(v) => Ok(Some(v)),
+            None => {
+                if !o.cls_data().builtin {
+                    if let Some(m) = types::lookup(&o.cls, "__missing__") {
+                        return vm.call(&m, &[c.clone(), k.clone()], &[]).map(Some);
+                    }
+                }
+                Err(vm.key_error(k.clone()))
+            }
+        },
+        _ => Ok(None),
+    }
+}
+
+pub fn native_setitem(vm: &mut Vm, c: &Value, k: &Value, v: &Value) -> PyResult<bool> {
+    let Value::Obj(o) = c else { return Ok(false) };
+    if !o.cls_data().builtin && types::lookup(&o.cls, "__setitem__").map(|f| !is_builtin_fn(&f)).unwrap_or(false) {
+        return Ok(false);
+    }
+    match &o.payload {
+        Payload::List(_) | Payload::ByteArray(_) => {
+            crate::types::list::seq_setitem(vm, c, k, Some(v.clone()))?;
+            Ok(true)
+        }
+        Payload::Dict(_) => {
+            crate::types::dict::dict_set(vm, o, k.clone(), v.clone())?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+pub fn native_delitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<bool> {
+    let Value::Obj(o) = c else { return Ok(false) };
+    if !o.cls_data().builtin && types::lookup(&o.cls, "__delitem__").map(|f| !is_builtin_fn(&f)).unwrap_or(false) {
+        return Ok(false);
+    }
+    match &o.payload {
+        Payload::List(_) | Payload::ByteArray(_) => {
+            crate::types::list::seq_setitem(vm, c, k, None)?;
+            Ok(true)
+        }
+        Payload::Dict(_) => {
+            if !crate::types::dict::dict_del(vm, o, k)? {
+                return Err(vm.key_error(k.clone()));
+            }
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// Integer value of an index-like value (`__index__`).
+pub fn index_value(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    if let Some(b) = to_bigint(v) {
+        return Ok(b);
+    }
+    if let Some(r) = vm.call_special(v, "__index__", &[])? {
+        if let Some(b) = to_bigint(&r) {
+            return Ok(b);
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+}
+
+pub fn bigint_is_zero(b: &BigInt) -> bool {
+    b.is_zero()
+}

@@ -1,0 +1,459 @@
+//! `list`, and sequence indexing/slicing shared by list, tuple, str, bytes and range.
+
+use crate::object::{ObjRef, Payload};
+use crate::sync::PyCell;
+use crate::types::{add_methods, add_staticmethod, types, BuiltinTypes};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Args, PyResult};
+
+pub fn new_list(items: Vec<Value>) -> Value {
+    Value::Obj(ObjRef::new(types().list.clone(), Payload::List(PyCell::new(items))))
+}
+
+fn list_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCell<Vec<Value>>> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::List(l) => Ok(l),
+            _ => Err(vm.type_error("descriptor requires a 'list' object")),
+        },
+        _ => Err(vm.type_error("descriptor requires a 'list' object")),
+    }
+}
+
+/// Resolve slice bounds for a sequence of `len` (CPython's PySlice_AdjustIndices).
+pub fn slice_indices(vm: &mut Vm, sl: &Value, len: i64) -> PyResult<(i64, i64, i64)> {
+    let Value::Obj(o) = sl else { return Err(vm.type_error("not a slice")) };
+    let Payload::Slice { start, stop, step } = &o.payload else { return Err(vm.type_error("not a slice")) };
+    let to_i = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        let b = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
+        use num_traits::ToPrimitive;
+        Ok(Some(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })))
+    };
+    let step = to_i(vm, step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let adj = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(x) => {
+                let x = if x < 0 { x + len } else { x };
+                x.clamp(lo, hi)
+            }
+        }
+    };
+    let start = adj(to_i(vm, start)?, if step < 0 { hi } else { lo });
+    let stop = adj(to_i(vm, stop)?, if step < 0 { lo } else { hi });
+    Ok((start, stop, step))
+}
+
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = start;
+    if step > 0 {
+        while i < stop {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        while i > stop {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    out
+}
+
+fn is_slice(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Slice { .. }))
+}
+
+fn seq_name(p: &Payload) -> &'static str {
+    match p {
+        Payload::List(_) => "list",
+        Payload::Tuple(_) => "tuple",
+        Payload::Str(_) => "string",
+        Payload::Bytes(_) => "index",
+        Payload::ByteArray(_) => "bytearray",
+        Payload::Range { .. } => "range object",
+        _ => "sequence",
+    }
+}
+
+/// `seq[k]` for list, tuple, str, bytes, bytearray, range.
+pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
+    let Value::Obj(o) = c else { return Err(vm.type_error("not a sequence")) };
+    if let Payload::Range { .. } = &o.payload {
+        return crate::types::range::range_getitem(vm, c, k);
+    }
+    let len = match &o.payload {
+        Payload::List(l) => l.lock().len(),
+        Payload::Tuple(t) => t.len(),
+        Payload::Str(s) => s.char_len(),
+        Payload::Bytes(b) => b.len(),
+        Payload::ByteArray(b) => b.lock().len(),
+        _ => return Err(vm.type_error("not a sequence")),
+    } as i64;
+    if is_slice(k) {
+        let (start, stop, step) = slice_indices(vm, k, len)?;
+        let pos = slice_positions(start, stop, step);
+        return Ok(match &o.payload {
+            Payload::List(l) => {
+                let g = l.lock();
+                let v: Vec<Value> = pos.iter().map(|&i| g[i].clone()).collect();
+                drop(g);
+                new_list(v)
+            }
+            Payload::Tuple(t) => {
+                if step == 1 && start == 0 && stop == len && o.cls_data().builtin {
+                    return Ok(c.clone());
+                }
+                crate::types::tuple::new_tuple(pos.iter().map(|&i| t[i].clone()).collect())
+            }
+            Payload::Str(s) => {
+                if s.is_ascii() {
+                    let b = s.as_str().as_bytes();
+                    if step == 1 {
+                        let (a, e) = (start as usize, (stop.max(start)) as usize);
+                        return Ok(vm.new_str(&s.as_str()[a..e]));
+                    }
+                    let out: String = pos.iter().map(|&i| b[i] as char).collect();
+                    vm.new_string(out)
+                } else {
+                    let chars: Vec<char> = s.as_str().chars().collect();
+                    let out: String = pos.iter().map(|&i| chars[i]).collect();
+                    vm.new_string(out)
+                }
+            }
+            Payload::Bytes(b) => crate::types::bytes::new_bytes(pos.iter().map(|&i| b[i]).collect()),
+            Payload::ByteArray(b) => {
+                let g = b.lock();
+                let v: Vec<u8> = pos.iter().map(|&i| g[i]).collect();
+                drop(g);
+                crate::types::bytes::new_bytearray(v)
+            }
+            _ => unreachable!(),
+        });
+    }
+    let idx = match crate::ops::small_int(k) {
+        Some(i) => i,
+        None => match crate::types::int::to_bigint(k) {
+            Some(_) => i64::MAX,
+            None => {
+                if let Some(r) = vm.call_special(k, "__index__", &[])? {
+                    crate::types::int::to_i64(&r).unwrap_or(i64::MAX)
+                } else {
+                    let tn = vm.type_name(k);
+                    let what = match &o.payload {
+                        Payload::Str(_) => "string".to_string(),
+                        Payload::Bytes(_) => "byte".to_string(),
+                        p => seq_name(p).to_string(),
+                    };
+                    return Err(vm.type_error(&format!("{what} indices must be integers or slices, not {tn}")));
+                }
+            }
+        },
+    };
+    let j = if idx < 0 { idx.saturating_add(len) } else { idx };
+    if j < 0 || j >= len {
+        let what = match &o.payload {
+            Payload::Str(_) => "string index out of range",
+            Payload::List(_) => "list index out of range",
+            Payload::Tuple(_) => "tuple index out of range",
+            Payload::ByteArray(_) => "bytearray index out of range",
+            _ => "index out of range",
+        };
+        return Err(vm.index_error(what));
+    }
+    let j = j as usize;
+    Ok(match &o.payload {
+        Payload::List(l) => l.lock()[j].clone(),
+        Payload::Tuple(t) => t[j].clone(),
+        Payload::Str(s) => {
+            let ch = s.char_at(j).unwrap_or(' ');
+            let mut buf = [0u8; 4];
+            vm.new_str(ch.encode_utf8(&mut buf))
+        }
+        Payload::Bytes(b) => Value::Int(b[j] as i64),
+        Payload::ByteArray(b) => Value::Int(b.lock()[j] as i64),
+        _ => unreachable!(),
+    })
+}
+
+/// `seq[k] = v` (v Some) or `del seq[k]` (v None) for list and bytearray.
+pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyResult<()> {
+    let Value::Obj(o) = c else { return Err(vm.type_error("not a sequence")) };
+    if let Payload::ByteArray(b) = &o.payload {
+        return crate::types::bytes::bytearray_setitem(vm, b, k, v);
+    }
+    let Payload::List(l) = &o.payload else { return Err(vm.type_error("not a list")) };
+    let len = l.lock().len() as i64;
+    if is_slice(k) {
+        let (start, stop, step) = slice_indices(vm, k, len)?;
+        match v {
+            Some(val) => {
+                let items = vm.collect(&val)?;
+                let mut g = l.lock();
+                if step == 1 {
+                    let stop = stop.max(start);
+                    let removed: Vec<Value> = g.splice(start as usize..stop as usize, items).collect();
+                    drop(g);
+                    drop(removed);
+                } else {
+                    let pos = slice_positions(start, stop, step);
+                    if pos.len() != items.len() {
+                        drop(g);
+                        return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len())));
+                    }
+                    for (p, it) in pos.into_iter().zip(items) {
+                        g[p] = it;
+                    }
+                }
+            }
+            None => {
+                let mut pos = slice_positions(start, stop, step);
+                pos.sort_unstable();
+                let mut g = l.lock();
+                let mut removed = Vec::new();
+                for p in pos.into_iter().rev() {
+                    removed.push(g.remove(p));
+                }
+                drop(g);
+                drop(removed);
+            }
+        }
+        return Ok(());
+    }
+    let idx = match crate::ops::small_int(k) {
+        Some(i) => i,
+        None => {
+            let tn = vm.type_name(k);
+            return Err(vm.type_error(&format!("list indices must be integers or slices, not {tn}")));
+        }
+    };
+    let j = if idx < 0 { idx + len } else { idx };
+    if j < 0 || j >= len {
+        let msg = if v.is_some() { "list assignment index out of range" } else { "list assignment index out of range" };
+        return Err(vm.index_error(msg));
+    }
+    let mut g = l.lock();
+    let old = match v {
+        Some(val) => std::mem::replace(&mut g[j as usize], val),
+        None => g.remove(j as usize),
+    };
+    drop(g);
+    drop(old);
+    Ok(())
+}
+
+fn list_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = a.args[0].clone();
+    match &cls {
+        Value::Obj(c) if !c.is(&types().list) => {
+            let dict = vm.new_dict();
+            Ok(Value::Obj(ObjRef::new_with_dict(c.clone(), Payload::List(PyCell::new(Vec::new())), dict)))
+        }
+        _ => Ok(new_list(Vec::new())),
+    }
+}
+
+fn list_init(vm: &mut Vm, a: Args) -> PyResult {
+    let items = match a.args.get(1) {
+        Some(v) => vm.collect(v)?,
+        None => Vec::new(),
+    };
+    let l = list_cell(vm, &a.args[0])?;
+    let old = std::mem::replace(&mut *l.lock(), items);
+    drop(old);
+    Ok(Value::None)
+}
+
+fn list_append(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.len() != 2 {
+        return Err(vm.type_error(&format!("list.append() takes exactly one argument ({} given)", a.args.len() - 1)));
+    }
+    list_cell(vm, &a.args[0])?.lock().push(a.args[1].clone());
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &mut Vm, a: Args) -> PyResult {
+    let items = vm.collect(&a.args[1])?;
+    list_cell(vm, &a.args[0])?.lock().extend(items);
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &mut Vm, a: Args) -> PyResult {
+    let l = list_cell(vm, &a.args[0])?;
+    let mut g = l.lock();
+    if g.is_empty() {
+        drop(g);
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let n = g.len() as i64;
+    let i = a.args.get(1).and_then(crate::ops::small_int).unwrap_or(-1);
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        drop(g);
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(g.remove(j as usize))
+}
+
+fn list_insert(vm: &mut Vm, a: Args) -> PyResult {
+    let l = list_cell(vm, &a.args[0])?;
+    let i = crate::ops::small_int(&a.args[1]).unwrap_or(0);
+    let mut g = l.lock();
+    let n = g.len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    g.insert(j as usize, a.args[2].clone());
+    Ok(Value::None)
+}
+
+fn list_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    Ok(list_cell(vm, v)?.lock().clone())
+}
+
+fn list_index(vm: &mut Vm, a: Args) -> PyResult {
+    let items = list_items(vm, &a.args[0])?;
+    let n = items.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let start = a.args.get(2).and_then(crate::ops::small_int).map(norm).unwrap_or(0);
+    let stop = a.args.get(3).and_then(crate::ops::small_int).map(norm).unwrap_or(n);
+    for i in start..stop {
+        if crate::ops::eq(vm, &items[i as usize], &a.args[1])? {
+            return Ok(Value::Int(i));
+        }
+    }
+    let r = vm.repr(&a.args[1])?;
+    Err(vm.value_error(&format!("{r} is not in list")))
+}
+
+fn list_count(vm: &mut Vm, a: Args) -> PyResult {
+    let items = list_items(vm, &a.args[0])?;
+    let mut c = 0;
+    for it in &items {
+        if crate::ops::eq(vm, it, &a.args[1])? {
+            c += 1;
+        }
+    }
+    Ok(Value::Int(c))
+}
+
+fn list_remove(vm: &mut Vm, a: Args) -> PyResult {
+    let items = list_items(vm, &a.args[0])?;
+    for (i, it) in items.iter().enumerate() {
+        if crate::ops::eq(vm, it, &a.args[1])? {
+            let l = list_cell(vm, &a.args[0])?;
+            let old = l.lock().remove(i);
+            drop(old);
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn list_reverse(vm: &mut Vm, a: Args) -> PyResult {
+    list_cell(vm, &a.args[0])?.lock().reverse();
+    Ok(Value::None)
+}
+
+fn list_clear(vm: &mut Vm, a: Args) -> PyResult {
+    let old = std::mem::take(&mut *list_cell(vm, &a.args[0])?.lock());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(new_list(list_items(vm, &a.args[0])?))
+}
+
+fn list_sort(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let items = std::mem::take(&mut *list_cell(vm, &a.args[0])?.lock());
+    let key = a.kw("key").cloned().filter(|k| !k.is_none());
+    let reverse = match a.kw("reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    let r = crate::builtins::sort_values(vm, items, key.as_ref(), reverse);
+    let l = list_cell(vm, &a.args[0])?;
+    match r {
+        Ok(sorted) => {
+            *l.lock() = sorted;
+            Ok(Value::None)
+        }
+        Err((e, orig)) => {
+            *l.lock() = orig;
+            Err(e)
+        }
+    }
+}
+
+fn list_repr(vm: &mut Vm, a: Args) -> PyResult {
+    let items = list_items(vm, &a.args[0])?;
+    if vm.depth > 900 {
+        return Err(vm.recursion_error());
+    }
+    let mut parts = Vec::with_capacity(items.len());
+    let me = a.args[0].id();
+    for it in &items {
+        if it.id() == me {
+            parts.push("[...]".to_string());
+        } else {
+            parts.push(vm.repr(it)?);
+        }
+    }
+    Ok(vm.new_string(format!("[{}]", parts.join(", "))))
+}
+
+fn list_len(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(Value::Int(list_cell(vm, &a.args[0])?.lock().len() as i64))
+}
+
+fn list_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    seq_getitem(vm, &a.args[0], &a.args[1])
+}
+fn list_setitem(vm: &mut Vm, a: Args) -> PyResult {
+    seq_setitem(vm, &a.args[0], &a.args[1], Some(a.args[2].clone()))?;
+    Ok(Value::None)
+}
+fn list_delitem(vm: &mut Vm, a: Args) -> PyResult {
+    seq_setitem(vm, &a.args[0], &a.args[1], None)?;
+    Ok(Value::None)
+}
+fn list_iadd(vm: &mut Vm, a: Args) -> PyResult {
+    let items = vm.collect(&a.args[1])?;
+    list_cell(vm, &a.args[0])?.lock().extend(items);
+    Ok(a.args[0].clone())
+}
+fn list_contains(vm: &mut Vm, a: Args) -> PyResult {
+    let items = list_items(vm, &a.args[0])?;
+    for it in &items {
+        if it.is(&a.args[1]) || crate::ops::eq(vm, it, &a.args[1])? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+fn list_iter(vm: &mut Vm, a: Args) -> PyResult {
+    let o = a.args[0].as_obj().cloned().ok_or_else(|| vm.type_error("not a list"))?;
+    Ok(crate::types::iters::list_iter(o))
+}
+
+pub fn init(t: &BuiltinTypes) {
+    add_staticmethod(&t.list, "__new__", list_new);
+    add_methods(&t.list, &[
+        ("__init__", list_init), ("append", list_append), ("extend", list_extend), ("pop", list_pop), ("insert", list_insert), ("index", list_index),
+        ("count", list_count), ("remove", list_remove), ("reverse", list_reverse), ("clear", list_clear), ("copy", list_copy), ("sort", list_sort),
+        ("__repr__", list_repr), ("__len__", list_len), ("__getitem__", list_getitem), ("__setitem__", list_setitem), ("__delitem__", list_delitem),
+        ("__iadd__", list_iadd), ("__contains__", list_contains), ("__iter__", list_iter),
+    ]);
+    crate::types::set_type_attr(&t.list, "__hash__", Value::None);
+}

@@ -1,0 +1,367 @@
+//! Builtin types: the registry of type objects (created once at start-up, immortal), MRO
+//! computation, class creation, and attribute lookup along the MRO. Each builtin type's methods
+//! live in a file of their own in this folder.
+
+pub mod bytes;
+pub mod dict;
+pub mod float;
+pub mod function;
+pub mod int;
+pub mod iters;
+pub mod list;
+pub mod object;
+pub mod range;
+pub mod set;
+pub mod str;
+pub mod tuple;
+pub mod typeobj;
+
+use crate::object::{bump_type_version, DictData, Layout, ObjRef, Payload, TypeData};
+use crate::sync::PyCell;
+use crate::value::Value;
+use crate::{NativeFn, PyResult};
+use std::sync::atomic::AtomicBool;
+use std::sync::OnceLock;
+
+macro_rules! builtin_types {
+    ($( $field:ident : $name:literal, $layout:ident, $dict:literal, $base:ident; )*) => {
+        /// Every builtin type object, created once at start-up.
+        pub struct BuiltinTypes {
+            pub type_: ObjRef,
+            pub object: ObjRef,
+            $( pub $field: ObjRef, )*
+            pub none_obj: ObjRef,
+            pub not_implemented_obj: ObjRef,
+            pub ellipsis_obj: ObjRef,
+            pub exc: crate::exceptions::ExcTypes,
+        }
+
+        fn create_all() -> BuiltinTypes {
+            let type_ = ObjRef::new_self_typed(Payload::Type(Box::new(type_data("type", Layout::Type, vec![], true))));
+            let object = ObjRef::new_immortal(type_.clone(), Payload::Type(Box::new(type_data("object", Layout::Object, vec![], false))));
+            // `type`'s base is object: patch its data (it was created before object existed).
+            // SAFETY-free alternative: we rebuild `type`'s bases through the registry below.
+            $( let $field = { let base: &ObjRef = &$base; let mut td = type_data($name, Layout::$layout, vec![base.clone()], $dict); if !base.is(&object) { td.mro.push(object.clone()); } ObjRef::new_immortal(type_.clone(), Payload::Type(Box::new(td))) }; )*
+            let none_obj = ObjRef::new_immortal(object.clone(), Payload::Empty);
+            let not_implemented_obj = ObjRef::new_immortal(not_implemented_type.clone(), Payload::NotImplemented);
+            let ellipsis_obj = ObjRef::new_immortal(ellipsis.clone(), Payload::Ellipsis);
+            let exc = crate::exceptions::ExcTypes::create(&type_, &object);
+            BuiltinTypes { type_, object, $( $field, )* none_obj, not_implemented_obj, ellipsis_obj, exc }
+        }
+
+        impl BuiltinTypes {
+            /// All (name, type) pairs except `type` and `object`.
+            pub fn all(&self) -> Vec<(&'static str, &ObjRef)> {
+                vec![ $( ($name, &self.$field), )* ]
+            }
+        }
+    };
+}
+
+builtin_types! {
+    none_type: "NoneType", Other, false, object;
+    int: "int", Int, false, object;
+    bool_: "bool", Bool, false, int;
+    float: "float", Float, false, object;
+    complex: "complex", Complex, false, object;
+    str_: "str", Str, false, object;
+    bytes: "bytes", Bytes, false, object;
+    bytearray: "bytearray", ByteArray, false, object;
+    tuple: "tuple", Tuple, false, object;
+    list: "list", List, false, object;
+    dict: "dict", Dict, false, object;
+    set: "set", Set, false, object;
+    frozenset: "frozenset", FrozenSet, false, object;
+    range: "range", Other, false, object;
+    slice: "slice", Other, false, object;
+    function: "function", Function, true, object;
+    builtin_function: "builtin_function_or_method", Other, false, object;
+    method: "method", Other, false, object;
+    code: "code", Other, false, object;
+    cell: "cell", Other, false, object;
+    module: "module", Module, true, object;
+    generator: "generator", Other, false, object;
+    traceback: "traceback", Other, false, object;
+    property: "property", Property, false, object;
+    staticmethod: "staticmethod", Other, false, object;
+    classmethod: "classmethod", Other, false, object;
+    super_: "super", Other, false, object;
+    dict_keys: "dict_keys", Other, false, object;
+    dict_values: "dict_values", Other, false, object;
+    dict_items: "dict_items", Other, false, object;
+    not_implemented_type: "NotImplementedType", Other, false, object;
+    ellipsis: "ellipsis", Other, false, object;
+    list_iterator: "list_iterator", Other, false, object;
+    list_reverseiterator: "list_reverseiterator", Other, false, object;
+    tuple_iterator: "tuple_iterator", Other, false, object;
+    range_iterator: "range_iterator", Other, false, object;
+    str_iterator: "str_ascii_iterator", Other, false, object;
+    bytes_iterator: "bytes_iterator", Other, false, object;
+    dict_keyiterator: "dict_keyiterator", Other, false, object;
+    dict_valueiterator: "dict_valueiterator", Other, false, object;
+    dict_itemiterator: "dict_itemiterator", Other, false, object;
+    set_iterator: "set_iterator", Other, false, object;
+    enumerate: "enumerate", Other, false, object;
+    zip: "zip", Other, false, object;
+    map: "map", Other, false, object;
+    filter: "filter", Other, false, object;
+    reversed: "reversed", Other, false, object;
+    callable_iterator: "callable_iterator", Other, false, object;
+    seq_iterator: "iterator", Other, false, object;
+    native: "native", Other, false, object;
+}
+
+fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, has_dict: bool) -> TypeData {
+    let mro = bases.clone();
+    TypeData { name: name.to_string(), qualname: name.to_string(), bases, mro, layout, builtin: true, has_dict, has_del: AtomicBool::new(false), final_: false }
+}
+
+static TYPES: OnceLock<BuiltinTypes> = OnceLock::new();
+
+/// The builtin type registry. Initialised by [`init`] before any VM runs.
+#[inline(always)]
+pub fn types() -> &'static BuiltinTypes {
+    // SAFETY-free: `init` runs first in every entry point; `get` after that always succeeds.
+    match TYPES.get() {
+        Some(t) => t,
+        None => init(),
+    }
+}
+
+/// Create the builtin types and fill their namespaces.
+pub fn init() -> &'static BuiltinTypes {
+    let t = TYPES.get_or_init(create_all);
+    static FILLED: OnceLock<()> = OnceLock::new();
+    FILLED.get_or_init(|| {
+        // Every type gets a namespace dict; then each type module adds its methods.
+        let mut all: Vec<&ObjRef> = vec![&t.type_, &t.object];
+        for (_, ty) in t.all() {
+            all.push(ty);
+        }
+        for ty in t.exc.all() {
+            all.push(ty);
+        }
+        for ty in all {
+            let d = ObjRef::new_immortal(t.dict.clone(), Payload::Dict(PyCell::new(DictData::new())));
+            let _ = ty.dict.set(d);
+        }
+        fix_builtin_bases(t);
+        object::init(t);
+        typeobj::init(t);
+        int::init(t);
+        float::init(t);
+        str::init(t);
+        bytes::init(t);
+        list::init(t);
+        tuple::init(t);
+        dict::init(t);
+        set::init(t);
+        range::init(t);
+        function::init(t);
+        iters::init(t);
+        crate::exceptions::init_methods(t);
+    });
+    t
+}
+
+/// Builtin types whose base is not `object` (bool -> int) get their real MRO.
+fn fix_builtin_bases(t: &BuiltinTypes) {
+    // bool's MRO is (int, object). TypeData is immutable after creation, so bool was created
+    // with bases [object]; its behaviour as an int subclass is provided by `is_subtype`.
+    let _ = t;
+}
+
+/// The class of a value.
+#[inline]
+pub fn type_of(v: &Value) -> &ObjRef {
+    let t = types();
+    match v {
+        Value::Obj(o) => &o.cls,
+        Value::Int(_) => &t.int,
+        Value::Float(_) => &t.float,
+        Value::Bool(_) => &t.bool_,
+        Value::None => &t.none_type,
+        Value::Null => &t.none_type,
+    }
+}
+
+/// Resolve `name` along `ty`'s MRO (the type itself first). Never runs Python code.
+pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
+    let h = crate::object::str::hash_str(name);
+    if let Some(v) = lookup_in(ty, h, name) {
+        return Some(v);
+    }
+    let td = ty.type_data();
+    for base in &td.mro {
+        if let Some(v) = lookup_in(base, h, name) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Like `lookup`, also returning the class that defines the name.
+pub fn lookup_with_owner(ty: &ObjRef, name: &str) -> Option<(Value, ObjRef)> {
+    let h = crate::object::str::hash_str(name);
+    if let Some(v) = lookup_in(ty, h, name) {
+        return Some((v, ty.clone()));
+    }
+    for base in &ty.type_data().mro {
+        if let Some(v) = lookup_in(base, h, name) {
+            return Some((v, base.clone()));
+        }
+    }
+    None
+}
+
+#[inline]
+fn lookup_in(ty: &ObjRef, hash: i64, name: &str) -> Option<Value> {
+    let d = ty.dict.get()?;
+    let Payload::Dict(cell) = &d.payload else { return None };
+    let g = cell.lock();
+    g.lookup_str(hash, name).map(|i| g.value_at(i).clone())
+}
+
+/// Set `name` in a type's namespace (native code: method tables).
+pub fn set_type_attr(ty: &ObjRef, name: &str, v: Value) {
+    let key = Value::Obj(crate::vm::intern_static(name));
+    let h = crate::object::str::hash_str(name);
+    if let Some(d) = ty.dict.get() {
+        if let Payload::Dict(cell) = &d.payload {
+            let mut g = cell.lock();
+            match g.lookup_str(h, name) {
+                Some(i) => {
+                    g.set_value_at(i, v);
+                }
+                None => g.insert_new(h, key, v),
+            }
+        }
+    }
+    bump_type_version();
+}
+
+/// Add native methods to a builtin type.
+pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, NativeFn)]) {
+    for (name, f) in methods {
+        let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None });
+        set_type_attr(ty, name, Value::Obj(b));
+    }
+}
+
+/// Add static/class-level native functions (e.g. `__new__`, `dict.fromkeys`).
+pub fn add_staticmethod(ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: f, bound: None, module: None });
+    let sm = ObjRef::new_immortal(types().staticmethod.clone(), Payload::StaticMethod(Value::Obj(b)));
+    set_type_attr(ty, name, Value::Obj(sm));
+}
+
+pub fn add_classmethod(ty: &ObjRef, name: &'static str, f: NativeFn) {
+    let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: f, bound: None, module: None });
+    let cm = ObjRef::new_immortal(types().classmethod.clone(), Payload::ClassMethod(Value::Obj(b)));
+    set_type_attr(ty, name, Value::Obj(cm));
+}
+
+fn types_builtin_function_type() -> ObjRef {
+    TYPES.get().expect("types").builtin_function.clone()
+}
+
+/// Is `sub` a subclass of `sup` (including equality)?
+pub fn is_subtype(sub: &ObjRef, sup: &ObjRef) -> bool {
+    if sub.is(sup) {
+        return true;
+    }
+    let t = types();
+    if sup.is(&t.object) {
+        return true;
+    }
+    let td = sub.type_data();
+    if td.mro.iter().any(|b| b.is(sup)) {
+        return true;
+    }
+    // bool is an int subclass.
+    if sub.is(&t.bool_) && sup.is(&t.int) {
+        return true;
+    }
+    // Exception types and subclasses of bool/int builtins.
+    td.mro.iter().any(|b| b.is(&t.bool_)) && sup.is(&t.int)
+}
+
+pub fn isinstance(v: &Value, cls: &ObjRef) -> bool {
+    is_subtype(type_of(v), cls)
+}
+
+/// C3 linearisation of `bases` for a new class (excluding the class itself).
+pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, String> {
+    let t = types();
+    let mut seqs: Vec<Vec<ObjRef>> = Vec::new();
+    for b in bases {
+        let mut s = vec![b.clone()];
+        s.extend(b.type_data().mro.iter().cloned());
+        if b.is(&t.bool_) {
+            s = vec![b.clone(), t.int.clone(), t.object.clone()];
+        }
+        if !s.iter().any(|x| x.is(&t.object)) {
+            s.push(t.object.clone());
+        }
+        seqs.push(s);
+    }
+    seqs.push(bases.to_vec());
+    let mut out: Vec<ObjRef> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut cand = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|o| o[1..].iter().any(|x| x.is(head))) {
+                cand = Some(head.clone());
+                break;
+            }
+        }
+        let Some(c) = cand else {
+            let names: Vec<String> = bases.iter().map(|b| b.type_data().name.clone()).collect();
+            return Err(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// Create a new class object (used by `__build_class__` and `type(name, bases, ns)`).
+pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, ns: DictData) -> Result<ObjRef, String> {
+    let t = types();
+    let bases = if bases.is_empty() { vec![t.object.clone()] } else { bases };
+    // The layout comes from the most derived builtin base.
+    let mut layout = Layout::Object;
+    for b in &bases {
+        let bd = b.type_data();
+        if bd.final_ || b.is(&t.bool_) || b.is(&t.none_type) || b.is(&t.range) || b.is(&t.slice) || b.is(&t.function) || b.is(&t.generator) {
+            return Err(format!("type '{}' is not an acceptable base type", bd.name));
+        }
+        let bl = if bd.layout == Layout::Bool { Layout::Int } else { bd.layout };
+        if bl != Layout::Object {
+            if layout != Layout::Object && layout != bl {
+                return Err("multiple bases have instance lay-out conflict".to_string());
+            }
+            layout = bl;
+        }
+    }
+    let mro = compute_mro(&bases)?;
+    let has_del = ns.lookup_str(crate::object::str::hash_str("__del__"), "__del__").is_some() || mro.iter().any(|b| lookup_in(b, crate::object::str::hash_str("__del__"), "__del__").is_some());
+    let td = TypeData { name: name.to_string(), qualname: qualname.to_string(), bases, mro, layout, builtin: false, has_dict: true, has_del: AtomicBool::new(has_del), final_: false };
+    let dict = ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(ns)));
+    let cls = ObjRef::new_with_dict(meta.clone(), Payload::Type(Box::new(td)), dict);
+    bump_type_version();
+    Ok(cls)
+}
+
+/// Helper for native code: a `PyResult` of `None`.
+pub fn none() -> PyResult {
+    Ok(Value::None)
+}

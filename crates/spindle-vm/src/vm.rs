@@ -1,0 +1,767 @@
+//! `Vm`: one per Python thread (frames, handled exception, eval breaker), plus the interpreter
+//! state all threads share (`Interp`: modules, builtins, settings).
+//!
+//! This file holds the generic object protocols the rest of the runtime calls: attribute get/set
+//! (with descriptors), `repr`/`str`, hashing, truth, iteration, items and length.
+
+use crate::object::{ObjRef, Payload, PyStr};
+use crate::sync::PyCell;
+use crate::types::{self, type_of, types};
+use crate::value::Value;
+use crate::{PyErr, PyResult};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// State shared by every thread of the interpreter.
+pub struct Interp {
+    /// `sys.modules` (a dict).
+    pub modules: ObjRef,
+    /// The `builtins` module and its namespace dict.
+    pub builtins: ObjRef,
+    pub builtins_dict: ObjRef,
+    pub recursion_limit: AtomicUsize,
+    /// `sys.flags`-like settings from the command line.
+    pub unbuffered: AtomicBool,
+    pub argv: Mutex<Vec<String>>,
+    pub xoptions: Mutex<Vec<(String, Option<String>)>>,
+    /// The `sys` module, once created.
+    pub sys: OnceLock<ObjRef>,
+}
+
+static INTERP: OnceLock<Interp> = OnceLock::new();
+
+pub fn interp() -> &'static Interp {
+    INTERP.get().expect("interpreter not initialised")
+}
+
+/// Interned strings: one immortal `str` object per distinct identifier. Protected by the mutex.
+static INTERNED: OnceLock<Mutex<HashMap<Box<str>, ObjRef>>> = OnceLock::new();
+
+pub fn intern_static(s: &str) -> ObjRef {
+    let m = INTERNED.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut g = m.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(o) = g.get(s) {
+        return o.clone();
+    }
+    let o = ObjRef::new_immortal(types().str_.clone(), Payload::Str(PyStr::new(s)));
+    g.insert(s.into(), o.clone());
+    o
+}
+
+pub struct Vm {
+    pub frames: Vec<Box<crate::eval::Frame>>,
+    /// The exception currently being handled (`sys.exc_info()`), or None.
+    pub handled: Value,
+    /// Eval breaker: bits set by other threads or by finalizers; checked by the eval loop.
+    pub breaker: Arc<AtomicU32>,
+    /// Nesting of Rust-level calls into the eval loop.
+    pub native_depth: usize,
+    /// Lowest stack address this thread may use before raising RecursionError.
+    pub stack_limit: usize,
+    /// Python depth (frames across nested eval loops).
+    pub depth: usize,
+}
+
+/// Bytes of Rust stack kept in reserve below the recursion guard.
+const STACK_RESERVE: usize = 256 * 1024;
+
+impl Vm {
+    /// Create the interpreter state (once) and a VM for the main thread.
+    pub fn new_main(argv: Vec<String>, xoptions: Vec<(String, Option<String>)>, stack_size: usize) -> Vm {
+        types::init();
+        let t = types();
+        let modules = ObjRef::new_immortal(t.dict.clone(), Payload::Dict(PyCell::new(crate::object::DictData::new())));
+        let builtins_dict = ObjRef::new_immortal(t.dict.clone(), Payload::Dict(PyCell::new(crate::object::DictData::new())));
+        let builtins = ObjRef::new_with_dict(t.module.clone(), Payload::Module, builtins_dict.clone());
+        builtins.make_immortal();
+        let _ = INTERP.set(Interp {
+            modules,
+            builtins,
+            builtins_dict,
+            recursion_limit: AtomicUsize::new(1000),
+            unbuffered: AtomicBool::new(false),
+            argv: Mutex::new(argv),
+            xoptions: Mutex::new(xoptions),
+            sys: OnceLock::new(),
+        });
+        let mut vm = Vm::new_thread(stack_size);
+        crate::builtins::init(&mut vm);
+        crate::stdlib::init(&mut vm);
+        vm
+    }
+
+    /// A VM for a new thread of the existing interpreter. `stack_size` is the thread's stack.
+    pub fn new_thread(stack_size: usize) -> Vm {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        let limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
+        let breaker = Arc::new(AtomicU32::new(0));
+        crate::object::ptr::set_thread_breaker(Arc::as_ptr(&breaker));
+        Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0 }
+    }
+
+    /// Raise RecursionError if the Rust stack is nearly exhausted.
+    #[inline]
+    pub fn check_stack(&mut self) -> PyResult<()> {
+        let marker = 0u8;
+        let here = &marker as *const u8 as usize;
+        if here < self.stack_limit {
+            return Err(self.recursion_error());
+        }
+        Ok(())
+    }
+
+    pub fn intern(&mut self, s: &str) -> ObjRef {
+        intern_static(s)
+    }
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        if s.len() <= 1 {
+            return Value::Obj(intern_static(s));
+        }
+        Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
+    }
+
+    pub fn new_string(&mut self, s: String) -> Value {
+        if s.len() <= 1 {
+            return Value::Obj(intern_static(&s));
+        }
+        Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
+    }
+
+    pub fn new_dict(&mut self) -> ObjRef {
+        ObjRef::new(types().dict.clone(), Payload::Dict(PyCell::new(crate::object::DictData::new())))
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        type_of(v).type_data().name.clone()
+    }
+
+    // ----- attributes -----
+
+    pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.get_attr(obj, &n)
+    }
+
+    /// `getattr(obj, name)`, or None when the attribute is missing (AttributeError swallowed).
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.get_attr_str(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.is_instance_of(&e, &types().exc.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn is_instance_of(&self, e: &PyErr, cls: &ObjRef) -> bool {
+        types::is_subtype(&e.0.cls, cls)
+    }
+
+    /// The full attribute protocol: data descriptors, instance dict, non-data descriptors and
+    /// class attributes, `__getattr__`.
+    pub fn get_attr(&mut self, obj: &Value, name: &ObjRef) -> PyResult {
+        let name_s = name.as_str().map(|s| s.as_str()).unwrap_or("");
+        let ty = type_of(obj).clone();
+        // Custom __getattribute__ on user classes.
+        if !ty.type_data().builtin {
+            if let Some(ga) = types::lookup(&ty, "__getattribute__") {
+                if !is_object_slot(&ga, "__getattribute__") {
+                    let r = self.call(&ga, &[obj.clone(), Value::Obj(name.clone())], &[]);
+                    return match r {
+                        Err(e) if self.is_instance_of(&e, &types().exc.attribute_error.clone()) => self.getattr_fallback(obj, &ty, name, e),
+                        other => other,
+                    };
+                }
+            }
+        }
+        match self.generic_getattr(obj, &ty, name_s)? {
+            Some(v) => Ok(v),
+            None => {
+                let e = self.no_attribute(obj, name_s);
+                self.getattr_fallback(obj, &ty, name, e)
+            }
+        }
+    }
+
+    fn getattr_fallback(&mut self, obj: &Value, ty: &ObjRef, name: &ObjRef, err: PyErr) -> PyResult {
+        if let Some(ga) = types::lookup(ty, "__getattr__") {
+            return self.call(&ga, &[obj.clone(), Value::Obj(name.clone())], &[]);
+        }
+        // Module-level __getattr__.
+        if let Value::Obj(o) = obj {
+            if matches!(o.payload, Payload::Module) {
+                if let Some(d) = o.instance_dict() {
+                    if let Some(f) = crate::types::dict::dict_get_str(d, "__getattr__") {
+                        return self.call(&f, &[Value::Obj(name.clone())], &[]);
+                    }
+                }
+            }
+        }
+        Err(err)
+    }
+
+    /// `object.__getattribute__` semantics. Ok(None) means "not found" (no error built yet).
+    pub fn generic_getattr(&mut self, obj: &Value, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let descr = types::lookup(ty, name);
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, Some(obj), ty).map(Some);
+            }
+        }
+        if let Value::Obj(o) = obj {
+            // Class attribute access: walk the class's own MRO.
+            if let Payload::Type(_) = &o.payload {
+                if let Some(v) = types::lookup(o, name) {
+                    return self.descr_get(&v, None, o).map(Some);
+                }
+            } else if let Some(d) = o.instance_dict() {
+                if let Some(v) = crate::types::dict::dict_get_str(d, name) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        if let Some(d) = descr {
+            return self.descr_get(&d, Some(obj), ty).map(Some);
+        }
+        crate::types::object::special_attr(self, obj, name)
+    }
+
+    pub fn no_attribute(&mut self, obj: &Value, name: &str) -> PyErr {
+        let msg = match obj {
+            Value::Obj(o) if matches!(o.payload, Payload::Module) => {
+                let mname = o.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "__name__")).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "?".into());
+                format!("module '{mname}' has no attribute '{name}'")
+            }
+            Value::Obj(o) if o.as_type().is_some() => format!("type object '{}' has no attribute '{name}'", o.type_data().name),
+            _ => format!("'{}' object has no attribute '{name}'", self.type_name(obj)),
+        };
+        let e = self.attribute_error(&msg);
+        let ev = Value::Obj(e.0.clone());
+        let n = self.new_str(name);
+        if let Some(d) = e.0.instance_dict() {
+            let k = self.new_str("name");
+            let _ = crate::types::dict::dict_set(self, d, k, n);
+            let k = self.new_str("obj");
+            let _ = crate::types::dict::dict_set(self, d, k, obj.clone());
+        }
+        let _ = ev;
+        e
+    }
+
+    pub fn is_data_descriptor(&self, d: &Value) -> bool {
+        match d {
+            Value::Obj(o) => match &o.payload {
+                Payload::Property { .. } => true,
+                _ => {
+                    let td = o.cls_data();
+                    !td.builtin && (types::lookup(&o.cls, "__set__").is_some() || types::lookup(&o.cls, "__delete__").is_some())
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// Bind a class attribute found on `ty` to `obj` (None: accessed on the class itself).
+    pub fn descr_get(&mut self, d: &Value, obj: Option<&Value>, ty: &ObjRef) -> PyResult {
+        let Value::Obj(o) = d else { return Ok(d.clone()) };
+        match &o.payload {
+            Payload::Function(_) => match obj {
+                Some(inst) => Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: d.clone(), self_: inst.clone() }))),
+                None => Ok(d.clone()),
+            },
+            Payload::Builtin { name, func, bound: None, module } => match obj {
+                Some(inst) => Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(inst.clone()), module: *module }))),
+                None => Ok(d.clone()),
+            },
+            Payload::StaticMethod(f) => Ok(f.clone()),
+            Payload::ClassMethod(f) => {
+                let cls = match obj {
+                    Some(Value::Obj(c)) if c.as_type().is_some() && !o.cls.is(&types().classmethod) => Value::Obj(ty.clone()),
+                    Some(inst) => Value::Obj(type_of(inst).clone()),
+                    None => Value::Obj(ty.clone()),
+                };
+                let cls = if obj.is_none() { Value::Obj(ty.clone()) } else { cls };
+                Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: f.clone(), self_: cls })))
+            }
+            Payload::Property { fget, .. } => match obj {
+                Some(inst) => {
+                    if fget.is_none() {
+                        return Err(self.attribute_error("unreadable attribute"));
+                    }
+                    let f = fget.clone();
+                    self.call(&f, &[inst.clone()], &[])
+                }
+                None => Ok(d.clone()),
+            },
+            _ => {
+                if o.cls_data().builtin {
+                    return Ok(d.clone());
+                }
+                if let Some(get) = types::lookup(&o.cls, "__get__") {
+                    let inst = obj.cloned().unwrap_or(Value::None);
+                    return self.call(&get, &[d.clone(), inst, Value::Obj(ty.clone())], &[]);
+                }
+                Ok(d.clone())
+            }
+        }
+    }
+
+    pub fn set_attr_str(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        let n = self.intern(name);
+        self.set_attr(obj, &n, v)
+    }
+
+    pub fn set_attr(&mut self, obj: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+        let ty = type_of(obj).clone();
+        if !ty.type_data().builtin {
+            if let Some(sa) = types::lookup(&ty, "__setattr__") {
+                if !is_object_slot(&sa, "__setattr__") {
+                    self.call(&sa, &[obj.clone(), Value::Obj(name.clone()), v], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, Some(v))
+    }
+
+    pub fn del_attr(&mut self, obj: &Value, name: &ObjRef) -> PyResult<()> {
+        let ty = type_of(obj).clone();
+        if !ty.type_data().builtin {
+            if let Some(da) = types::lookup(&ty, "__delattr__") {
+                if !is_object_slot(&da, "__delattr__") {
+                    self.call(&da, &[obj.clone(), Value::Obj(name.clone())], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, None)
+    }
+
+    /// `object.__setattr__` / `object.__delattr__` (value None = delete).
+    pub fn generic_setattr(&mut self, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {
+        let name_s = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+        let ty = type_of(obj).clone();
+        if let Some(d) = types::lookup(&ty, &name_s) {
+            if let Value::Obj(dobj) = &d {
+                match &dobj.payload {
+                    Payload::Property { fset, fdel, .. } => {
+                        let f = if v.is_some() { fset.clone() } else { fdel.clone() };
+                        if f.is_none() {
+                            let what = if v.is_some() { "setter" } else { "deleter" };
+                            let msg = format!("property '{name_s}' of '{}' object has no {what}", ty.type_data().name);
+                            return Err(self.attribute_error(&msg));
+                        }
+                        let mut args = vec![obj.clone()];
+                        args.extend(v);
+                        self.call(&f, &args, &[])?;
+                        return Ok(());
+                    }
+                    _ if !dobj.cls_data().builtin => {
+                        let m = if v.is_some() { "__set__" } else { "__delete__" };
+                        if let Some(set) = types::lookup(&dobj.cls, m) {
+                            let mut args = vec![d.clone(), obj.clone()];
+                            args.extend(v);
+                            self.call(&set, &args, &[])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Value::Obj(o) = obj {
+            if let Payload::Type(td) = &o.payload {
+                if td.builtin {
+                    let msg = format!("cannot set '{name_s}' attribute of immutable type '{}'", td.name);
+                    return Err(self.type_error(&msg));
+                }
+                let d = o.instance_dict().expect("class dict").clone();
+                match v {
+                    Some(val) => {
+                        if name_s == "__del__" {
+                            td.has_del.store(true, Ordering::Relaxed);
+                        }
+                        crate::types::dict::dict_set(self, &d, Value::Obj(name.clone()), val)?;
+                    }
+                    None => {
+                        if !crate::types::dict::dict_del(self, &d, &Value::Obj(name.clone()))? {
+                            let msg = format!("type object '{}' has no attribute '{name_s}'", td.name);
+                            return Err(self.attribute_error(&msg));
+                        }
+                    }
+                }
+                crate::object::bump_type_version();
+                return Ok(());
+            }
+            if let Some(special) = crate::types::object::set_special_attr(self, o, &name_s, v.clone())? {
+                return special;
+            }
+            if let Some(d) = o.instance_dict().cloned() {
+                match v {
+                    Some(val) => {
+                        crate::types::dict::dict_set(self, &d, Value::Obj(name.clone()), val)?;
+                    }
+                    None => {
+                        if !crate::types::dict::dict_del(self, &d, &Value::Obj(name.clone()))? {
+                            return Err(self.no_attribute(obj, &name_s));
+                        }
+                    }
+                }
+                return Ok(());
+            }
+        }
+        let tn = self.type_name(obj);
+        let msg = if types::lookup(&ty, &name_s).is_some() { format!("'{tn}' object attribute '{name_s}' is read-only") } else { format!("'{tn}' object has no attribute '{name_s}'") };
+        Err(self.attribute_error(&msg))
+    }
+
+    /// Look up a special method on the type (not the instance), as the interpreter does.
+    pub fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
+        types::lookup(type_of(v), name)
+    }
+
+    /// Call a special method found on the type, binding `v` as self.
+    pub fn call_special(&mut self, v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        match self.lookup_special(v, name) {
+            Some(m) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(v.clone());
+                full.extend_from_slice(args);
+                self.call(&m, &full, &[]).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult {
+        let f = self.get_attr_str(obj, name)?;
+        self.call(&f, args, &[])
+    }
+
+    // ----- conversions -----
+
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::None => return Ok("None".into()),
+            Value::Bool(b) => return Ok(if *b { "True" } else { "False" }.into()),
+            Value::Int(i) => return Ok(i.to_string()),
+            Value::Float(f) => return Ok(crate::format::float_repr(*f)),
+            _ => {}
+        }
+        self.check_stack()?;
+        let r = match self.call_special(v, "__repr__", &[])? {
+            Some(r) => r,
+            None => return Ok(format!("<{} object>", self.type_name(v))),
+        };
+        match r.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let tn = self.type_name(&r);
+                Err(self.type_error(&format!("__repr__ returned non-string (type {tn})")))
+            }
+        }
+    }
+
+    pub fn repr_value(&mut self, v: &Value) -> PyResult {
+        let s = self.repr(v)?;
+        Ok(self.new_string(s))
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Obj(o) => {
+                if let Payload::Str(s) = &o.payload {
+                    if o.cls_data().builtin {
+                        return Ok(s.as_str().to_string());
+                    }
+                }
+            }
+            _ => return self.repr(v),
+        }
+        self.check_stack()?;
+        let r = match self.call_special(v, "__str__", &[])? {
+            Some(r) => r,
+            None => return self.repr(v),
+        };
+        match r.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => {
+                let tn = self.type_name(&r);
+                Err(self.type_error(&format!("__str__ returned non-string (type {tn})")))
+            }
+        }
+    }
+
+    pub fn str_value(&mut self, v: &Value) -> PyResult {
+        if let Value::Obj(o) = v {
+            if matches!(o.payload, Payload::Str(_)) && o.cls_data().builtin {
+                return Ok(v.clone());
+            }
+        }
+        let s = self.to_str(v)?;
+        Ok(self.new_string(s))
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        match v {
+            Value::None | Value::Null => Ok(false),
+            Value::Bool(b) => Ok(*b),
+            Value::Int(i) => Ok(*i != 0),
+            Value::Float(f) => Ok(*f != 0.0),
+            Value::Obj(o) => {
+                if o.cls_data().builtin {
+                    match &o.payload {
+                        Payload::Str(s) => return Ok(s.char_len() > 0),
+                        Payload::List(l) => return Ok(!l.lock().is_empty()),
+                        Payload::Tuple(t) => return Ok(!t.is_empty()),
+                        Payload::Dict(d) => return Ok(!d.lock().is_empty()),
+                        Payload::Set(d) => return Ok(!d.lock().is_empty()),
+                        Payload::FrozenSet(d) => return Ok(!d.is_empty()),
+                        Payload::Int(_) => return Ok(true),
+                        Payload::Bytes(b) => return Ok(!b.is_empty()),
+                        Payload::ByteArray(b) => return Ok(!b.lock().is_empty()),
+                        Payload::Complex(r, i) => return Ok(*r != 0.0 || *i != 0.0),
+                        Payload::Range { .. } => return Ok(self.len(v)? > 0),
+                        Payload::Float(f) => return Ok(*f != 0.0),
+                        _ => return Ok(true),
+                    }
+                }
+                if let Some(r) = self.call_special(v, "__bool__", &[])? {
+                    return match r {
+                        Value::Bool(b) => Ok(b),
+                        other => {
+                            let tn = self.type_name(&other);
+                            Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")))
+                        }
+                    };
+                }
+                if self.lookup_special(v, "__len__").is_some() {
+                    return Ok(self.len(v)? > 0);
+                }
+                Ok(true)
+            }
+        }
+    }
+
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        if let Value::Obj(o) = v {
+            match &o.payload {
+                Payload::Str(s) if o.cls_data().builtin => return Ok(s.char_len()),
+                Payload::List(l) if o.cls_data().builtin => return Ok(l.lock().len()),
+                Payload::Tuple(t) if o.cls_data().builtin => return Ok(t.len()),
+                Payload::Dict(d) if o.cls_data().builtin => return Ok(d.lock().len()),
+                _ => {}
+            }
+        }
+        match self.call_special(v, "__len__", &[])? {
+            Some(r) => {
+                let n = match &r {
+                    Value::Int(i) => *i,
+                    Value::Bool(b) => *b as i64,
+                    _ => {
+                        let tn = self.type_name(&r);
+                        return Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+                    }
+                };
+                if n < 0 {
+                    return Err(self.value_error("__len__() should return >= 0"));
+                }
+                Ok(n as usize)
+            }
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!("object of type '{tn}' has no len()")))
+            }
+        }
+    }
+
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => return Ok(crate::types::int::hash_i64(*i)),
+            Value::Bool(b) => return Ok(*b as i64),
+            Value::Float(f) => return Ok(crate::types::float::hash_float(*f)),
+            Value::None => return Ok(0xFCA86420),
+            Value::Null => return Ok(0),
+            Value::Obj(o) => {
+                if o.cls_data().builtin {
+                    match &o.payload {
+                        Payload::Str(s) => return Ok(s.hash()),
+                        Payload::Int(b) => return Ok(crate::types::int::hash_bigint(b)),
+                        Payload::Tuple(items) => {
+                            let items = items.clone();
+                            return crate::types::tuple::hash_tuple(self, &items);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let ty = type_of(v).clone();
+        match types::lookup(&ty, "__hash__") {
+            Some(Value::None) | None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!("unhashable type: '{tn}'")))
+            }
+            Some(h) => {
+                let r = self.call(&h, &[v.clone()], &[])?;
+                match r {
+                    Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                    Value::Bool(b) => Ok(b as i64),
+                    Value::Obj(ref o) if matches!(o.payload, Payload::Int(_)) => {
+                        if let Payload::Int(b) = &o.payload {
+                            Ok(crate::types::int::hash_bigint(b))
+                        } else {
+                            Ok(0)
+                        }
+                    }
+                    _ => Err(self.type_error("__hash__ method should return an integer")),
+                }
+            }
+        }
+    }
+
+    // ----- iteration -----
+
+    pub fn iter(&mut self, v: &Value) -> PyResult {
+        if let Some(it) = crate::types::iters::native_iter(self, v)? {
+            return Ok(it);
+        }
+        if let Some(r) = self.call_special(v, "__iter__", &[])? {
+            if self.lookup_special(&r, "__next__").is_none() && crate::types::iters::native_next_kind(&r).is_none() {
+                let tn = self.type_name(&r);
+                return Err(self.type_error(&format!("iter() returned non-iterator of type '{tn}'")));
+            }
+            return Ok(r);
+        }
+        if self.lookup_special(v, "__getitem__").is_some() {
+            return Ok(crate::types::iters::seq_iter(v.clone()));
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(&format!("'{tn}' object is not iterable")))
+    }
+
+    /// `next(it)`: Ok(None) when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Some(r) = crate::types::iters::native_next(self, it) {
+            return r;
+        }
+        match self.lookup_special(it, "__next__") {
+            Some(m) => match self.call(&m, &[it.clone()], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.is_instance_of(&e, &types().exc.stop_iteration.clone()) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => {
+                let tn = self.type_name(it);
+                Err(self.type_error(&format!("'{tn}' object is not an iterator")))
+            }
+        }
+    }
+
+    /// Drain an iterable into a Vec.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Value::Obj(o) = v {
+            if o.cls_data().builtin {
+                match &o.payload {
+                    Payload::List(l) => return Ok(l.lock().clone()),
+                    Payload::Tuple(t) => return Ok(t.to_vec()),
+                    _ => {}
+                }
+            }
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    // ----- items -----
+
+    pub fn getitem(&mut self, c: &Value, k: &Value) -> PyResult {
+        if let Some(r) = crate::ops::native_getitem(self, c, k)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.call_special(c, "__getitem__", &[k.clone()])? {
+            return Ok(r);
+        }
+        if let Value::Obj(o) = c {
+            if o.as_type().is_some() {
+                if let Some(cg) = types::lookup(o, "__class_getitem__") {
+                    let f = self.descr_get(&cg, None, o)?;
+                    let f = match &f {
+                        Value::Obj(fo) if matches!(fo.payload, Payload::Function(_)) => Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: f.clone(), self_: c.clone() })),
+                        _ => f,
+                    };
+                    return self.call(&f, &[k.clone()], &[]);
+                }
+                if o.is(&types().type_) {
+                    return Ok(c.clone());
+                }
+                let n = o.type_data().name.clone();
+                return Err(self.type_error(&format!("type '{n}' is not subscriptable")));
+            }
+        }
+        let tn = self.type_name(c);
+        Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
+    }
+
+    pub fn setitem(&mut self, c: &Value, k: &Value, v: Value) -> PyResult<()> {
+        if crate::ops::native_setitem(self, c, k, &v)? {
+            return Ok(());
+        }
+        if self.call_special(c, "__setitem__", &[k.clone(), v])?.is_some() {
+            return Ok(());
+        }
+        let tn = self.type_name(c);
+        Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+    }
+
+    pub fn delitem(&mut self, c: &Value, k: &Value) -> PyResult<()> {
+        if crate::ops::native_delitem(self, c, k)? {
+            return Ok(());
+        }
+        if self.call_special(c, "__delitem__", &[k.clone()])?.is_some() {
+            return Ok(());
+        }
+        let tn = self.type_name(c);
+        Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
+    }
+
+    /// Run queued `__del__` finalizers (called by the eval loop when the breaker says so).
+    pub fn run_finalizers(&mut self) {
+        self.breaker.fetch_and(!crate::object::ptr::BREAK_FINALIZERS, Ordering::Relaxed);
+        loop {
+            let objs = crate::object::ptr::take_finalizers();
+            if objs.is_empty() {
+                break;
+            }
+            for o in objs {
+                let v = Value::Obj(o);
+                if let Some(del) = self.lookup_special(&v, "__del__") {
+                    let saved = self.handled.clone();
+                    if let Err(e) = self.call(&del, &[v.clone()], &[]) {
+                        crate::traceback::print_unraisable(self, &e, "Exception ignored in", &del);
+                    }
+                    self.handled = saved;
+                }
+                drop(v);
+            }
+        }
+    }
+}
+
+/// Is `v` the builtin slot of `object` named `name` (i.e. not overridden)?
+fn is_object_slot(v: &Value, name: &str) -> bool {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Builtin { .. } => types::lookup(&types().object, name).map(|ov| ov.is(v)).unwrap_or(false),
+            _ => false,
+        },
+        _ => false,
+    }
+}
