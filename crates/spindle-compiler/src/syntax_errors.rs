@@ -137,10 +137,10 @@ pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str) -> 
     out
 }
 
-/// The first opening bracket that is never closed (ignoring strings and comments).
-fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
+/// Positions and bytes of the brackets in `source`, skipping strings and comments.
+fn brackets(source: &str) -> Vec<(usize, u8)> {
     let b = source.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -153,10 +153,9 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
             }
             b'\'' | b'"' => {
                 let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
-                let q = c;
                 if triple {
                     i += 3;
-                    while i + 2 < b.len() && !(b[i] == q && b[i + 1] == q && b[i + 2] == q) {
+                    while i + 2 < b.len() && !(b[i] == c && b[i + 1] == c && b[i + 2] == c) {
                         if b[i] == b'\\' {
                             i += 1;
                         }
@@ -165,7 +164,7 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
                     i += 3;
                 } else {
                     i += 1;
-                    while i < b.len() && b[i] != q && b[i] != b'\n' {
+                    while i < b.len() && b[i] != c && b[i] != b'\n' {
                         if b[i] == b'\\' {
                             i += 1;
                         }
@@ -175,13 +174,23 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
                 }
                 continue;
             }
-            b'(' | b'[' | b'{' => stack.push((i, c as char)),
-            b')' | b']' | b'}' => {
-                stack.pop();
-            }
+            b'(' | b'[' | b'{' | b')' | b']' | b'}' => out.push((i, c)),
             _ => {}
         }
         i += 1;
+    }
+    out
+}
+
+/// The first opening bracket that is never closed (ignoring strings and comments).
+fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    for (i, c) in brackets(source) {
+        if matches!(c, b'(' | b'[' | b'{') {
+            stack.push((i, c as char));
+        } else {
+            stack.pop();
+        }
     }
     stack.first().copied()
 }
@@ -190,50 +199,16 @@ fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
 pub(crate) fn nesting_check(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
     let b = source.as_bytes();
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
+    for (i, c) in brackets(source) {
+        if matches!(c, b'(' | b'[' | b'{') {
+            depth += 1;
+            if depth > MAX_PAREN_DEPTH {
+                let r = TextRange::new((i as u32).into(), (i as u32 + 1).into());
+                return Some(info("too many nested parentheses".into(), source, filename, r, SyntaxKind::Syntax));
             }
-            b'\'' | b'"' => {
-                let q = b[i];
-                let triple = i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q;
-                if triple {
-                    i += 3;
-                    while i + 2 < b.len() && !(b[i] == q && b[i + 1] == q && b[i + 2] == q) {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    i += 3;
-                } else {
-                    i += 1;
-                    while i < b.len() && b[i] != q && b[i] != b'\n' {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_PAREN_DEPTH {
-                    let r = TextRange::new((i as u32).into(), (i as u32 + 1).into());
-                    return Some(info("too many nested parentheses".into(), source, filename, r, SyntaxKind::Syntax));
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+        } else {
+            depth = depth.saturating_sub(1);
         }
-        i += 1;
     }
     // Indentation depth: count leading-whitespace levels.
     let mut levels: Vec<usize> = vec![0];
