@@ -66,7 +66,6 @@ struct Unit<'a> {
 }
 
 pub struct Compiler<'a> {
-    source: &'a str,
     filename: String,
     line_starts: Vec<u32>,
     table: SymbolTable,
@@ -75,9 +74,7 @@ pub struct Compiler<'a> {
 
 /// Compile a parsed module.
 pub fn compile_module(stmts: &[Stmt], source: &str, filename: &str) -> CResult<CodeObject> {
-    let table = symtable::build(stmts).map_err(|e| CompileError { message: e.message, range: e.range })?;
-    let mut c = Compiler { source, filename: filename.to_string(), line_starts: line_starts(source), table, units: Vec::new() };
-    c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    let mut c = Compiler::new(stmts, source, filename)?;
     c.body_with_doc(stmts, true)?;
     // Module code returns None.
     let none = c.const_(Constant::None);
@@ -89,9 +86,7 @@ pub fn compile_module(stmts: &[Stmt], source: &str, filename: &str) -> CResult<C
 /// Compile a single expression (for `eval`): the code returns its value.
 pub fn compile_expression(expr: &Expr, source: &str, filename: &str) -> CResult<CodeObject> {
     let stmts = vec![Stmt::Expr(ast::StmtExpr { range: expr.range(), node_index: Default::default(), value: Box::new(expr.clone()) })];
-    let table = symtable::build(&stmts).map_err(|e| CompileError { message: e.message, range: e.range })?;
-    let mut c = Compiler { source, filename: filename.to_string(), line_starts: line_starts(source), table, units: Vec::new() };
-    c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+    let mut c = Compiler::new(&stmts, source, filename)?;
     c.expr(expr)?;
     c.emit(Instr::Return);
     Ok(c.finish_unit())
@@ -141,6 +136,14 @@ fn err<T>(message: impl Into<String>, range: TextRange) -> CResult<T> {
 }
 
 impl<'a> Compiler<'a> {
+    /// Analyse scopes and open the module unit.
+    fn new(stmts: &[Stmt], source: &str, filename: &str) -> CResult<Self> {
+        let table = symtable::build(stmts).map_err(|e| CompileError { message: e.message, range: e.range })?;
+        let mut c = Compiler { filename: filename.to_string(), line_starts: line_starts(source), table, units: Vec::new() };
+        c.push_unit(0, "<module>".into(), "<module>".into(), 1);
+        Ok(c)
+    }
+
     fn unit(&mut self) -> &mut Unit<'a> {
         self.units.last_mut().expect("unit")
     }
@@ -1067,10 +1070,8 @@ impl<'a> Compiler<'a> {
         let fl = self.defaults(&f.parameters)?;
         let scope = self.table.scope_for(f.range, ScopeKind::Function);
         let qualname = self.qualname_for(&f.name);
-        let line = self.line_of(f.name.range);
         let def_line = self.line_of(f.range);
         let first = if f.decorator_list.is_empty() { def_line } else { self.line_of(f.decorator_list[0].range) };
-        let _ = line;
         self.push_unit(scope, f.name.to_string(), qualname.clone(), first);
         self.set_params(&f.parameters);
         let r = self.function_body(&f.body);
@@ -1089,11 +1090,10 @@ impl<'a> Compiler<'a> {
 
     fn function_body(&mut self, body: &'a [Stmt]) -> CResult<()> {
         self.body_with_doc(body, false)?;
-        if !matches!(self.unit().instrs.last(), Some(Instr::Return)) || true {
-            let none = self.const_(Constant::None);
-            self.emit(Instr::LoadConst(none));
-            self.emit(Instr::Return);
-        }
+        // Falling off the end returns None.
+        let none = self.const_(Constant::None);
+        self.emit(Instr::LoadConst(none));
+        self.emit(Instr::Return);
         Ok(())
     }
 
