@@ -121,7 +121,7 @@ pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str) -> 
     // Unclosed bracket: CPython reports "'(' was never closed" at the bracket.
     if let Some((pos, ch)) = unclosed_bracket(source) {
         let at_eof = range.start().to_usize() >= source.trim_end().len() || matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::Eof));
-        if at_eof || msg == "invalid syntax" && pos < range.start().to_usize() && !source[pos..].contains('\n') || at_eof {
+        if at_eof || (msg == "invalid syntax" && pos < range.start().to_usize() && !source[pos..].contains('\n')) {
             range = TextRange::new((pos as u32).into(), (pos as u32 + 1).into());
             return info(format!("'{ch}' was never closed"), source, filename, range, SyntaxKind::Syntax);
         }
