@@ -152,7 +152,7 @@ impl Vm {
         if self.frames.len() >= limit {
             return Err(self.recursion_error());
         }
-        let mut frame = self.function_frame(init, fd, &args, &[])?;
+        let mut frame = self.function_frame(&init, fd, &args, &[])?;
         frame.init_self = Some(inst);
         self.frames.push(frame);
         self.depth += 1;

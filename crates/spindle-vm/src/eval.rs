@@ -739,13 +739,17 @@ impl Vm {
                             let qualname = f.pop();
                             let code = f.pop();
                             let closure = if flags & 8 != 0 { Some(f.pop()) } else { None };
-                            if flags & 4 != 0 {
-                                f.pop();
-                            }
+                            let annotations = if flags & 4 != 0 { Some(f.pop()) } else { None };
                             let kwdefaults = if flags & 2 != 0 { f.pop() } else { Value::None };
                             let defaults = if flags & 1 != 0 { f.pop() } else { Value::None };
                             let globals = f.globals.clone();
                             let func = crate::types::function::make_function(self, &code, globals, qualname, defaults, kwdefaults, closure);
+                            if let (Some(ann), Value::Obj(fo)) = (annotations, &func) {
+                                if let Some(d) = fo.instance_dict() {
+                                    let k = Value::Obj(self.intern("__annotations__"));
+                                    tri!(crate::types::dict::dict_set(self, d, k, ann));
+                                }
+                            }
                             fr!().stack.push(func);
                         }
                         Instr::LoadBuildClass => {

@@ -17,7 +17,10 @@ macro_rules! exceptions {
         impl ExcTypes {
             pub fn create(type_: &ObjRef, object: &ObjRef) -> ExcTypes {
                 let base_exception = make(type_, "BaseException", object, &[]);
-                $( let $field = { let b = &$base; make(type_, $name, b, &[object]) }; )*
+                // Bases are looked up by field name (macro hygiene hides the `let`s below).
+                let mut made: std::collections::HashMap<&'static str, ObjRef> = std::collections::HashMap::new();
+                made.insert("base_exception", base_exception.clone());
+                $( let $field = { let b = made[stringify!($base)].clone(); make(type_, $name, &b, &[object]) }; made.insert(stringify!($field), $field.clone()); )*
                 ExcTypes { base_exception, $( $field, )* }
             }
             pub fn all(&self) -> Vec<&ObjRef> {
@@ -451,4 +454,9 @@ impl Vm {
         let _ = self.set_attr_str(&ev, "filename", args.get(2).cloned().unwrap_or(Value::None));
         PyErr(e)
     }
+}
+
+/// The builtin exception class named `name`.
+pub fn by_name(name: &str) -> Option<ObjRef> {
+    crate::types::types().exc.named().into_iter().find(|(n, _)| *n == name).map(|(_, c)| c.clone())
 }

@@ -175,7 +175,8 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult {
         _ => true,
     };
     if !builtin {
-        if let Some(r) = vm.call_special(v, "__format__", &[vm_str(vm, spec)])? {
+        let sv = vm_str(vm, spec);
+        if let Some(r) = vm.call_special(v, "__format__", &[sv])? {
             if r.as_str().is_none() {
                 let tn = vm.type_name(&r);
                 return Err(vm.type_error(&format!("__format__ must return a str, not {tn}")));
@@ -576,4 +577,176 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
     Ok(out)
+}
+
+/// `str.format(*args, **kwargs)` and `str.format_map(mapping)`.
+pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(Value, Value)], mapping: Option<&Value>) -> PyResult<String> {
+    let mut auto = 0usize;
+    let mut manual = false;
+    str_format_inner(vm, fmt, args, kwargs, mapping, &mut auto, &mut manual, 2)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn str_format_inner(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(Value, Value)], mapping: Option<&Value>, auto: &mut usize, manual: &mut bool, depth: u32) -> PyResult<String> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '}' {
+            if chars.get(i + 1) == Some(&'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        // Find the matching close brace, allowing nested {} in the spec.
+        let mut j = i + 1;
+        let mut nest = 1;
+        while j < chars.len() {
+            match chars[j] {
+                '{' => nest += 1,
+                '}' => {
+                    nest -= 1;
+                    if nest == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= chars.len() {
+            return Err(vm.value_error("expected '}' before end of string"));
+        }
+        let field: String = chars[i + 1..j].iter().collect();
+        i = j + 1;
+        // Split field_name, conversion, spec.
+        let (name_conv, spec) = match find_top_colon(&field) {
+            Some(p) => (&field[..p], &field[p + 1..]),
+            None => (&field[..], ""),
+        };
+        let (name, conv) = match name_conv.find('!') {
+            Some(p) => {
+                let cv = &name_conv[p + 1..];
+                if cv.chars().count() != 1 {
+                    return Err(vm.value_error("expected ':' after conversion specifier"));
+                }
+                (&name_conv[..p], cv.chars().next())
+            }
+            None => (name_conv, None),
+        };
+        let value = resolve_field(vm, name, args, kwargs, mapping, auto, manual)?;
+        let value = match conv {
+            None => value,
+            Some('r') => vm.repr_value(&value)?,
+            Some('s') => vm.str_value(&value)?,
+            Some('a') => {
+                let r = vm.repr(&value)?;
+                vm.new_string(ascii_escape(&r))
+            }
+            Some(c) => return Err(vm.value_error(&format!("Unknown conversion specifier {c}"))),
+        };
+        let spec = if spec.contains('{') {
+            if depth == 0 {
+                return Err(vm.value_error("Max string recursion exceeded"));
+            }
+            str_format_inner(vm, spec, args, kwargs, mapping, auto, manual, depth - 1)?
+        } else {
+            spec.to_string()
+        };
+        let r = format_value(vm, &value, &spec)?;
+        out.push_str(r.as_str().unwrap_or(""));
+    }
+    Ok(out)
+}
+
+fn find_top_colon(field: &str) -> Option<usize> {
+    let mut in_bracket = false;
+    for (i, c) in field.char_indices() {
+        match c {
+            '[' => in_bracket = true,
+            ']' => in_bracket = false,
+            ':' if !in_bracket => return Some(i),
+            '!' if !in_bracket => {
+                // A conversion precedes the colon; keep scanning.
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn resolve_field(vm: &mut Vm, name: &str, args: &[Value], kwargs: &[(Value, Value)], mapping: Option<&Value>, auto: &mut usize, manual: &mut bool) -> PyResult {
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let head = &name[..first_end];
+    let mut v = if head.is_empty() {
+        if *manual {
+            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+        }
+        let idx = *auto;
+        *auto += 1;
+        match args.get(idx) {
+            Some(v) => v.clone(),
+            None => return Err(vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple"))),
+        }
+    } else if let Ok(idx) = head.parse::<usize>() {
+        if *auto > 0 {
+            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+        }
+        *manual = true;
+        match args.get(idx) {
+            Some(v) => v.clone(),
+            None => return Err(vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple"))),
+        }
+    } else {
+        match mapping {
+            Some(m) => {
+                let k = vm.new_str(head);
+                vm.getitem(m, &k)?
+            }
+            None => match kwargs.iter().find(|(k, _)| k.as_str() == Some(head)) {
+                Some((_, v)) => v.clone(),
+                None => {
+                    let k = vm.new_str(head);
+                    return Err(vm.key_error(k));
+                }
+            },
+        }
+    };
+    let mut rest = &name[first_end..];
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let attr = &r[..end];
+            if attr.is_empty() {
+                return Err(vm.value_error("Empty attribute in format string"));
+            }
+            v = vm.get_attr_str(&v, attr)?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let Some(end) = r.find(']') else { return Err(vm.value_error("Missing ']' in format string")) };
+            let key = &r[..end];
+            let k = match key.parse::<i64>() {
+                Ok(i) => Value::Int(i),
+                Err(_) => vm.new_str(key),
+            };
+            v = vm.getitem(&v, &k)?;
+            rest = &r[end + 1..];
+        } else {
+            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    Ok(v)
 }

@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod call;
+pub mod run;
 pub mod code;
 pub mod eval;
 pub mod exceptions;

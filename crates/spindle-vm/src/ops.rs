@@ -36,11 +36,11 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
     if (af.is_some() || ai) && (bf.is_some() || bi) && (af.is_some() || bf.is_some()) {
         let x = match af {
             Some(x) => x,
-            None => crate::types::int::int_to_f64(vm, a)?,
+            Option::None => crate::types::int::int_to_f64(vm, a)?,
         };
         let y = match bf {
             Some(y) => y,
-            None => crate::types::int::int_to_f64(vm, b)?,
+            Option::None => crate::types::int::int_to_f64(vm, b)?,
         };
         return crate::types::float::float_binop(vm, x, y, op).map(Some);
     }
@@ -121,7 +121,7 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             return crate::types::float::complex_binop(vm, a, b, op);
         }
     }
-    Ok(None)
+    Ok(Option::None)
 }
 
 fn repeat(vm: &mut Vm, seq: &Value, n: i64) -> PyResult<Option<Value>> {

@@ -208,7 +208,7 @@ pub fn format_exception(vm: &mut Vm, exc: &ObjRef) -> String {
     for (i, (e, _)) in chain.iter().enumerate().rev() {
         format_one(vm, e, &mut out);
         if i > 0 {
-            out.push_str(chain[i - 1].1);
+            out.push_str(chain[i].1);
         }
     }
     out

@@ -49,6 +49,11 @@ pub fn intern_static(s: &str) -> ObjRef {
     o
 }
 
+/// Interned one-character strings (str iteration and indexing).
+pub fn intern_char(s: &str) -> ObjRef {
+    intern_static(s)
+}
+
 pub struct Vm {
     pub frames: Vec<Box<crate::eval::Frame>>,
     /// The exception currently being handled (`sys.exc_info()`), or None.
@@ -68,7 +73,7 @@ const STACK_RESERVE: usize = 256 * 1024;
 
 impl Vm {
     /// Create the interpreter state (once) and a VM for the main thread.
-    pub fn new_main(argv: Vec<String>, xoptions: Vec<(String, Option<String>)>, stack_size: usize) -> Vm {
+    pub fn new_main(argv: Vec<String>, xoptions: Vec<(String, Option<String>)>, unbuffered: bool, stack_size: usize) -> Vm {
         types::init();
         let t = types();
         let modules = ObjRef::new_immortal(t.dict.clone(), Payload::Dict(PyCell::new(crate::object::DictData::new())));
@@ -80,7 +85,7 @@ impl Vm {
             builtins,
             builtins_dict,
             recursion_limit: AtomicUsize::new(1000),
-            unbuffered: AtomicBool::new(false),
+            unbuffered: AtomicBool::new(unbuffered),
             argv: Mutex::new(argv),
             xoptions: Mutex::new(xoptions),
             sys: OnceLock::new(),
@@ -163,6 +168,13 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: &ObjRef) -> PyResult {
         let name_s = name.as_str().map(|s| s.as_str()).unwrap_or("");
         let ty = type_of(obj).clone();
+        if let Value::Obj(o) = obj {
+            if matches!(o.payload, Payload::Super { .. }) {
+                if let Some(v) = crate::types::descr::super_getattr(self, o, name)? {
+                    return Ok(v);
+                }
+            }
+        }
         // Custom __getattribute__ on user classes.
         if !ty.type_data().builtin {
             if let Some(ga) = types::lookup(&ty, "__getattribute__") {

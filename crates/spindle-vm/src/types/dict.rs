@@ -355,7 +355,7 @@ fn d_contains(vm: &mut Vm, a: Args) -> PyResult {
 }
 fn d_iter(vm: &mut Vm, a: Args) -> PyResult {
     let d = self_dict(vm, &a)?.clone();
-    Ok(crate::types::iters::dict_iter(d, 0))
+    Ok(crate::types::iters::dict_iter(&d, 0))
 }
 
 fn view_len(_vm: &mut Vm, a: Args) -> PyResult {

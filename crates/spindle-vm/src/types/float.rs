@@ -239,7 +239,8 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
     match r {
         Some(f) => Ok(f),
         None => {
-            let rs = vm.repr(&vm_s(vm, s))?;
+            let sv = vm_s(vm, s);
+            let rs = vm.repr(&sv)?;
             Err(vm.value_error(&format!("could not convert string to float: {rs}")))
         }
     }

@@ -5,6 +5,8 @@ use crate::sync::PyCell;
 use crate::types::{types, BuiltinTypes};
 use crate::value::Value;
 use crate::vm::Vm;
+use crate::types::add_methods;
+use crate::{Args, PyResult};
 
 /// Build a function from the operands of `MakeFunction`.
 pub fn make_function(vm: &mut Vm, code: &Value, globals: ObjRef, qualname: Value, defaults: Value, kwdefaults: Value, closure: Option<Value>) -> Value {
@@ -25,4 +27,102 @@ pub fn make_function(vm: &mut Vm, code: &Value, globals: ObjRef, qualname: Value
 
 pub fn init(t: &BuiltinTypes) {
     crate::generator::init(t);
+    init_reprs(t);
+}
+
+fn func_repr(vm: &mut Vm, a: Args) -> PyResult {
+    let v = &a.args[0];
+    let Value::Obj(o) = v else { return Err(vm.type_error("descriptor requires a function")) };
+    let s = match &o.payload {
+        Payload::Function(fd) => {
+            let q = fd.qualname.lock().clone();
+            let q = vm.to_str(&q)?;
+            format!("<function {q} at {:#x}>", v.id())
+        }
+        Payload::Builtin { name, bound, .. } => match bound {
+            Some(b) if !matches!(b, Value::Obj(m) if matches!(m.payload, Payload::Module)) => {
+                let tn = match b {
+                    Value::Obj(t) if t.as_type().is_some() => t.type_data().name.clone(),
+                    other => vm.type_name(other),
+                };
+                let what = if matches!(b, Value::Obj(t) if t.as_type().is_some()) { format!("<class '{tn}'>") } else { format!("<{tn} object at {:#x}>", b.id()) };
+                format!("<built-in method {name} of {what}>")
+            }
+            _ => format!("<built-in function {name}>"),
+        },
+        Payload::Method { func, self_ } => {
+            let (f, s) = (func.clone(), self_.clone());
+            let q = match vm.get_attr_opt(&f, "__qualname__")? {
+                Some(q) => vm.to_str(&q)?,
+                None => "?".to_string(),
+            };
+            let r = vm.repr(&s)?;
+            format!("<bound method {q} of {r}>")
+        }
+        Payload::Code(c) => format!("<code object {} at {:#x}, file \"{}\", line {}>", c.co.name, v.id(), c.co.filename, c.co.first_line),
+        Payload::Cell(c) => {
+            let inner = c.lock().clone();
+            if inner.is_null() {
+                format!("<cell at {:#x}: empty>", v.id())
+            } else {
+                let tn = vm.type_name(&inner);
+                format!("<cell at {:#x}: {tn} object at {:#x}>", v.id(), inner.id())
+            }
+        }
+        Payload::Generator(g) => {
+            let q = g.lock().qualname.clone();
+            let q = vm.to_str(&q)?;
+            format!("<generator object {q} at {:#x}>", v.id())
+        }
+        _ => crate::types::object::default_repr(vm, v),
+    };
+    Ok(vm.new_string(s))
+}
+
+/// `function.__get__`: bind to an instance.
+fn func_get(vm: &mut Vm, a: Args) -> PyResult {
+    let f = a.args[0].clone();
+    let inst = a.args.get(1).cloned().unwrap_or(Value::None);
+    if inst.is_none() {
+        return Ok(f);
+    }
+    let ty = crate::types::type_of(&inst).clone();
+    vm.descr_get(&f, Some(&inst), &ty)
+}
+
+fn method_eq(vm: &mut Vm, a: Args) -> PyResult {
+    let (Value::Obj(x), Some(Value::Obj(y))) = (&a.args[0], a.args.get(1)) else { return Ok(Value::Obj(types().not_implemented_obj.clone())) };
+    match (&x.payload, &y.payload) {
+        (Payload::Method { func: f1, self_: s1 }, Payload::Method { func: f2, self_: s2 }) => Ok(Value::Bool(f1.is(f2) && s1.is(s2))),
+        _ => {
+            let _ = vm;
+            Ok(Value::Obj(types().not_implemented_obj.clone()))
+        }
+    }
+}
+
+fn method_hash(vm: &mut Vm, a: Args) -> PyResult {
+    let Value::Obj(x) = &a.args[0] else { return Ok(Value::Int(0)) };
+    match &x.payload {
+        Payload::Method { func, self_ } => {
+            let h = vm.hash(self_)?;
+            Ok(Value::Int(h ^ (func.id() as i64 >> 4)))
+        }
+        _ => Ok(Value::Int((x.id() >> 4) as i64)),
+    }
+}
+
+fn cell_new(vm: &mut Vm, a: Args) -> PyResult {
+    let _ = vm;
+    let v = a.args.get(1).cloned().unwrap_or(Value::Null);
+    Ok(Value::Obj(crate::eval::new_cell(v)))
+}
+
+pub fn init_reprs(t: &BuiltinTypes) {
+    for ty in [&t.function, &t.builtin_function, &t.method, &t.code, &t.cell, &t.generator] {
+        add_methods(ty, &[("__repr__", func_repr)]);
+    }
+    add_methods(&t.function, &[("__get__", func_get)]);
+    add_methods(&t.method, &[("__eq__", method_eq), ("__hash__", method_hash)]);
+    crate::types::add_staticmethod(&t.cell, "__new__", cell_new);
 }

@@ -330,7 +330,8 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult {
         }
     }
     let bad = |vm: &mut Vm| {
-        let r = vm.repr(&vm_str(vm, orig)).unwrap_or_default();
+        let o = vm_str(vm, orig);
+        let r = vm.repr(&o).unwrap_or_default();
         vm.value_error(&format!("invalid literal for int() with base {}: {r}", if base == 0 { 10 } else { base }))
     };
     if !(2..=36).contains(&base) {

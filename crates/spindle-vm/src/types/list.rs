@@ -444,7 +444,7 @@ fn list_contains(vm: &mut Vm, a: Args) -> PyResult {
 }
 fn list_iter(vm: &mut Vm, a: Args) -> PyResult {
     let o = a.args[0].as_obj().cloned().ok_or_else(|| vm.type_error("not a list"))?;
-    Ok(crate::types::iters::list_iter(o))
+    Ok(crate::types::iters::list_iter(&o))
 }
 
 pub fn init(t: &BuiltinTypes) {

@@ -3,15 +3,18 @@
 //! live in a file of their own in this folder.
 
 pub mod bytes;
+pub mod descr;
 pub mod dict;
 pub mod float;
 pub mod function;
 pub mod int;
 pub mod iters;
 pub mod list;
+pub mod module;
 pub mod object;
 pub mod range;
 pub mod set;
+pub mod singletons;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;
@@ -41,10 +44,13 @@ macro_rules! builtin_types {
             let object = ObjRef::new_immortal(type_.clone(), Payload::Type(Box::new(type_data("object", Layout::Object, vec![], false))));
             // `type`'s base is object: patch its data (it was created before object existed).
             // SAFETY-free alternative: we rebuild `type`'s bases through the registry below.
-            $( let $field = { let base: &ObjRef = &$base; let mut td = type_data($name, Layout::$layout, vec![base.clone()], $dict); if !base.is(&object) { td.mro.push(object.clone()); } ObjRef::new_immortal(type_.clone(), Payload::Type(Box::new(td))) }; )*
+            // Bases are looked up by field name (macro hygiene hides the `let`s below).
+            let mut made: std::collections::HashMap<&'static str, ObjRef> = std::collections::HashMap::new();
+            made.insert("object", object.clone());
+            $( let $field = { let base = made[stringify!($base)].clone(); let mut td = type_data($name, Layout::$layout, vec![base.clone()], $dict); if !base.is(&object) { td.mro.push(object.clone()); } ObjRef::new_immortal(type_.clone(), Payload::Type(Box::new(td))) }; made.insert(stringify!($field), $field.clone()); )*
             let none_obj = ObjRef::new_immortal(object.clone(), Payload::Empty);
-            let not_implemented_obj = ObjRef::new_immortal(not_implemented_type.clone(), Payload::NotImplemented);
-            let ellipsis_obj = ObjRef::new_immortal(ellipsis.clone(), Payload::Ellipsis);
+            let not_implemented_obj = ObjRef::new_immortal(made["not_implemented_type"].clone(), Payload::NotImplemented);
+            let ellipsis_obj = ObjRef::new_immortal(made["ellipsis"].clone(), Payload::Ellipsis);
             let exc = crate::exceptions::ExcTypes::create(&type_, &object);
             BuiltinTypes { type_, object, $( $field, )* none_obj, not_implemented_obj, ellipsis_obj, exc }
         }
@@ -109,6 +115,9 @@ builtin_types! {
     callable_iterator: "callable_iterator", Other, false, object;
     seq_iterator: "iterator", Other, false, object;
     native: "native", Other, false, object;
+    text_io: "TextIOWrapper", Other, false, object;
+    buffered_reader: "BufferedReader", Other, false, object;
+    buffered_writer: "BufferedWriter", Other, false, object;
 }
 
 fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, has_dict: bool) -> TypeData {
@@ -159,6 +168,9 @@ pub fn init() -> &'static BuiltinTypes {
         range::init(t);
         function::init(t);
         iters::init(t);
+        descr::init(t);
+        module::init(t);
+        singletons::init(t);
         crate::exceptions::init_methods(t);
     });
     t

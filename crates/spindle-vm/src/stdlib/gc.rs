@@ -1,0 +1,34 @@
+//! `gc`: Spindle frees objects by reference counting only; there is no cycle collector yet, so
+//! `collect()` finds nothing and reports 0, and enable/disable only record the setting.
+
+use crate::stdlib::module_with;
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Args, PyResult};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The `gc.enable()`/`disable()` flag (read by nothing yet: there is no cycle collector).
+static ENABLED: AtomicBool = AtomicBool::new(true);
+
+fn collect(vm: &mut Vm, _a: Args) -> PyResult {
+    vm.run_finalizers();
+    Ok(Value::Int(0))
+}
+
+fn enable(_vm: &mut Vm, _a: Args) -> PyResult {
+    ENABLED.store(true, Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn disable(_vm: &mut Vm, _a: Args) -> PyResult {
+    ENABLED.store(false, Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn isenabled(_vm: &mut Vm, _a: Args) -> PyResult {
+    Ok(Value::Bool(ENABLED.load(Ordering::Relaxed)))
+}
+
+pub fn create(vm: &mut Vm) -> crate::object::ObjRef {
+    module_with(vm, "gc", &[("collect", collect), ("enable", enable), ("disable", disable), ("isenabled", isenabled)])
+}

@@ -1,0 +1,713 @@
+//! File objects: `open()` and `sys.stdin`/`stdout`/`stderr`. One native type per mode family
+//! (`TextIOWrapper` for text, `BufferedReader`/`BufferedWriter` for binary), all backed by
+//! [`FileObj`], a buffered OS file descriptor.
+//!
+//! Locks: a file's state sits behind its own `parking_lot::Mutex`; it is never held while
+//! Python code runs. Writes are buffered; `flush()`, `close()`, exit and stderr writes flush.
+
+use crate::object::{ObjRef, Payload};
+use crate::types::{add_methods, types};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Args, PyResult};
+use parking_lot::Mutex;
+use std::io::{Read, Seek, SeekFrom, Write};
+
+pub enum Handle {
+    Stdin,
+    Stdout,
+    Stderr,
+    File(std::fs::File),
+}
+
+pub struct FileState {
+    pub handle: Handle,
+    pub wbuf: Vec<u8>,
+    /// Bytes read ahead of the caller (for readline).
+    pub rbuf: Vec<u8>,
+    pub rpos: usize,
+    pub eof: bool,
+    pub binary: bool,
+    pub readable: bool,
+    pub writable: bool,
+    pub closed: bool,
+    /// Flush after every write that contains a newline (terminals, `-u`).
+    pub line_buffered: bool,
+    pub name: Value,
+    pub mode: String,
+}
+
+impl Drop for FileState {
+    fn drop(&mut self) {
+        if !self.closed {
+            let _ = self.flush();
+        }
+    }
+}
+
+/// Protected by its own mutex (see the module documentation).
+pub struct FileObj(pub Mutex<FileState>);
+
+impl FileState {
+    fn raw_write(&mut self, data: &[u8]) -> std::io::Result<()> {
+        match &mut self.handle {
+            Handle::Stdout => std::io::stdout().lock().write_all(data),
+            Handle::Stderr => std::io::stderr().lock().write_all(data),
+            Handle::File(f) => f.write_all(data),
+            Handle::Stdin => Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "not writable")),
+        }
+    }
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        if !self.wbuf.is_empty() {
+            let data = std::mem::take(&mut self.wbuf);
+            self.raw_write(&data)?;
+        }
+        match &mut self.handle {
+            Handle::Stdout => std::io::stdout().flush(),
+            Handle::Stderr => std::io::stderr().flush(),
+            Handle::File(f) => f.flush(),
+            Handle::Stdin => Ok(()),
+        }
+    }
+    pub fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.wbuf.extend_from_slice(data);
+        if self.wbuf.len() >= 8192 || (self.line_buffered && data.contains(&b'\n')) || matches!(self.handle, Handle::Stderr) {
+            self.flush()?;
+        }
+        Ok(())
+    }
+    fn fill(&mut self) -> std::io::Result<usize> {
+        if self.rpos > 0 {
+            self.rbuf.drain(..self.rpos);
+            self.rpos = 0;
+        }
+        let mut chunk = [0u8; 8192];
+        let n = match &mut self.handle {
+            Handle::Stdin => std::io::stdin().lock().read(&mut chunk)?,
+            Handle::File(f) => f.read(&mut chunk)?,
+            _ => 0,
+        };
+        if n == 0 {
+            self.eof = true;
+        }
+        self.rbuf.extend_from_slice(&chunk[..n]);
+        Ok(n)
+    }
+    /// Read one line including its `\n` (empty at end of file).
+    pub fn read_line(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+        loop {
+            let avail = &self.rbuf[self.rpos..];
+            let cut = avail.iter().position(|&b| b == b'\n').map(|i| i + 1);
+            let want = match (cut, limit) {
+                (Some(c), Some(l)) => Some(c.min(l)),
+                (Some(c), None) => Some(c),
+                (None, Some(l)) if avail.len() >= l => Some(l),
+                _ => None,
+            };
+            if let Some(n) = want {
+                let out = avail[..n].to_vec();
+                self.rpos += n;
+                return Ok(out);
+            }
+            if self.eof || self.fill()? == 0 {
+                let out = self.rbuf[self.rpos..].to_vec();
+                self.rpos = self.rbuf.len();
+                return Ok(out);
+            }
+        }
+    }
+    pub fn read_all(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+        loop {
+            let have = self.rbuf.len() - self.rpos;
+            if let Some(l) = limit {
+                if have >= l {
+                    let out = self.rbuf[self.rpos..self.rpos + l].to_vec();
+                    self.rpos += l;
+                    return Ok(out);
+                }
+            }
+            if self.eof || self.fill()? == 0 {
+                let out = self.rbuf[self.rpos..].to_vec();
+                self.rpos = self.rbuf.len();
+                return Ok(out);
+            }
+        }
+    }
+}
+
+pub fn new_file_value(cls: &ObjRef, st: FileState) -> Value {
+    let d = ObjRef::new(types().dict.clone(), Payload::Dict(crate::sync::PyCell::new(crate::object::DictData::new())));
+    Value::Obj(ObjRef::new_with_dict(cls.clone(), Payload::Native(Box::new(FileObj(Mutex::new(st)))), d))
+}
+
+pub fn std_stream(handle: Handle, name: &str, mode: &str, line_buffered: bool) -> Value {
+    let (readable, writable) = (matches!(handle, Handle::Stdin), !matches!(handle, Handle::Stdin));
+    let st = FileState {
+        handle,
+        wbuf: Vec::new(),
+        rbuf: Vec::new(),
+        rpos: 0,
+        eof: false,
+        binary: false,
+        readable,
+        writable,
+        closed: false,
+        line_buffered,
+        name: Value::Obj(crate::vm::intern_static(name)),
+        mode: mode.to_string(),
+    };
+    new_file_value(&types().text_io, st)
+}
+
+/// The file state of a file object.
+pub fn file_of(v: &Value) -> Option<&FileObj> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Native(n) => n.downcast_ref::<FileObj>(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a FileObj> {
+    match file_of(&a.args[0]) {
+        Some(f) => Ok(f),
+        None => Err(vm.type_error("descriptor requires a file object")),
+    }
+}
+
+fn closed_err(vm: &mut Vm) -> crate::PyErr {
+    vm.value_error("I/O operation on closed file.")
+}
+
+fn unsupported(vm: &mut Vm, what: &str) -> crate::PyErr {
+    let cls = crate::import::sys_modules_get("io").and_then(|m| match m {
+        Value::Obj(o) => o.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "UnsupportedOperation")),
+        _ => None,
+    });
+    match cls {
+        Some(Value::Obj(c)) => vm.new_exc(&c, what),
+        _ => vm.os_error(what),
+    }
+}
+
+fn f_write(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let Some(arg) = a.args.get(1) else { return Err(vm.type_error("write() takes exactly one argument (0 given)")) };
+    let binary = f.0.lock().binary;
+    let (data, n) = if binary {
+        match crate::types::bytes::bytes_like(arg) {
+            Some(b) => {
+                let n = b.len();
+                (b, n)
+            }
+            None => {
+                let tn = vm.type_name(arg);
+                return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+            }
+        }
+    } else {
+        match arg.as_pystr() {
+            Some(s) => (s.as_str().as_bytes().to_vec(), s.char_len()),
+            None => {
+                let tn = vm.type_name(arg);
+                return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+            }
+        }
+    };
+    let mut st = f.0.lock();
+    if st.closed {
+        drop(st);
+        return Err(closed_err(vm));
+    }
+    if !st.writable {
+        drop(st);
+        return Err(unsupported(vm, "not writable"));
+    }
+    let r = st.write(&data);
+    drop(st);
+    if let Err(e) = r {
+        return Err(vm.os_error_from_io(&e, None));
+    }
+    Ok(Value::Int(n as i64))
+}
+
+fn f_flush(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let mut st = f.0.lock();
+    if st.closed {
+        drop(st);
+        return Err(closed_err(vm));
+    }
+    let r = st.flush();
+    drop(st);
+    if let Err(e) = r {
+        return Err(vm.os_error_from_io(&e, None));
+    }
+    Ok(Value::None)
+}
+
+fn f_close(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let mut st = f.0.lock();
+    if st.closed {
+        return Ok(Value::None);
+    }
+    let r = st.flush();
+    st.closed = true;
+    if let Handle::File(_) = st.handle {
+        st.handle = Handle::Stdin; // drops (closes) the file
+        st.readable = false;
+    }
+    drop(st);
+    if let Err(e) = r {
+        return Err(vm.os_error_from_io(&e, None));
+    }
+    Ok(Value::None)
+}
+
+fn decode(vm: &mut Vm, binary: bool, data: Vec<u8>) -> PyResult {
+    if binary {
+        return Ok(crate::types::bytes::new_bytes(data));
+    }
+    let s = crate::types::bytes::decode(vm, &data, "utf-8", "strict")?;
+    Ok(vm.new_string(s))
+}
+
+fn check_readable(vm: &mut Vm, st: &FileState) -> PyResult<()> {
+    if st.closed {
+        return Err(closed_err(vm));
+    }
+    if !st.readable {
+        return Err(unsupported(vm, "not readable"));
+    }
+    Ok(())
+}
+
+fn size_arg(v: Option<&Value>) -> Option<usize> {
+    match v {
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+        _ => None,
+    }
+}
+
+fn f_read(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let limit = size_arg(a.args.get(1));
+    let mut st = f.0.lock();
+    let chk = check_readable(vm, &st);
+    if let Err(e) = chk {
+        drop(st);
+        return Err(e);
+    }
+    let binary = st.binary;
+    // Text reads count characters; read bytes then trim to whole characters.
+    let r = if binary || limit.is_none() {
+        st.read_all(limit)
+    } else {
+        let n = limit.unwrap_or(0);
+        let mut out = Vec::new();
+        let mut chars = 0;
+        let mut err = None;
+        while chars < n {
+            match st.read_all(Some(1)) {
+                Ok(b) if b.is_empty() => break,
+                Ok(b) => {
+                    if b[0] & 0xc0 != 0x80 {
+                        chars += 1;
+                    }
+                    out.extend(b);
+                }
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        // Complete a trailing multi-byte character.
+        while err.is_none() {
+            let more = st.rbuf.get(st.rpos).copied();
+            match more {
+                Some(b) if b & 0xc0 == 0x80 => {
+                    out.push(b);
+                    st.rpos += 1;
+                }
+                None if !st.eof => {
+                    if let Err(e) = st.fill() {
+                        err = Some(e);
+                    }
+                    if st.rbuf.len() == st.rpos {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        match err {
+            Some(e) => Err(e),
+            None => Ok(out),
+        }
+    };
+    drop(st);
+    match r {
+        Ok(data) => {
+            let data = if binary { data } else { normalize_newlines(data) };
+            decode(vm, binary, data)
+        }
+        Err(e) => Err(vm.os_error_from_io(&e, None)),
+    }
+}
+
+/// Universal newlines for text reads: `\r\n` and `\r` become `\n`.
+fn normalize_newlines(data: Vec<u8>) -> Vec<u8> {
+    if !data.contains(&b'\r') {
+        return data;
+    }
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        if data[i] == b'\r' {
+            out.push(b'\n');
+            if data.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(data[i]);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn f_readline(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let limit = size_arg(a.args.get(1));
+    let mut st = f.0.lock();
+    let chk = check_readable(vm, &st);
+    if let Err(e) = chk {
+        drop(st);
+        return Err(e);
+    }
+    let binary = st.binary;
+    let r = st.read_line(limit);
+    drop(st);
+    match r {
+        Ok(data) => decode(vm, binary, data),
+        Err(e) => Err(vm.os_error_from_io(&e, None)),
+    }
+}
+
+fn f_readlines(vm: &mut Vm, a: Args) -> PyResult {
+    let mut out = Vec::new();
+    loop {
+        let line = f_readline(vm, Args::new(&a.args[..1]))?;
+        if vm.len(&line)? == 0 {
+            break;
+        }
+        out.push(line);
+    }
+    Ok(crate::types::list::new_list(out))
+}
+
+fn f_writelines(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(lines) = a.args.get(1) else { return Err(vm.type_error("writelines() takes exactly one argument (0 given)")) };
+    for l in vm.collect(lines)? {
+        f_write(vm, Args::new(&[a.args[0].clone(), l]))?;
+    }
+    Ok(Value::None)
+}
+
+fn f_iter(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    if f.0.lock().closed {
+        return Err(closed_err(vm));
+    }
+    Ok(a.args[0].clone())
+}
+
+fn f_next(vm: &mut Vm, a: Args) -> PyResult {
+    let line = f_readline(vm, Args::new(&a.args[..1]))?;
+    if vm.len(&line)? == 0 {
+        return Err(vm.stop_iteration(None));
+    }
+    Ok(line)
+}
+
+fn f_enter(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    if f.0.lock().closed {
+        return Err(closed_err(vm));
+    }
+    Ok(a.args[0].clone())
+}
+
+fn f_exit(vm: &mut Vm, a: Args) -> PyResult {
+    f_close(vm, Args::new(&a.args[..1]))?;
+    Ok(Value::None)
+}
+
+fn f_seek(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let off = a.args.get(1).and_then(crate::types::int::to_i64).unwrap_or(0);
+    let whence = a.args.get(2).and_then(crate::types::int::to_i64).unwrap_or(0);
+    let mut st = f.0.lock();
+    if st.closed {
+        drop(st);
+        return Err(closed_err(vm));
+    }
+    let _ = st.flush();
+    let buffered = (st.rbuf.len() - st.rpos) as i64;
+    st.rbuf.clear();
+    st.rpos = 0;
+    st.eof = false;
+    let pos = match whence {
+        0 => SeekFrom::Start(off.max(0) as u64),
+        1 => SeekFrom::Current(off - buffered),
+        _ => SeekFrom::End(off),
+    };
+    let r = match &mut st.handle {
+        Handle::File(file) => file.seek(pos),
+        _ => Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "underlying stream is not seekable")),
+    };
+    drop(st);
+    match r {
+        Ok(p) => Ok(Value::Int(p as i64)),
+        Err(e) => Err(vm.os_error_from_io(&e, None)),
+    }
+}
+
+fn f_tell(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let mut st = f.0.lock();
+    let _ = st.flush();
+    let buffered = (st.rbuf.len() - st.rpos) as u64;
+    let r = match &mut st.handle {
+        Handle::File(file) => file.stream_position().map(|p| p - buffered),
+        _ => Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "underlying stream is not seekable")),
+    };
+    drop(st);
+    match r {
+        Ok(p) => Ok(Value::Int(p as i64)),
+        Err(e) => Err(vm.os_error_from_io(&e, None)),
+    }
+}
+
+fn f_fileno(vm: &mut Vm, a: Args) -> PyResult {
+    use std::os::fd::AsRawFd;
+    let f = this(vm, &a)?;
+    let st = f.0.lock();
+    let fd = match &st.handle {
+        Handle::Stdin => 0,
+        Handle::Stdout => 1,
+        Handle::Stderr => 2,
+        Handle::File(file) => file.as_raw_fd(),
+    };
+    Ok(Value::Int(fd as i64))
+}
+
+fn f_isatty(vm: &mut Vm, a: Args) -> PyResult {
+    let fd = f_fileno(vm, a)?;
+    let fd = crate::types::int::to_i64(&fd).unwrap_or(-1) as i32;
+    // SAFETY: isatty only inspects the descriptor number.
+    Ok(Value::Bool(unsafe { libc::isatty(fd) } == 1))
+}
+
+fn flag(vm: &mut Vm, a: Args, which: u8) -> PyResult {
+    let f = this(vm, &a)?;
+    let st = f.0.lock();
+    Ok(Value::Bool(match which {
+        0 => st.readable,
+        1 => st.writable,
+        _ => matches!(st.handle, Handle::File(_)),
+    }))
+}
+
+fn f_readable(vm: &mut Vm, a: Args) -> PyResult {
+    flag(vm, a, 0)
+}
+fn f_writable(vm: &mut Vm, a: Args) -> PyResult {
+    flag(vm, a, 1)
+}
+fn f_seekable(vm: &mut Vm, a: Args) -> PyResult {
+    flag(vm, a, 2)
+}
+
+fn f_repr(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let (name, mode, binary) = {
+        let st = f.0.lock();
+        (st.name.clone(), st.mode.clone(), st.binary)
+    };
+    let nr = vm.repr(&name)?;
+    let cls = crate::types::type_of(&a.args[0]).type_data().name.clone();
+    let s = if binary { format!("<_io.{cls} name={nr}>") } else { format!("<_io.{cls} name={nr} mode='{mode}' encoding='UTF-8'>") };
+    Ok(vm.new_string(s))
+}
+
+fn f_getattr(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let name = a.args.get(1).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let st = f.0.lock();
+    let v = match name.as_str() {
+        "closed" => Value::Bool(st.closed),
+        "name" => st.name.clone(),
+        "mode" => {
+            let m = st.mode.clone();
+            drop(st);
+            return Ok(vm.new_string(m));
+        }
+        "encoding" if !st.binary => {
+            drop(st);
+            return Ok(vm.new_str("utf-8"));
+        }
+        "errors" if !st.binary => {
+            drop(st);
+            return Ok(vm.new_str("strict"));
+        }
+        "line_buffering" => Value::Bool(st.line_buffered),
+        _ => {
+            drop(st);
+            return Err(vm.no_attribute(&a.args[0], &name));
+        }
+    };
+    Ok(v)
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
+pub fn open(vm: &mut Vm, a: Args) -> PyResult {
+    let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
+    let mut vals: Vec<Option<Value>> = vec![None; names.len()];
+    if a.args.len() > names.len() {
+        return Err(vm.type_error(&format!("open() takes at most 8 arguments ({} given)", a.args.len())));
+    }
+    for (i, v) in a.args.iter().enumerate() {
+        vals[i] = Some(v.clone());
+    }
+    for (k, v) in a.kwargs {
+        let k = k.as_str().unwrap_or("");
+        match names.iter().position(|n| *n == k) {
+            Some(i) => vals[i] = Some(v.clone()),
+            None => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for open()"))),
+        }
+    }
+    let Some(file) = vals[0].clone() else { return Err(vm.type_error("open() missing required argument 'file' (pos 1)")) };
+    let path = match file.as_str() {
+        Some(s) => s.to_string(),
+        None => match crate::types::bytes::bytes_like(&file) {
+            Some(b) => String::from_utf8_lossy(&b).into_owned(),
+            None => {
+                if let Some(p) = vm.call_special(&file, "__fspath__", &[])? {
+                    vm.to_str(&p)?
+                } else {
+                    let tn = vm.type_name(&file);
+                    return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")));
+                }
+            }
+        },
+    };
+    let mode = match &vals[1] {
+        Some(m) => match m.as_str() {
+            Some(s) => s.to_string(),
+            None => {
+                let tn = vm.type_name(m);
+                return Err(vm.type_error(&format!("open() argument 'mode' must be str, not {tn}")));
+            }
+        },
+        None => "r".to_string(),
+    };
+    if let Some(enc) = vals[3].as_ref().and_then(|e| e.as_str()) {
+        let e = enc.to_ascii_lowercase().replace(['-', '_'], "");
+        if !matches!(e.as_str(), "utf8" | "ascii" | "latin1" | "iso88591") {
+            return Err(vm.new_exc(&types().exc.lookup_error.clone(), &format!("unknown encoding: {enc}")));
+        }
+    }
+    let mut kind = None;
+    let (mut plus, mut binary, mut text) = (false, false, false);
+    for c in mode.chars() {
+        match c {
+            'r' | 'w' | 'a' | 'x' => {
+                if kind.is_some() {
+                    return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+                }
+                kind = Some(c)
+            }
+            '+' => plus = true,
+            'b' => binary = true,
+            't' => text = true,
+            _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
+        }
+    }
+    if binary && text {
+        return Err(vm.value_error("can't have text and binary mode at once"));
+    }
+    let Some(kind) = kind else { return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus")) };
+    if binary && vals[3].as_ref().map(|v| !v.is_none()).unwrap_or(false) {
+        return Err(vm.value_error("binary mode doesn't take an encoding argument"));
+    }
+    let mut oo = std::fs::OpenOptions::new();
+    match kind {
+        'r' => {
+            oo.read(true).write(plus);
+        }
+        'w' => {
+            oo.write(true).create(true).truncate(true).read(plus);
+        }
+        'a' => {
+            oo.append(true).create(true).read(plus);
+        }
+        _ => {
+            oo.write(true).create_new(true).read(plus);
+        }
+    }
+    let f = match oo.open(&path) {
+        Ok(f) => f,
+        Err(e) => return Err(vm.os_error_from_io(&e, Some(&path))),
+    };
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        let e = std::io::Error::from_raw_os_error(libc::EISDIR);
+        return Err(vm.os_error_from_io(&e, Some(&path)));
+    }
+    let readable = kind == 'r' || plus;
+    let writable = kind != 'r' || plus;
+    let cls = if !binary {
+        types().text_io.clone()
+    } else if writable && !readable {
+        types().buffered_writer.clone()
+    } else {
+        types().buffered_reader.clone()
+    };
+    let st = FileState { handle: Handle::File(f), wbuf: Vec::new(), rbuf: Vec::new(), rpos: 0, eof: false, binary, readable, writable, closed: false, line_buffered: false, name: file.clone(), mode: mode.clone() };
+    Ok(new_file_value(&cls, st))
+}
+
+pub fn init_types() {
+    let t = types();
+    for ty in [&t.text_io, &t.buffered_reader, &t.buffered_writer] {
+        add_methods(
+            ty,
+            &[
+                ("write", f_write),
+                ("flush", f_flush),
+                ("close", f_close),
+                ("read", f_read),
+                ("readline", f_readline),
+                ("readlines", f_readlines),
+                ("writelines", f_writelines),
+                ("__iter__", f_iter),
+                ("__next__", f_next),
+                ("__enter__", f_enter),
+                ("__exit__", f_exit),
+                ("seek", f_seek),
+                ("tell", f_tell),
+                ("fileno", f_fileno),
+                ("isatty", f_isatty),
+                ("readable", f_readable),
+                ("writable", f_writable),
+                ("seekable", f_seekable),
+                ("__repr__", f_repr),
+                ("__getattr__", f_getattr),
+            ],
+        );
+    }
+}

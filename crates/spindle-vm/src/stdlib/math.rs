@@ -1,0 +1,568 @@
+//! `math`: float functions with CPython's domain errors, and the exact integer functions.
+
+use crate::stdlib::{module_with, set_attr};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Args, PyResult};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+fn arg(vm: &mut Vm, a: &Args, i: usize, name: &str) -> PyResult<f64> {
+    match a.args.get(i) {
+        Some(v) => {
+            if let Some(f) = crate::types::float::to_f64(v) {
+                return Ok(f);
+            }
+            crate::types::float::float_of(vm, v).map_err(|_| {
+                let tn = vm.type_name(v);
+                vm.type_error(&format!("must be real number, not {tn}"))
+            })
+        }
+        None => Err(vm.type_error(&format!("{name}() missing required argument"))),
+    }
+}
+
+fn nargs(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
+    if a.args.len() != n {
+        let msg = if n == 1 { format!("math.{name}() takes exactly one argument ({} given)", a.args.len()) } else { format!("{name} expected {n} arguments, got {}", a.args.len()) };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(())
+}
+
+fn domain(vm: &mut Vm) -> crate::PyErr {
+    vm.value_error("math domain error")
+}
+
+fn range_err(vm: &mut Vm) -> crate::PyErr {
+    vm.overflow_error("math range error")
+}
+
+/// A one-argument float function; `ok` says whether the input is in the domain.
+fn f1(vm: &mut Vm, a: &Args, name: &str, f: fn(f64) -> f64, ok: fn(f64) -> bool) -> PyResult {
+    nargs(vm, a, name, 1)?;
+    let x = arg(vm, a, 0, name)?;
+    if !ok(x) {
+        return Err(domain(vm));
+    }
+    let r = f(x);
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain(vm));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(range_err(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+macro_rules! float_fns {
+    ($( $fname:ident : $pyname:literal => $f:expr, $ok:expr; )*) => {
+        $( fn $fname(vm: &mut Vm, a: Args) -> PyResult { f1(vm, &a, $pyname, $f, $ok) } )*
+        const FLOAT_FNS: &[(&str, crate::NativeFn)] = &[ $( ($pyname, $fname), )* ];
+    };
+}
+
+float_fns! {
+    m_sqrt: "sqrt" => f64::sqrt, |x| x >= 0.0 || x.is_nan();
+    m_exp: "exp" => f64::exp, |_| true;
+    m_expm1: "expm1" => f64::exp_m1, |_| true;
+    m_sin: "sin" => f64::sin, |x| !x.is_infinite();
+    m_cos: "cos" => f64::cos, |x| !x.is_infinite();
+    m_tan: "tan" => f64::tan, |x| !x.is_infinite();
+    m_asin: "asin" => f64::asin, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    m_acos: "acos" => f64::acos, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    m_atan: "atan" => f64::atan, |_| true;
+    m_sinh: "sinh" => f64::sinh, |_| true;
+    m_cosh: "cosh" => f64::cosh, |_| true;
+    m_tanh: "tanh" => f64::tanh, |_| true;
+    m_asinh: "asinh" => f64::asinh, |_| true;
+    m_acosh: "acosh" => f64::acosh, |x| x >= 1.0 || x.is_nan();
+    m_atanh: "atanh" => f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan();
+    m_log2: "log2" => f64::log2, |x| x > 0.0 || x.is_nan();
+    m_log10: "log10" => f64::log10, |x| x > 0.0 || x.is_nan();
+    m_log1p: "log1p" => f64::ln_1p, |x| x > -1.0 || x.is_nan();
+    m_fabs: "fabs" => f64::abs, |_| true;
+    m_degrees: "degrees" => f64::to_degrees, |_| true;
+    m_radians: "radians" => f64::to_radians, |_| true;
+    m_erf: "erf" => erf, |_| true;
+    m_erfc: "erfc" => |x| 1.0 - erf(x), |_| true;
+    m_gamma: "gamma" => gamma, |x| !(x <= 0.0 && x == x.floor());
+    m_lgamma: "lgamma" => |x| gamma(x).abs().ln(), |x| !(x <= 0.0 && x == x.floor());
+}
+
+fn erf(x: f64) -> f64 {
+    // Abramowitz-Stegun 7.1.26 refined by a series for small |x|.
+    if x.abs() < 2.0 {
+        let mut sum = x;
+        let mut term = x;
+        let x2 = x * x;
+        let mut n = 0.0;
+        loop {
+            n += 1.0;
+            term *= -x2 / n;
+            let add = term / (2.0 * n + 1.0);
+            sum += add;
+            if add.abs() < 1e-17 * sum.abs() {
+                break;
+            }
+        }
+        return sum * 2.0 / std::f64::consts::PI.sqrt();
+    }
+    // Continued fraction for erfc at larger |x|.
+    let ax = x.abs();
+    let mut f = 0.0;
+    for k in (1..60).rev() {
+        f = (k as f64 / 2.0) / (ax + f);
+    }
+    let erfc = (-ax * ax).exp() / std::f64::consts::PI.sqrt() / (ax + f);
+    if x > 0.0 {
+        1.0 - erfc
+    } else {
+        erfc - 1.0
+    }
+}
+
+fn gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma(1.0 - x));
+    }
+    if x == x.floor() && x <= 171.0 {
+        let mut r = 1.0;
+        let mut i = 2.0;
+        while i < x {
+            r *= i;
+            i += 1.0;
+        }
+        return r;
+    }
+    // Lanczos approximation (g = 7).
+    const G: [f64; 9] = [0.999_999_999_999_809_9, 676.520_368_121_885_1, -1_259.139_216_722_402_8, 771.323_428_777_653_1, -176.615_029_162_140_6, 12.507_343_278_686_905, -0.138_571_095_265_720_12, 9.984_369_578_019_572e-6, 1.505_632_735_149_311_6e-7];
+    let x = x - 1.0;
+    let mut a = G[0];
+    let t = x + 7.5;
+    for (i, g) in G.iter().enumerate().skip(1) {
+        a += g / (x + i as f64);
+    }
+    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+}
+
+fn log(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.is_empty() || a.args.len() > 2 {
+        return Err(vm.type_error(&format!("log expected 1 or 2 arguments, got {}", a.args.len())));
+    }
+    let ln = |vm: &mut Vm, v: &Value| -> PyResult<f64> {
+        // Exact for huge ints: log of a bigint via its bit length.
+        if let Value::Obj(o) = v {
+            if let crate::object::Payload::Int(b) = &o.payload {
+                if b.is_positive() {
+                    let bits = b.bits();
+                    if bits > 1000 {
+                        let shift = bits - 60;
+                        let top: BigInt = b >> shift;
+                        return Ok(top.to_f64().unwrap_or(1.0).ln() + shift as f64 * std::f64::consts::LN_2);
+                    }
+                }
+            }
+        }
+        let x = crate::types::float::float_of(vm, v)?;
+        if x <= 0.0 {
+            return Err(domain(vm));
+        }
+        Ok(x.ln())
+    };
+    let x = ln(vm, &a.args[0])?;
+    match a.args.get(1) {
+        None => Ok(Value::Float(x)),
+        Some(b) => {
+            let lb = ln(vm, b)?;
+            if lb == 0.0 {
+                return Err(vm.zero_division("float division by zero"));
+            }
+            Ok(Value::Float(x / lb))
+        }
+    }
+}
+
+fn int_result(vm: &mut Vm, a: &Args, name: &str, f: fn(f64) -> f64, special: &str) -> PyResult {
+    nargs(vm, a, name, 1)?;
+    let v = &a.args[0];
+    if crate::ops::is_int(v) {
+        return Ok(crate::types::int::from_bigint(crate::types::int::to_bigint(v).unwrap_or_default()));
+    }
+    if let Value::Obj(_) = v {
+        if let Some(r) = vm.call_special(v, special, &[])? {
+            return Ok(r);
+        }
+    }
+    let x = arg(vm, a, 0, name)?;
+    crate::types::int::float_to_int(vm, f(x))
+}
+
+fn floor(vm: &mut Vm, a: Args) -> PyResult {
+    int_result(vm, &a, "floor", f64::floor, "__floor__")
+}
+fn ceil(vm: &mut Vm, a: Args) -> PyResult {
+    int_result(vm, &a, "ceil", f64::ceil, "__ceil__")
+}
+fn trunc(vm: &mut Vm, a: Args) -> PyResult {
+    int_result(vm, &a, "trunc", f64::trunc, "__trunc__")
+}
+
+fn pow(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "pow", 2)?;
+    let x = arg(vm, &a, 0, "pow")?;
+    let y = arg(vm, &a, 1, "pow")?;
+    if x == 0.0 && y < 0.0 {
+        return Err(domain(vm));
+    }
+    if x < 0.0 && y.is_finite() && y != y.floor() {
+        return Err(domain(vm));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(range_err(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+fn atan2(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "atan2", 2)?;
+    let y = arg(vm, &a, 0, "atan2")?;
+    let x = arg(vm, &a, 1, "atan2")?;
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn fmod(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "fmod", 2)?;
+    let x = arg(vm, &a, 0, "fmod")?;
+    let y = arg(vm, &a, 1, "fmod")?;
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(x % y))
+}
+
+fn copysign(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "copysign", 2)?;
+    let x = arg(vm, &a, 0, "copysign")?;
+    let y = arg(vm, &a, 1, "copysign")?;
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn hypot(vm: &mut Vm, a: Args) -> PyResult {
+    let mut acc = 0.0f64;
+    let mut scale = 0.0f64;
+    let mut vals = Vec::new();
+    for i in 0..a.args.len() {
+        let x = arg(vm, &a, i, "hypot")?.abs();
+        if x.is_infinite() {
+            return Ok(Value::Float(f64::INFINITY));
+        }
+        scale = scale.max(x);
+        vals.push(x);
+    }
+    if scale == 0.0 || scale.is_nan() {
+        return Ok(Value::Float(scale));
+    }
+    for x in vals {
+        let r = x / scale;
+        acc += r * r;
+    }
+    Ok(Value::Float(scale * acc.sqrt()))
+}
+
+fn dist(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "dist", 2)?;
+    let p = vm.collect(&a.args[0])?;
+    let q = vm.collect(&a.args[1])?;
+    if p.len() != q.len() {
+        return Err(vm.value_error("both points must have the same number of dimensions"));
+    }
+    let mut diffs = Vec::new();
+    for (x, y) in p.iter().zip(q.iter()) {
+        let x = crate::types::float::float_of(vm, x)?;
+        let y = crate::types::float::float_of(vm, y)?;
+        diffs.push(Value::Float(x - y));
+    }
+    hypot(vm, Args::new(&diffs))
+}
+
+fn pred(vm: &mut Vm, a: &Args, name: &str, f: fn(f64) -> bool) -> PyResult {
+    nargs(vm, a, name, 1)?;
+    let x = arg(vm, a, 0, name)?;
+    Ok(Value::Bool(f(x)))
+}
+fn isnan(vm: &mut Vm, a: Args) -> PyResult {
+    pred(vm, &a, "isnan", f64::is_nan)
+}
+fn isinf(vm: &mut Vm, a: Args) -> PyResult {
+    pred(vm, &a, "isinf", f64::is_infinite)
+}
+fn isfinite(vm: &mut Vm, a: Args) -> PyResult {
+    pred(vm, &a, "isfinite", f64::is_finite)
+}
+
+fn isclose(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.len() != 2 {
+        return Err(vm.type_error(&format!("isclose() takes exactly 2 positional arguments ({} given)", a.args.len())));
+    }
+    let x = arg(vm, &a, 0, "isclose")?;
+    let y = arg(vm, &a, 1, "isclose")?;
+    let rel = match a.kw("rel_tol") {
+        Some(v) => crate::types::float::float_of(vm, v)?,
+        None => 1e-9,
+    };
+    let abs_tol = match a.kw("abs_tol") {
+        Some(v) => crate::types::float::float_of(vm, v)?,
+        None => 0.0,
+    };
+    if rel < 0.0 || abs_tol < 0.0 {
+        return Err(vm.value_error("tolerances must be non-negative"));
+    }
+    if x == y {
+        return Ok(Value::Bool(true));
+    }
+    if x.is_infinite() || y.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let d = (x - y).abs();
+    Ok(Value::Bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs_tol))
+}
+
+fn frexp(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "frexp", 1)?;
+    let x = arg(vm, &a, 0, "frexp")?;
+    let (m, e) = crate::types::float::frexp(x);
+    Ok(crate::types::tuple::new_tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+}
+
+fn ldexp(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "ldexp", 2)?;
+    let x = arg(vm, &a, 0, "ldexp")?;
+    let Some(e) = a.args.get(1).filter(|v| crate::ops::is_int(v)).map(|v| crate::types::int::to_i64(v).unwrap_or(if crate::types::int::to_bigint(v).map(|b| b.is_negative()).unwrap_or(false) { i64::MIN } else { i64::MAX })) else {
+        return Err(vm.type_error("Expected an int as second argument to ldexp."));
+    };
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let e = e.clamp(-10000, 10000) as i32;
+    let mut r = x;
+    let mut e = e;
+    while e > 1000 {
+        r *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        r *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    r *= 2f64.powi(e);
+    if r.is_infinite() {
+        return Err(range_err(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+fn modf(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "modf", 1)?;
+    let x = arg(vm, &a, 0, "modf")?;
+    if x.is_infinite() {
+        return Ok(crate::types::tuple::new_tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+    }
+    let t = x.trunc();
+    Ok(crate::types::tuple::new_tuple(vec![Value::Float((x - t).copysign(x)), Value::Float(t)]))
+}
+
+fn fsum(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "fsum", 1)?;
+    let items = vm.collect(&a.args[0])?;
+    // Shewchuk's exact partial sums (as CPython's msum).
+    let mut partials: Vec<f64> = Vec::new();
+    for it in items {
+        let mut x = crate::types::float::float_of(vm, &it)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    let mut hi = 0.0;
+    while let Some(x) = partials.pop() {
+        let y = hi;
+        hi = x + y;
+        let lo = y - (hi - x);
+        if lo != 0.0 {
+            // Correct rounding of the final sum.
+            if let Some(&next) = partials.last() {
+                if (lo < 0.0 && next < 0.0) || (lo > 0.0 && next > 0.0) {
+                    let y2 = lo * 2.0;
+                    let x2 = hi + y2;
+                    if y2 == x2 - hi {
+                        hi = x2;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    Ok(Value::Float(hi))
+}
+
+fn int_of(vm: &mut Vm, v: &Value, name: &str) -> PyResult<BigInt> {
+    if !crate::ops::is_int(v) {
+        let tn = vm.type_name(v);
+        let _ = name;
+        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+    }
+    Ok(crate::types::int::to_bigint(v).unwrap_or_default())
+}
+
+fn gcd(vm: &mut Vm, a: Args) -> PyResult {
+    let mut g = BigInt::zero();
+    for v in a.args {
+        let x = int_of(vm, v, "gcd")?;
+        g = g.gcd(&x);
+    }
+    Ok(crate::types::int::from_bigint(g))
+}
+
+fn lcm(vm: &mut Vm, a: Args) -> PyResult {
+    let mut l = BigInt::one();
+    for v in a.args {
+        let x = int_of(vm, v, "lcm")?;
+        if x.is_zero() {
+            return Ok(Value::Int(0));
+        }
+        l = l.lcm(&x);
+    }
+    Ok(crate::types::int::from_bigint(l.abs()))
+}
+
+fn factorial(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "factorial", 1)?;
+    if let Value::Float(_) = &a.args[0] {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = int_of(vm, &a.args[0], "factorial")?;
+    if n.is_negative() {
+        return Err(vm.value_error("factorial() not defined for negative values"));
+    }
+    let Some(n) = n.to_u64().filter(|n| *n < 1_000_000) else { return Err(vm.overflow_error("factorial() argument should not exceed 9223372036854775807")) };
+    let mut r = BigInt::one();
+    for i in 2..=n {
+        r *= i;
+    }
+    Ok(crate::types::int::from_bigint(r))
+}
+
+fn comb_perm(vm: &mut Vm, a: &Args, name: &str, comb: bool) -> PyResult {
+    if a.args.is_empty() || a.args.len() > 2 || (comb && a.args.len() != 2) {
+        return Err(vm.type_error(&format!("{name} expected 2 arguments, got {}", a.args.len())));
+    }
+    let n = int_of(vm, &a.args[0], name)?;
+    let k = match a.args.get(1) {
+        Some(v) if !v.is_none() => int_of(vm, v, name)?,
+        _ => n.clone(),
+    };
+    if n.is_negative() {
+        return Err(vm.value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(vm.value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k_u = k.to_u64().unwrap_or(0);
+    let k_u = if comb { k_u.min((&n - &k).to_u64().unwrap_or(k_u)) } else { k_u };
+    let mut r = BigInt::one();
+    for i in 0..k_u {
+        r *= &n - i;
+        if comb {
+            r /= i + 1;
+        }
+    }
+    Ok(crate::types::int::from_bigint(r))
+}
+
+fn comb(vm: &mut Vm, a: Args) -> PyResult {
+    comb_perm(vm, &a, "comb", true)
+}
+fn perm(vm: &mut Vm, a: Args) -> PyResult {
+    comb_perm(vm, &a, "perm", false)
+}
+
+fn isqrt(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "isqrt", 1)?;
+    let n = int_of(vm, &a.args[0], "isqrt")?;
+    if n.is_negative() {
+        return Err(vm.value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(crate::types::int::from_bigint(n.sqrt()))
+}
+
+fn prod(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.len() != 1 {
+        return Err(vm.type_error(&format!("prod() takes exactly 1 positional argument ({} given)", a.args.len())));
+    }
+    let mut acc = a.kw("start").cloned().unwrap_or(Value::Int(1));
+    let it = vm.iter(&a.args[0])?;
+    while let Some(x) = vm.next(&it)? {
+        acc = crate::ops::binary_op(vm, &acc, &x, spindle_compiler::bytecode::BinOp::Mul)?;
+    }
+    Ok(acc)
+}
+
+pub fn create(vm: &mut Vm) -> crate::object::ObjRef {
+    let m = module_with(
+        vm,
+        "math",
+        &[
+            ("log", log),
+            ("floor", floor),
+            ("ceil", ceil),
+            ("trunc", trunc),
+            ("pow", pow),
+            ("atan2", atan2),
+            ("fmod", fmod),
+            ("copysign", copysign),
+            ("hypot", hypot),
+            ("dist", dist),
+            ("isnan", isnan),
+            ("isinf", isinf),
+            ("isfinite", isfinite),
+            ("isclose", isclose),
+            ("frexp", frexp),
+            ("ldexp", ldexp),
+            ("modf", modf),
+            ("fsum", fsum),
+            ("gcd", gcd),
+            ("lcm", lcm),
+            ("factorial", factorial),
+            ("comb", comb),
+            ("perm", perm),
+            ("isqrt", isqrt),
+            ("prod", prod),
+        ],
+    );
+    for (n, f) in FLOAT_FNS {
+        let v = crate::builtins::native_function(n, *f, "math");
+        set_attr(vm, &m, n, v);
+    }
+    for (n, v) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+        set_attr(vm, &m, n, Value::Float(v));
+    }
+    m
+}

@@ -1,0 +1,69 @@
+//! Modules written in Rust: created on first import (`create_builtin_module`), except `sys`
+//! and `builtins`, which exist from start-up.
+
+pub mod gc;
+pub mod io;
+pub mod math;
+pub mod os;
+pub mod sys;
+pub mod thread;
+pub mod time;
+
+use crate::object::ObjRef;
+use crate::value::Value;
+use crate::vm::{interp, Vm};
+use crate::{NativeFn, PyResult};
+
+/// Names `import` resolves to Rust-written modules.
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io"];
+
+/// A module named `name` holding native functions.
+pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
+    let m = crate::types::module::new_module(vm, name);
+    for (n, f) in fns {
+        let v = crate::builtins::native_function(n, *f, name);
+        set_attr(vm, &m, n, v);
+    }
+    m
+}
+
+/// Set a module attribute (module namespaces are plain dicts: this cannot fail).
+pub fn set_attr(vm: &mut Vm, m: &ObjRef, k: &str, v: Value) {
+    if let Some(d) = m.instance_dict() {
+        let k = Value::Obj(vm.intern(k));
+        let _ = crate::types::dict::dict_set(vm, d, k, v);
+    }
+}
+
+fn register(vm: &mut Vm, name: &str, m: &ObjRef) -> PyResult<()> {
+    let k = vm.new_str(name);
+    crate::types::dict::dict_set(vm, &interp().modules, k, Value::Obj(m.clone()))
+}
+
+/// Create (and register in `sys.modules`) the Rust-written module `name`, if there is one.
+pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let m = match name {
+        "time" => time::create(vm),
+        "math" => math::create(vm),
+        "os" => os::create(vm)?,
+        "posixpath" => os::create_path(vm),
+        "gc" => gc::create(vm),
+        "_thread" => match thread::create(vm) {
+            Some(m) => m,
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    register(vm, name, &m)?;
+    Ok(Some(Value::Obj(m)))
+}
+
+/// Start-up: the standard streams' types, `sys` and `builtins` in `sys.modules`.
+pub fn init(vm: &mut Vm) {
+    io::init_types();
+    let sys = sys::create(vm);
+    let _ = interp().sys.set(sys.clone());
+    let _ = register(vm, "sys", &sys);
+    let b = interp().builtins.clone();
+    let _ = register(vm, "builtins", &b);
+}

@@ -1,0 +1,301 @@
+//! The `sys` module, and the runtime's own access to the standard streams (print, tracebacks).
+
+use crate::object::{ObjRef, Payload};
+use crate::stdlib::io::{file_of, std_stream, Handle};
+use crate::stdlib::{module_with, set_attr};
+use crate::types::types;
+use crate::value::Value;
+use crate::vm::{interp, Vm};
+use crate::{Args, PyErr, PyResult};
+use std::sync::atomic::Ordering;
+
+pub const VERSION: &str = "3.11.7 (spindle 0.1.0)";
+
+fn sys_module() -> Option<ObjRef> {
+    interp().sys.get().cloned()
+}
+
+fn sys_attr(name: &str) -> Option<Value> {
+    let m = sys_module()?;
+    crate::types::dict::dict_get_str(m.instance_dict()?, name)
+}
+
+/// Write text to `sys.stdout` (fast path for the native stream).
+pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
+    write_stream(vm, "stdout", s)
+}
+
+fn write_stream(vm: &mut Vm, which: &str, s: &str) -> PyResult<()> {
+    let Some(out) = sys_attr(which) else { return Err(vm.runtime_error(&format!("lost sys.{which}"))) };
+    if out.is_none() {
+        return Ok(());
+    }
+    if let Some(f) = file_of(&out) {
+        if crate::types::type_of(&out).type_data().builtin {
+            let mut st = f.0.lock();
+            if !st.closed && !st.binary {
+                let r = st.write(s.as_bytes());
+                drop(st);
+                return r.map_err(|e| vm.os_error_from_io(&e, None));
+            }
+        }
+    }
+    let v = vm.new_str(s);
+    vm.call_method(&out, "write", &[v])?;
+    Ok(())
+}
+
+pub fn flush_stdout(vm: &mut Vm) -> PyResult<()> {
+    if let Some(out) = sys_attr("stdout") {
+        if out.is_none() {
+            return Ok(());
+        }
+        if let Some(f) = file_of(&out) {
+            let r = f.0.lock().flush();
+            return r.map_err(|e| vm.os_error_from_io(&e, None));
+        }
+        vm.call_method(&out, "flush", &[])?;
+    }
+    Ok(())
+}
+
+/// Write to `sys.stderr`, never failing (tracebacks, unraisable errors). Stdout is flushed
+/// first so the two streams interleave as written.
+pub fn write_stderr(vm: &mut Vm, s: &str) {
+    let _ = flush_stdout(vm);
+    if write_stream(vm, "stderr", s).is_err() {
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+    if let Some(err) = sys_attr("stderr") {
+        if let Some(f) = file_of(&err) {
+            let _ = f.0.lock().flush();
+        }
+    }
+}
+
+/// Flush the standard streams at exit (errors ignored, as CPython at shutdown).
+pub fn flush_all(vm: &mut Vm) {
+    for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {
+        if let Some(s) = sys_attr(name) {
+            if let Some(f) = file_of(&s) {
+                let _ = f.0.lock().flush();
+            } else if !s.is_none() {
+                let _ = vm.call_method(&s, "flush", &[]);
+            }
+        }
+    }
+}
+
+/// Read one line from `sys.stdin` (None at end of input).
+pub fn read_stdin_line(vm: &mut Vm) -> PyResult<Option<String>> {
+    let Some(inp) = sys_attr("stdin") else { return Err(vm.runtime_error("input(): lost sys.stdin")) };
+    let line = vm.call_method(&inp, "readline", &[])?;
+    let s = vm.to_str(&line)?;
+    if s.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(s))
+}
+
+fn sys_exit(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = Value::Obj(types().exc.system_exit.clone());
+    let e = vm.call(&cls, a.args, &[])?;
+    match e {
+        Value::Obj(o) => Err(PyErr(o)),
+        _ => Err(vm.runtime_error("sys.exit")),
+    }
+}
+
+fn getrefcount(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(v) = a.args.first() else { return Err(vm.type_error("getrefcount() takes exactly one argument (0 given)")) };
+    match v {
+        Value::Obj(o) => {
+            let rc = o.refcount();
+            if rc >= crate::object::ptr::IMMORTAL / 2 {
+                return Ok(Value::Int(u32::MAX as i64));
+            }
+            // CPython counts the argument reference held by the call; so do we (`a.args`).
+            Ok(Value::Int(rc as i64))
+        }
+        // Unboxed values (small ints, floats, None, bools) are immortal, as in CPython 3.12+.
+        _ => Ok(Value::Int(u32::MAX as i64)),
+    }
+}
+
+fn getrecursionlimit(_vm: &mut Vm, _a: Args) -> PyResult {
+    Ok(Value::Int(interp().recursion_limit.load(Ordering::Relaxed) as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(v) = a.args.first() else { return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)")) };
+    if !crate::ops::is_int(v) {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+    }
+    let n = crate::types::int::to_i64(v).unwrap_or(i64::MAX);
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let depth = vm.frames.len() as i64;
+    if n <= depth {
+        return Err(vm.new_exc(&types().exc.recursion_error.clone(), &format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low")));
+    }
+    interp().recursion_limit.store(n.min(i32::MAX as i64) as usize, Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn exc_info(vm: &mut Vm, _a: Args) -> PyResult {
+    let h = vm.handled.clone();
+    match &h {
+        Value::Obj(e) => {
+            let tb = crate::exceptions::exc_data(e).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None);
+            Ok(crate::types::tuple::new_tuple(vec![Value::Obj(e.cls.clone()), h.clone(), tb]))
+        }
+        _ => Ok(crate::types::tuple::new_tuple(vec![Value::None, Value::None, Value::None])),
+    }
+}
+
+fn exception(vm: &mut Vm, _a: Args) -> PyResult {
+    Ok(vm.handled.clone())
+}
+
+fn intern(vm: &mut Vm, a: Args) -> PyResult {
+    match a.args.first().and_then(|v| v.as_str()) {
+        Some(s) => Ok(Value::Obj(crate::vm::intern_static(s))),
+        None => Err(vm.type_error("intern() argument must be str")),
+    }
+}
+
+fn getsizeof(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(v) = a.args.first() else { return Err(vm.type_error("getsizeof() takes at least 1 argument")) };
+    match vm.call_special(v, "__sizeof__", &[])? {
+        Some(r) => crate::ops::binary_op(vm, &r, &Value::Int(16), spindle_compiler::bytecode::BinOp::Add),
+        None => Ok(Value::Int(16)),
+    }
+}
+
+fn getframe(vm: &mut Vm, _a: Args) -> PyResult {
+    Err(vm.not_implemented_error("sys._getframe() is not implemented by Spindle"))
+}
+
+fn excepthook(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.len() != 3 {
+        return Err(vm.type_error(&format!("excepthook expected 3 arguments, got {}", a.args.len())));
+    }
+    match &a.args[1] {
+        Value::Obj(e) if matches!(e.payload, Payload::Exception(_)) => {
+            if let Some(d) = crate::exceptions::exc_data(e) {
+                if !a.args[2].is_none() {
+                    d.lock().traceback = a.args[2].clone();
+                }
+            }
+            crate::traceback::print_exception(vm, &PyErr(e.clone()));
+        }
+        other => {
+            let tn = vm.type_name(other);
+            write_stderr(vm, &format!("TypeError: print_exception(): Exception expected for value, {tn} found\n"));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn getswitchinterval(_vm: &mut Vm, _a: Args) -> PyResult {
+    Ok(Value::Float(crate::stdlib::thread::switch_interval()))
+}
+
+fn setswitchinterval(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(v) = a.args.first() else { return Err(vm.type_error("setswitchinterval() takes exactly one argument (0 given)")) };
+    let f = crate::types::float::float_of(vm, v)?;
+    if f <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    crate::stdlib::thread::set_switch_interval(f);
+    Ok(Value::None)
+}
+
+fn getdefaultencoding(vm: &mut Vm, _a: Args) -> PyResult {
+    Ok(vm.new_str("utf-8"))
+}
+
+/// Build the `sys` module. `argv` and `path` come from the command line.
+pub fn create(vm: &mut Vm) -> ObjRef {
+    let unbuffered = interp().unbuffered.load(Ordering::Relaxed);
+    // SAFETY: isatty only inspects the descriptor number.
+    let tty = unsafe { libc::isatty(1) } == 1;
+    let stdout = std_stream(Handle::Stdout, "<stdout>", "w", unbuffered || tty);
+    let stderr = std_stream(Handle::Stderr, "<stderr>", "w", true);
+    let stdin = std_stream(Handle::Stdin, "<stdin>", "r", false);
+    let argv: Vec<Value> = interp().argv.lock().unwrap_or_else(|e| e.into_inner()).clone().iter().map(|s| vm.new_str(s)).collect();
+    let xopts = vm.new_dict();
+    let xo = interp().xoptions.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for (k, v) in xo {
+        let kv = vm.new_str(&k);
+        let vv = match v {
+            Some(s) => vm.new_str(&s),
+            None => Value::Bool(true),
+        };
+        let _ = crate::types::dict::dict_set(vm, &xopts, kv, vv);
+    }
+    let impl_ns = crate::types::module::new_module(vm, "implementation");
+    let n = vm.new_str("spindle");
+    set_attr(vm, &impl_ns, "name", n);
+    let ct = vm.new_str("spindle-311");
+    set_attr(vm, &impl_ns, "cache_tag", ct);
+    set_attr(vm, &impl_ns, "version", crate::types::tuple::new_tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]));
+    let version = vm.new_str(VERSION);
+    let vi = crate::types::tuple::new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), vm.new_str("final"), Value::Int(0)]);
+    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let exe = vm.new_string(exe);
+    let platform = vm.new_str("linux");
+    let byteorder = vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" });
+    let m = module_with(
+        vm,
+        "sys",
+        &[
+            ("exit", sys_exit),
+            ("getrefcount", getrefcount),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("exc_info", exc_info),
+            ("exception", exception),
+            ("intern", intern),
+            ("getsizeof", getsizeof),
+            ("_getframe", getframe),
+            ("excepthook", excepthook),
+            ("__excepthook__", excepthook),
+            ("getswitchinterval", getswitchinterval),
+            ("setswitchinterval", setswitchinterval),
+            ("getdefaultencoding", getdefaultencoding),
+        ],
+    );
+    let modules = Value::Obj(interp().modules.clone());
+    let path = crate::types::list::new_list(Vec::new());
+    let mut attrs: Vec<(&str, Value)> = vec![
+        ("argv", crate::types::list::new_list(argv)),
+        ("path", path),
+        ("modules", modules),
+        ("stdout", stdout.clone()),
+        ("stderr", stderr.clone()),
+        ("stdin", stdin.clone()),
+        ("__stdout__", stdout),
+        ("__stderr__", stderr),
+        ("__stdin__", stdin),
+        ("version", version),
+        ("version_info", vi),
+        ("hexversion", Value::Int(0x030b07f0)),
+        ("implementation", Value::Obj(impl_ns)),
+        ("executable", exe),
+        ("platform", platform),
+        ("byteorder", byteorder),
+        ("maxsize", Value::Int(i64::MAX)),
+        ("maxunicode", Value::Int(0x10ffff)),
+        ("_xoptions", Value::Obj(xopts)),
+        ("dont_write_bytecode", Value::Bool(true)),
+    ];
+    attrs.push(("builtin_module_names", crate::types::tuple::new_tuple(crate::stdlib::BUILTIN_MODULES.iter().map(|n| Value::Obj(crate::vm::intern_static(n))).collect())));
+    for (k, v) in attrs {
+        set_attr(vm, &m, k, v);
+    }
+    m
+}

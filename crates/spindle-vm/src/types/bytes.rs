@@ -1,0 +1,808 @@
+//! `bytes` and `bytearray`: construction, repr, codecs (utf-8, ascii, latin-1), and the
+//! methods the two types share.
+
+use crate::object::{ObjRef, Payload};
+use crate::sync::PyCell;
+use crate::types::{add_classmethod, add_methods, add_staticmethod, types, BuiltinTypes};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::{Args, PyResult};
+
+pub fn new_bytes(b: Vec<u8>) -> Value {
+    Value::Obj(ObjRef::new(types().bytes.clone(), Payload::Bytes(b.into_boxed_slice())))
+}
+
+pub fn new_bytearray(b: Vec<u8>) -> Value {
+    Value::Obj(ObjRef::new(types().bytearray.clone(), Payload::ByteArray(PyCell::new(b))))
+}
+
+/// The bytes of a bytes-like object (bytes, bytearray), copied.
+pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Bytes(b) => Some(b.to_vec()),
+            Payload::ByteArray(b) => Some(b.lock().clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn is_bytearray(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::ByteArray(_)))
+}
+
+/// A result of the same kind as `like` (bytes methods on a bytearray return bytearrays).
+fn same_kind(like: &Value, b: Vec<u8>) -> Value {
+    if is_bytearray(like) {
+        new_bytearray(b)
+    } else {
+        new_bytes(b)
+    }
+}
+
+/// `b'...'` repr as CPython writes it.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn norm_encoding(enc: &str) -> String {
+    enc.to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
+/// Decode bytes with a codec. Supports utf-8, ascii and latin-1 with strict/ignore/replace.
+pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
+    match norm_encoding(enc).as_str() {
+        "utf_8" | "utf8" | "u8" => match std::str::from_utf8(b) {
+            Ok(s) => Ok(s.to_string()),
+            Err(e) => match errors {
+                "replace" => Ok(String::from_utf8_lossy(b).into_owned()),
+                "ignore" => {
+                    let mut out = String::new();
+                    let mut rest = b;
+                    loop {
+                        match std::str::from_utf8(rest) {
+                            Ok(s) => {
+                                out.push_str(s);
+                                break;
+                            }
+                            Err(e) => {
+                                let good = e.valid_up_to();
+                                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                                let skip = e.error_len().unwrap_or(rest.len() - good);
+                                rest = &rest[good + skip..];
+                            }
+                        }
+                    }
+                    Ok(out)
+                }
+                _ => {
+                    let pos = e.valid_up_to();
+                    let byte = b[pos];
+                    let reason = if e.error_len().is_none() { "unexpected end of data" } else if byte >= 0x80 && byte < 0xc0 { "invalid start byte" } else { "invalid continuation byte" };
+                    Err(unicode_error(vm, "UnicodeDecodeError", &format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")))
+                }
+            },
+        },
+        "ascii" | "us_ascii" => {
+            let mut out = String::with_capacity(b.len());
+            for (i, &c) in b.iter().enumerate() {
+                if c < 0x80 {
+                    out.push(c as char);
+                } else {
+                    match errors {
+                        "ignore" => {}
+                        "replace" => out.push('\u{fffd}'),
+                        _ => return Err(unicode_error(vm, "UnicodeDecodeError", &format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"))),
+                    }
+                }
+            }
+            Ok(out)
+        }
+        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => Ok(b.iter().map(|&c| c as char).collect()),
+        other => Err(vm.new_exc(&types().exc.lookup_error.clone(), &format!("unknown encoding: {}", other.replace('_', "-")))),
+    }
+}
+
+/// Encode text with a codec (utf-8, ascii, latin-1).
+pub fn encode(vm: &mut Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
+    match norm_encoding(enc).as_str() {
+        "utf_8" | "utf8" | "u8" => Ok(s.as_bytes().to_vec()),
+        n @ ("ascii" | "us_ascii" | "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1") => {
+            let (limit, name) = if n.contains("ascii") { (0x80u32, "ascii") } else { (0x100u32, "latin-1") };
+            let mut out = Vec::with_capacity(s.len());
+            for (i, c) in s.chars().enumerate() {
+                if (c as u32) < limit {
+                    out.push(c as u32 as u8);
+                } else {
+                    match errors {
+                        "ignore" => {}
+                        "replace" => out.push(b'?'),
+                        _ => return Err(unicode_error(vm, "UnicodeEncodeError", &format!("'{name}' codec can't encode character '\\x{:02x}' in position {i}: ordinal not in range({limit})", c as u32).replace(&format!("\\x{:02x}", c as u32), &char_escape(c)))),
+                    }
+                }
+            }
+            Ok(out)
+        }
+        other => Err(vm.new_exc(&types().exc.lookup_error.clone(), &format!("unknown encoding: {}", other.replace('_', "-")))),
+    }
+}
+
+fn char_escape(c: char) -> String {
+    let u = c as u32;
+    if u <= 0xff {
+        format!("\\x{u:02x}")
+    } else if u <= 0xffff {
+        format!("\\u{u:04x}")
+    } else {
+        format!("\\U{u:08x}")
+    }
+}
+
+fn unicode_error(vm: &mut Vm, kind: &str, msg: &str) -> crate::PyErr {
+    let cls = crate::exceptions::by_name(kind).unwrap_or_else(|| types().exc.value_error.clone());
+    vm.new_exc(&cls, msg)
+}
+
+/// `x in bytes`.
+pub fn bytes_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    let hay = bytes_like(container).unwrap_or_default();
+    if let Some(n) = crate::types::int::to_i64(item).filter(|_| crate::ops::is_int(item)) {
+        if !(0..=255).contains(&n) {
+            return Err(vm.value_error("byte must be in range(0, 256)"));
+        }
+        return Ok(hay.contains(&(n as u8)));
+    }
+    match bytes_like(item) {
+        Some(needle) => Ok(find_sub(&hay, &needle, 0).is_some()),
+        None => {
+            let tn = vm.type_name(item);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+fn find_sub(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return if from <= hay.len() { Some(from) } else { None };
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
+    if !crate::ops::is_int(v) {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+    }
+    match crate::types::int::to_i64(v) {
+        Some(n) if (0..=255).contains(&n) => Ok(n as u8),
+        _ => Err(vm.value_error("byte must be in range(0, 256)")),
+    }
+}
+
+/// `ba[k] = v` / `del ba[k]`.
+pub fn bytearray_setitem(vm: &mut Vm, b: &PyCell<Vec<u8>>, k: &Value, v: Option<Value>) -> PyResult<()> {
+    let len = b.lock().len() as i64;
+    if crate::ops::is_int(k) {
+        let i = crate::types::int::to_i64(k).unwrap_or(i64::MAX);
+        let idx = if i < 0 { i + len } else { i };
+        if idx < 0 || idx >= len {
+            return Err(vm.index_error("bytearray index out of range"));
+        }
+        match v {
+            Some(v) => {
+                let x = byte_value(vm, &v)?;
+                b.lock()[idx as usize] = x;
+            }
+            None => {
+                b.lock().remove(idx as usize);
+            }
+        }
+        return Ok(());
+    }
+    if matches!(k, Value::Obj(o) if matches!(o.payload, Payload::Slice { .. })) {
+        let (start, stop, step) = crate::types::list::slice_indices(vm, k, len)?;
+        match v {
+            Some(v) => {
+                let data = match bytes_like(&v) {
+                    Some(d) => d,
+                    None => {
+                        let mut out = Vec::new();
+                        for x in vm.collect(&v)? {
+                            out.push(byte_value(vm, &x)?);
+                        }
+                        out
+                    }
+                };
+                let mut g = b.lock();
+                if step == 1 {
+                    let (s, e) = (start as usize, (stop.max(start)) as usize);
+                    g.splice(s..e, data);
+                } else {
+                    let pos = crate::types::list::slice_positions(start, stop, step);
+                    if pos.len() != data.len() {
+                        drop(g);
+                        return Err(vm.value_error(&format!("attempt to assign bytes of size {} to extended slice of size {}", data.len(), pos.len())));
+                    }
+                    for (p, x) in pos.into_iter().zip(data) {
+                        g[p] = x;
+                    }
+                }
+            }
+            None => {
+                let mut pos = crate::types::list::slice_positions(start, stop, step);
+                pos.sort_unstable();
+                let mut g = b.lock();
+                for p in pos.into_iter().rev() {
+                    g.remove(p);
+                }
+            }
+        }
+        return Ok(());
+    }
+    let tn = vm.type_name(k);
+    Err(vm.type_error(&format!("bytearray indices must be integers or slices, not {tn}")))
+}
+
+/// Bytes from a constructor argument: int (zeros), str + encoding, bytes-like, iterable of ints.
+fn from_source(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Vec<u8>> {
+    let mut src = a.args.get(1).cloned();
+    let mut encoding = a.args.get(2).cloned();
+    let mut errors = a.args.get(3).cloned();
+    for (k, v) in a.kwargs {
+        match k.as_str() {
+            Some("source") => src = Some(v.clone()),
+            Some("encoding") => encoding = Some(v.clone()),
+            Some("errors") => errors = Some(v.clone()),
+            Some(o) => return Err(vm.type_error(&format!("'{o}' is an invalid keyword argument for {name}()"))),
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    let Some(src) = src else { return Ok(Vec::new()) };
+    if let Some(s) = src.as_str() {
+        let Some(enc) = encoding else { return Err(vm.type_error("string argument without an encoding")) };
+        let enc = enc.as_str().unwrap_or("utf-8").to_string();
+        let err = errors.as_ref().and_then(|e| e.as_str()).unwrap_or("strict").to_string();
+        let s = s.to_string();
+        return encode(vm, &s, &enc, &err);
+    }
+    if encoding.is_some() {
+        return Err(vm.type_error("encoding without a string argument"));
+    }
+    if crate::ops::is_int(&src) {
+        let n = crate::types::int::to_i64(&src).unwrap_or(i64::MAX);
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        if n > (1 << 40) {
+            return Err(vm.memory_error());
+        }
+        return Ok(vec![0; n as usize]);
+    }
+    if let Some(b) = bytes_like(&src) {
+        return Ok(b);
+    }
+    if let Some(r) = vm.call_special(&src, "__bytes__", &[])? {
+        return bytes_like(&r).ok_or_else(|| vm.type_error("__bytes__ returned non-bytes"));
+    }
+    let items = match vm.collect(&src) {
+        Ok(i) => i,
+        Err(e) if vm.is_instance_of(&e, &types().exc.type_error.clone()) => {
+            let tn = vm.type_name(&src);
+            return Err(vm.type_error(&format!("cannot convert '{tn}' object to {name}")));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for x in items {
+        out.push(byte_value(vm, &x)?);
+    }
+    Ok(out)
+}
+
+fn bytes_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = match a.args.first() {
+        Some(Value::Obj(c)) if c.as_type().is_some() => c.clone(),
+        _ => return Err(vm.type_error("bytes.__new__(X): X is not a type object")),
+    };
+    let b = from_source(vm, &a, "bytes")?;
+    if cls.is(&types().bytes) {
+        return Ok(new_bytes(b));
+    }
+    let d = vm.new_dict();
+    Ok(Value::Obj(ObjRef::new_with_dict(cls, Payload::Bytes(b.into_boxed_slice()), d)))
+}
+
+fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = match a.args.first() {
+        Some(Value::Obj(c)) if c.as_type().is_some() => c.clone(),
+        _ => return Err(vm.type_error("bytearray.__new__(X): X is not a type object")),
+    };
+    if cls.is(&types().bytearray) {
+        return Ok(new_bytearray(Vec::new()));
+    }
+    let d = vm.new_dict();
+    Ok(Value::Obj(ObjRef::new_with_dict(cls, Payload::ByteArray(PyCell::new(Vec::new())), d)))
+}
+
+fn bytearray_init(vm: &mut Vm, a: Args) -> PyResult {
+    let b = from_source(vm, &a, "bytearray")?;
+    let Value::Obj(o) = &a.args[0] else { return Err(vm.type_error("descriptor requires a 'bytearray' object")) };
+    let Payload::ByteArray(cell) = &o.payload else { return Err(vm.type_error("descriptor requires a 'bytearray' object")) };
+    *cell.lock() = b;
+    Ok(Value::None)
+}
+
+fn me(vm: &mut Vm, a: &Args) -> PyResult<Vec<u8>> {
+    match bytes_like(&a.args[0]) {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error("descriptor requires a 'bytes' object")),
+    }
+}
+
+fn arg_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    match bytes_like(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+fn b_repr(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let r = bytes_repr(&b);
+    let s = if is_bytearray(&a.args[0]) { format!("bytearray({r})") } else { r };
+    Ok(vm.new_string(s))
+}
+
+fn b_len(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(Value::Int(me(vm, &a)?.len() as i64))
+}
+
+fn b_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::list::seq_getitem(vm, &a.args[0], &a.args[1])
+}
+
+fn b_hash(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    // Equal to the hash of the latin-1 str only for ASCII; bytes hashes need only be consistent.
+    Ok(Value::Int(crate::object::str::hash_str(&String::from_utf8_lossy(&b)) ^ 0x5bd1_e995))
+}
+
+fn b_decode(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let enc = a.args.get(1).or_else(|| a.kw("encoding")).and_then(|v| v.as_str()).unwrap_or("utf-8").to_string();
+    let errors = a.args.get(2).or_else(|| a.kw("errors")).and_then(|v| v.as_str()).unwrap_or("strict").to_string();
+    let s = decode(vm, &b, &enc, &errors)?;
+    Ok(vm.new_string(s))
+}
+
+fn b_hex(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let sep = a.args.get(1).or_else(|| a.kw("sep")).and_then(|v| v.as_str()).map(|s| s.to_string());
+    let parts: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
+    let s = match sep {
+        Some(sep) => parts.join(&sep),
+        None => parts.concat(),
+    };
+    Ok(vm.new_string(s))
+}
+
+fn parse_hex(vm: &mut Vm, s: &str) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    let cs: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = cs[i].to_digit(16);
+        let lo = cs.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => {
+                let pos = if hi.is_none() { i } else { i + 1 };
+                return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {pos}")));
+            }
+        }
+        i += 2;
+    }
+    Ok(out)
+}
+
+fn b_fromhex(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = a.args[0].clone();
+    let Some(s) = a.args.get(1).and_then(|v| v.as_str()).map(|s| s.to_string()) else { return Err(vm.type_error("fromhex() argument must be str")) };
+    let b = parse_hex(vm, &s)?;
+    match &cls {
+        Value::Obj(c) if c.is(&types().bytearray) => Ok(new_bytearray(b)),
+        Value::Obj(c) if c.is(&types().bytes) => Ok(new_bytes(b)),
+        _ => {
+            let v = new_bytes(b);
+            vm.call(&cls, &[v], &[])
+        }
+    }
+}
+
+fn b_join(vm: &mut Vm, a: Args) -> PyResult {
+    let sep = me(vm, &a)?;
+    let items = vm.collect(&a.args[1])?;
+    let mut out = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match bytes_like(it) {
+            Some(b) => out.extend_from_slice(&b),
+            None => {
+                let tn = vm.type_name(it);
+                return Err(vm.type_error(&format!("sequence item {i}: expected a bytes-like object, {tn} found")));
+            }
+        }
+    }
+    Ok(same_kind(&a.args[0], out))
+}
+
+fn b_split(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let sep = a.args.get(1).or_else(|| a.kw("sep")).cloned().unwrap_or(Value::None);
+    let maxsplit = a.args.get(2).or_else(|| a.kw("maxsplit")).and_then(crate::types::int::to_i64).unwrap_or(-1);
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    if sep.is_none() {
+        let mut i = 0;
+        let n = b.len();
+        while i < n {
+            while i < n && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            if maxsplit >= 0 && parts.len() as i64 >= maxsplit {
+                let mut end = n;
+                while end > i && b[end - 1].is_ascii_whitespace() {
+                    end -= 1;
+                }
+                parts.push(b[i..end].to_vec());
+                break;
+            }
+            let s = i;
+            while i < n && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            parts.push(b[s..i].to_vec());
+        }
+    } else {
+        let sep = arg_bytes(vm, &sep)?;
+        if sep.is_empty() {
+            return Err(vm.value_error("empty separator"));
+        }
+        let mut start = 0;
+        while let Some(p) = find_sub(&b, &sep, start) {
+            if maxsplit >= 0 && parts.len() as i64 >= maxsplit {
+                break;
+            }
+            parts.push(b[start..p].to_vec());
+            start = p + sep.len();
+        }
+        parts.push(b[start..].to_vec());
+    }
+    let like = a.args[0].clone();
+    Ok(crate::types::list::new_list(parts.into_iter().map(|p| same_kind(&like, p)).collect()))
+}
+
+fn strip_impl(vm: &mut Vm, a: &Args, left: bool, right: bool) -> PyResult {
+    let b = me(vm, a)?;
+    let chars: Vec<u8> = match a.args.get(1) {
+        None | Some(Value::None) => b" \t\n\r\x0b\x0c".to_vec(),
+        Some(v) => arg_bytes(vm, v)?,
+    };
+    let mut s = 0;
+    let mut e = b.len();
+    if left {
+        while s < e && chars.contains(&b[s]) {
+            s += 1;
+        }
+    }
+    if right {
+        while e > s && chars.contains(&b[e - 1]) {
+            e -= 1;
+        }
+    }
+    Ok(same_kind(&a.args[0], b[s..e].to_vec()))
+}
+
+fn b_strip(vm: &mut Vm, a: Args) -> PyResult {
+    strip_impl(vm, &a, true, true)
+}
+fn b_lstrip(vm: &mut Vm, a: Args) -> PyResult {
+    strip_impl(vm, &a, true, false)
+}
+fn b_rstrip(vm: &mut Vm, a: Args) -> PyResult {
+    strip_impl(vm, &a, false, true)
+}
+
+fn affix(vm: &mut Vm, a: &Args, ends: bool) -> PyResult {
+    let b = me(vm, a)?;
+    let cands: Vec<Vec<u8>> = match crate::types::tuple::tuple_items(&a.args[1]) {
+        Some(items) => {
+            let mut v = Vec::new();
+            for it in items {
+                v.push(arg_bytes(vm, it)?);
+            }
+            v
+        }
+        None => vec![arg_bytes(vm, &a.args[1])?],
+    };
+    Ok(Value::Bool(cands.iter().any(|p| if ends { b.ends_with(p) } else { b.starts_with(p) })))
+}
+
+fn b_startswith(vm: &mut Vm, a: Args) -> PyResult {
+    affix(vm, &a, false)
+}
+fn b_endswith(vm: &mut Vm, a: Args) -> PyResult {
+    affix(vm, &a, true)
+}
+
+fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if crate::ops::is_int(v) {
+        return Ok(vec![byte_value(vm, v)?]);
+    }
+    arg_bytes(vm, v)
+}
+
+fn b_find(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let n = needle(vm, &a.args[1])?;
+    Ok(Value::Int(find_sub(&b, &n, 0).map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn b_rfind(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let n = needle(vm, &a.args[1])?;
+    Ok(Value::Int(rfind_sub(&b, &n).map(|i| i as i64).unwrap_or(-1)))
+}
+
+fn b_index(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let n = needle(vm, &a.args[1])?;
+    match find_sub(&b, &n, 0) {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+
+fn b_count(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let n = needle(vm, &a.args[1])?;
+    if n.is_empty() {
+        return Ok(Value::Int(b.len() as i64 + 1));
+    }
+    let mut c = 0;
+    let mut from = 0;
+    while let Some(p) = find_sub(&b, &n, from) {
+        c += 1;
+        from = p + n.len();
+    }
+    Ok(Value::Int(c))
+}
+
+fn b_replace(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let old = arg_bytes(vm, &a.args[1])?;
+    let new = arg_bytes(vm, &a.args[2])?;
+    let count = a.args.get(3).and_then(crate::types::int::to_i64).unwrap_or(-1);
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut n = 0;
+    if old.is_empty() {
+        for (i, &x) in b.iter().enumerate() {
+            if count < 0 || n < count {
+                out.extend_from_slice(&new);
+                n += 1;
+            }
+            out.push(x);
+            let _ = i;
+        }
+        if count < 0 || n < count {
+            out.extend_from_slice(&new);
+        }
+        return Ok(same_kind(&a.args[0], out));
+    }
+    while let Some(p) = find_sub(&b, &old, from) {
+        if count >= 0 && n >= count {
+            break;
+        }
+        out.extend_from_slice(&b[from..p]);
+        out.extend_from_slice(&new);
+        from = p + old.len();
+        n += 1;
+    }
+    out.extend_from_slice(&b[from..]);
+    Ok(same_kind(&a.args[0], out))
+}
+
+fn b_upper(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    Ok(same_kind(&a.args[0], b.to_ascii_uppercase()))
+}
+fn b_lower(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    Ok(same_kind(&a.args[0], b.to_ascii_lowercase()))
+}
+
+fn bpred(vm: &mut Vm, a: &Args, f: fn(&u8) -> bool) -> PyResult {
+    let b = me(vm, a)?;
+    Ok(Value::Bool(!b.is_empty() && b.iter().all(f)))
+}
+fn b_isdigit(vm: &mut Vm, a: Args) -> PyResult {
+    bpred(vm, &a, u8::is_ascii_digit)
+}
+fn b_isalpha(vm: &mut Vm, a: Args) -> PyResult {
+    bpred(vm, &a, u8::is_ascii_alphabetic)
+}
+fn b_isalnum(vm: &mut Vm, a: Args) -> PyResult {
+    bpred(vm, &a, u8::is_ascii_alphanumeric)
+}
+fn b_isspace(vm: &mut Vm, a: Args) -> PyResult {
+    bpred(vm, &a, |c| b" \t\n\r\x0b\x0c".contains(c))
+}
+
+fn b_getnewargs(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    Ok(crate::types::tuple::new_tuple(vec![new_bytes(b)]))
+}
+
+fn b_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    let cls = Value::Obj(crate::types::type_of(&a.args[0]).clone());
+    if is_bytearray(&a.args[0]) {
+        // bytearray(b'...') round-trips through the bytes constructor argument.
+        return Ok(crate::types::tuple::new_tuple(vec![cls, crate::types::tuple::new_tuple(vec![new_bytes(b)])]));
+    }
+    Ok(crate::types::tuple::new_tuple(vec![cls, crate::types::tuple::new_tuple(vec![new_bytes(b)])]))
+}
+
+// ----- bytearray mutation -----
+
+fn ba_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCell<Vec<u8>>> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::ByteArray(c) => Ok(c),
+            _ => Err(vm.type_error("descriptor requires a 'bytearray' object")),
+        },
+        _ => Err(vm.type_error("descriptor requires a 'bytearray' object")),
+    }
+}
+
+fn ba_append(vm: &mut Vm, a: Args) -> PyResult {
+    let x = byte_value(vm, &a.args[1])?;
+    ba_cell(vm, &a.args[0])?.lock().push(x);
+    Ok(Value::None)
+}
+
+fn ba_extend(vm: &mut Vm, a: Args) -> PyResult {
+    let data = match bytes_like(&a.args[1]) {
+        Some(d) => d,
+        None => {
+            let mut out = Vec::new();
+            for x in vm.collect(&a.args[1])? {
+                out.push(byte_value(vm, &x)?);
+            }
+            out
+        }
+    };
+    ba_cell(vm, &a.args[0])?.lock().extend_from_slice(&data);
+    Ok(Value::None)
+}
+
+fn ba_pop(vm: &mut Vm, a: Args) -> PyResult {
+    let c = ba_cell(vm, &a.args[0])?;
+    let len = c.lock().len() as i64;
+    if len == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let i = a.args.get(1).and_then(crate::types::int::to_i64).unwrap_or(-1);
+    let idx = if i < 0 { i + len } else { i };
+    if idx < 0 || idx >= len {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(Value::Int(c.lock().remove(idx as usize) as i64))
+}
+
+fn ba_clear(vm: &mut Vm, a: Args) -> PyResult {
+    ba_cell(vm, &a.args[0])?.lock().clear();
+    Ok(Value::None)
+}
+
+fn ba_copy(vm: &mut Vm, a: Args) -> PyResult {
+    let b = me(vm, &a)?;
+    Ok(new_bytearray(b))
+}
+
+fn ba_setitem(vm: &mut Vm, a: Args) -> PyResult {
+    let c = ba_cell(vm, &a.args[0])?;
+    bytearray_setitem(vm, c, &a.args[1], Some(a.args[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn ba_delitem(vm: &mut Vm, a: Args) -> PyResult {
+    let c = ba_cell(vm, &a.args[0])?;
+    bytearray_setitem(vm, c, &a.args[1], None)?;
+    Ok(Value::None)
+}
+
+pub fn init(t: &BuiltinTypes) {
+    add_staticmethod(&t.bytes, "__new__", bytes_new);
+    add_staticmethod(&t.bytearray, "__new__", bytearray_new);
+    add_methods(&t.bytearray, &[("__init__", bytearray_init)]);
+    for ty in [&t.bytes, &t.bytearray] {
+        add_classmethod(ty, "fromhex", b_fromhex);
+        add_methods(
+            ty,
+            &[
+                ("__repr__", b_repr),
+                ("__len__", b_len),
+                ("__getitem__", b_getitem),
+                ("decode", b_decode),
+                ("hex", b_hex),
+                ("join", b_join),
+                ("split", b_split),
+                ("strip", b_strip),
+                ("lstrip", b_lstrip),
+                ("rstrip", b_rstrip),
+                ("startswith", b_startswith),
+                ("endswith", b_endswith),
+                ("find", b_find),
+                ("rfind", b_rfind),
+                ("index", b_index),
+                ("count", b_count),
+                ("replace", b_replace),
+                ("upper", b_upper),
+                ("lower", b_lower),
+                ("isdigit", b_isdigit),
+                ("isalpha", b_isalpha),
+                ("isalnum", b_isalnum),
+                ("isspace", b_isspace),
+                ("__reduce__", b_reduce),
+            ],
+        );
+    }
+    add_methods(&t.bytes, &[("__hash__", b_hash), ("__getnewargs__", b_getnewargs)]);
+    add_methods(
+        &t.bytearray,
+        &[("append", ba_append), ("extend", ba_extend), ("pop", ba_pop), ("clear", ba_clear), ("copy", ba_copy), ("__setitem__", ba_setitem), ("__delitem__", ba_delitem)],
+    );
+}
