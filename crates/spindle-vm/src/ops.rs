@@ -408,10 +408,11 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<
         if is_int(b) && !is_int(a) {
             return Ok(Some(cmp_result(op, int_float_cmp(b, x).map(|o| o.reverse()))));
         }
-        x.partial_cmp(&y).or(None).map(Some).unwrap_or(None).or({
+        match x.partial_cmp(&y) {
+            Some(o) => Some(o),
             // NaN: only != is true.
-            return Ok(Some(op == CmpOp::Ne));
-        })
+            None => return Ok(Some(op == CmpOp::Ne)),
+        }
     } else {
         match (a, b) {
             (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {

@@ -209,6 +209,10 @@ pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
             return Some(v);
         }
     }
+    if td.mro.is_empty() && td.layout == Layout::Type {
+        // `type` was created before `object` existed: its MRO (type, object) ends here.
+        return lookup_in(&types().object, h, name);
+    }
     None
 }
 
@@ -218,10 +222,15 @@ pub fn lookup_with_owner(ty: &ObjRef, name: &str) -> Option<(Value, ObjRef)> {
     if let Some(v) = lookup_in(ty, h, name) {
         return Some((v, ty.clone()));
     }
-    for base in &ty.type_data().mro {
+    let td = ty.type_data();
+    for base in &td.mro {
         if let Some(v) = lookup_in(base, h, name) {
             return Some((v, base.clone()));
         }
+    }
+    if td.mro.is_empty() && td.layout == Layout::Type {
+        let o = &types().object;
+        return lookup_in(o, h, name).map(|v| (v, o.clone()));
     }
     None
 }

@@ -369,8 +369,14 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__mro__" => {
                 let mut items = vec![Value::Obj(o.clone())];
                 items.extend(td.mro.iter().map(|b| Value::Obj(b.clone())));
+                if o.is(&types().type_) {
+                    items.push(Value::Obj(types().object.clone()));
+                }
                 tuple_of(items)
             }
+            // `type` was created before `object`: its base is patched in here.
+            "__bases__" if o.is(&types().type_) => tuple_of(vec![Value::Obj(types().object.clone())]),
+            "__base__" if o.is(&types().type_) => Value::Obj(types().object.clone()),
             "__bases__" => tuple_of(td.bases.iter().map(|b| Value::Obj(b.clone())).collect()),
             "__base__" => td.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None),
             "__module__" => s(vm, "builtins"),
