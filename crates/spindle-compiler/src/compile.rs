@@ -867,7 +867,7 @@ impl<'a> Compiler<'a> {
             let next = self.new_label();
             match &h.type_ {
                 Some(ty) => {
-                    self.emit(Instr::Copy(1));
+                    // CheckExcMatch keeps the exception under its result (exc, type -> exc, bool).
                     self.expr(ty)?;
                     self.emit(Instr::CheckExcMatch);
                     self.jump(Instr::PopJumpIfFalse, next);
