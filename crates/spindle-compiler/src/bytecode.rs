@@ -264,6 +264,10 @@ pub enum Instr {
     Reraise,
     /// Push an exception handler at the target, recording the current stack depth.
     SetupFinally(u32),
+    /// Inside a handler, right after `PushExcInfo` (stack: ..., prev_exc_info, exc): push a
+    /// cleanup handler whose depth excludes `exc`, so the cleanup code always sees
+    /// `prev_exc_info, new_exc` however deep the handler's stack was when it raised.
+    SetupCleanup(u32),
     /// Pop the innermost handler.
     PopBlock,
     /// Entering a handler: stack exc -> prev_exc_info, exc; the current exception becomes exc.
@@ -313,7 +317,8 @@ impl Instr {
             | Instr::JumpIfFalseOrPop(t)
             | Instr::JumpIfTrueOrPop(t)
             | Instr::ForIter(t)
-            | Instr::SetupFinally(t) => Some(t),
+            | Instr::SetupFinally(t)
+            | Instr::SetupCleanup(t) => Some(t),
             _ => None,
         }
     }
@@ -325,7 +330,8 @@ impl Instr {
             | Instr::JumpIfFalseOrPop(t)
             | Instr::JumpIfTrueOrPop(t)
             | Instr::ForIter(t)
-            | Instr::SetupFinally(t) => *t = new,
+            | Instr::SetupFinally(t)
+            | Instr::SetupCleanup(t) => *t = new,
             _ => {}
         }
     }

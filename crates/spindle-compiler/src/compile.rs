@@ -860,7 +860,7 @@ impl<'a> Compiler<'a> {
         self.bind_label(handler);
         let cleanup = self.new_label();
         self.emit(Instr::PushExcInfo);
-        self.jump(Instr::SetupFinally, cleanup);
+        self.jump(Instr::SetupCleanup, cleanup);
         for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             let saved = self.set_pos(h.range);
@@ -929,7 +929,7 @@ impl<'a> Compiler<'a> {
         self.bind_label(handler);
         let cleanup = self.new_label();
         self.emit(Instr::PushExcInfo);
-        self.jump(Instr::SetupFinally, cleanup);
+        self.jump(Instr::SetupCleanup, cleanup);
         self.unit().fblocks.push(FBlock::FinallyEnd);
         self.body(&t.finalbody)?;
         self.unit().fblocks.pop();
@@ -971,7 +971,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let suppress = self.new_label();
         self.emit(Instr::PushExcInfo);
-        self.jump(Instr::SetupFinally, cleanup);
+        self.jump(Instr::SetupCleanup, cleanup);
         self.emit(Instr::WithExceptStart);
         self.jump(Instr::PopJumpIfTrue, suppress);
         self.emit(Instr::Reraise);

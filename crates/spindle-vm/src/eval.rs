@@ -819,6 +819,10 @@ impl Vm {
                             let depth = f.stack.len() as u32;
                             f.blocks.push(Block { handler: t, depth });
                         }
+                        Instr::SetupCleanup(t) => {
+                            let depth = f.stack.len() as u32 - 1;
+                            f.blocks.push(Block { handler: t, depth });
+                        }
                         Instr::PopBlock => {
                             f.blocks.pop();
                         }
