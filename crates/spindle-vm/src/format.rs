@@ -107,7 +107,7 @@ pub fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
         i += 1;
     }
     if i > start {
-        sp.width = c[start..i].iter().collect::<String>().parse().ok();
+        sp.width = Some(spec_number(vm, &c[start..i])?);
     }
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         sp.grouping = Some(c[i]);
@@ -122,7 +122,7 @@ pub fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
         if i == ps {
             return Err(vm.value_error("Format specifier missing precision"));
         }
-        sp.precision = c[ps..i].iter().collect::<String>().parse().ok();
+        sp.precision = Some(spec_number(vm, &c[ps..i])?);
     }
     if i < c.len() {
         sp.ty = Some(c[i]);
@@ -132,6 +132,20 @@ pub fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
         return Err(vm.value_error("Invalid format specifier"));
     }
     Ok(sp)
+}
+
+/// A width or precision of a format spec. Like CPython: more than fits in a Py_ssize_t is a
+/// ValueError; a size whose output buffer cannot be allocated is a MemoryError (checked here,
+/// so the formatting code below never aborts or exhausts memory).
+fn spec_number(vm: &mut Vm, digits: &[char]) -> PyResult<usize> {
+    let n = match digits.iter().collect::<String>().parse::<usize>() {
+        Ok(n) if n <= isize::MAX as usize => n,
+        _ => return Err(vm.value_error("Too many decimal digits in format string")),
+    };
+    if !crate::object::alloc_plausible(n) {
+        return Err(vm.memory_error());
+    }
+    Ok(n)
 }
 
 fn pad(body: String, sp: &Spec, default_align: char, sign_len: usize) -> String {
@@ -441,6 +455,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                     depth -= 1;
                 }
                 i += 1;
+            }
+            if depth > 0 {
+                return Err(vm.value_error("incomplete format key"));
             }
             key = Some(chars[start..i - 1].iter().collect());
         }

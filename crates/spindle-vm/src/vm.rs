@@ -66,6 +66,9 @@ pub struct Vm {
     pub stack_limit: usize,
     /// Python depth (frames across nested eval loops).
     pub depth: usize,
+    /// Nesting of `repr()` calls (CPython's Py_EnterRecursiveCall around repr): counted with
+    /// the frames against the recursion limit, so deeply nested containers raise RecursionError.
+    pub repr_depth: usize,
 }
 
 /// Bytes of Rust stack kept in reserve below the recursion guard.
@@ -103,7 +106,7 @@ impl Vm {
         let limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         let breaker = Arc::new(AtomicU32::new(0));
         crate::object::ptr::set_thread_breaker(Arc::as_ptr(&breaker));
-        Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0 }
+        Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0, repr_depth: 0 }
     }
 
     /// Raise RecursionError if the Rust stack is nearly exhausted.
@@ -463,7 +466,15 @@ impl Vm {
             _ => {}
         }
         self.check_stack()?;
-        let r = match self.call_special(v, "__repr__", &[])? {
+        let limit = interp().recursion_limit.load(Ordering::Relaxed);
+        if self.frames.len() + self.repr_depth >= limit {
+            let c = types().exc.recursion_error.clone();
+            return Err(self.new_exc(&c, "maximum recursion depth exceeded while getting the repr of an object"));
+        }
+        self.repr_depth += 1;
+        let r = self.call_special(v, "__repr__", &[]);
+        self.repr_depth -= 1;
+        let r = match r? {
             Some(r) => r,
             None => return Ok(format!("<{} object>", self.type_name(v))),
         };
@@ -680,6 +691,15 @@ impl Vm {
                 match &o.payload {
                     Payload::List(l) => return Ok(l.lock().clone()),
                     Payload::Tuple(t) => return Ok(t.to_vec()),
+                    Payload::Range { .. } => {
+                        // A range's length is known: refuse up front what could never fit
+                        // (the same bound as sequence repetition), instead of looping for ages.
+                        if let Some((a, b, s)) = crate::types::range::range_bounds(v) {
+                            if crate::types::range::range_len(a, b, s) > (1i64 << 40) {
+                                return Err(self.memory_error());
+                            }
+                        }
+                    }
                     _ => {}
                 }
             }

@@ -148,6 +148,24 @@ pub struct FunctionData {
     pub module: Value,
 }
 
+/// Can a single buffer of `bytes` bytes plausibly be allocated? The allocator (mimalloc)
+/// over-commits, so a huge request would "succeed" and the process be killed when it touches the
+/// memory; like Linux's heuristic overcommit, anything above the machine's physical memory is
+/// refused up front (the caller raises MemoryError).
+pub fn alloc_plausible(bytes: usize) -> bool {
+    static PHYS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let phys = *PHYS.get_or_init(|| {
+        // SAFETY: sysconf has no preconditions; it returns -1 for unknown names.
+        let (pages, size) = unsafe { (libc::sysconf(libc::_SC_PHYS_PAGES), libc::sysconf(libc::_SC_PAGESIZE)) };
+        if pages > 0 && size > 0 {
+            (pages as usize).saturating_mul(size as usize)
+        } else {
+            1 << 36
+        }
+    });
+    bytes <= phys
+}
+
 /// Called by `ptr::dealloc`: does this dying object need `__del__`?
 pub(crate) fn has_finalizer(obj: &Obj) -> bool {
     match &obj.cls.payload {

@@ -662,6 +662,9 @@ fn padded(vm: &mut Vm, a: &Args, name: &str, kind: u8) -> PyResult {
         return ret(vm, s);
     }
     let total = w - n;
+    if !crate::object::alloc_plausible(total.saturating_mul(fill.len_utf8()).saturating_add(ps.as_str().len())) {
+        return Err(vm.memory_error());
+    }
     let (left, right) = match kind {
         0 => (0, total),
         1 => (total, 0),
