@@ -532,9 +532,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&f.iter)?;
                 self.emit(Instr::GetIter);
                 self.bind_label(start);
-                let saved = self.set_pos(f.iter.range());
                 self.jump(Instr::ForIter, exit);
-                self.restore_pos(saved);
                 self.assign_target(&f.target)?;
                 self.unit().fblocks.push(FBlock::Loop { start, end, is_for: true });
                 self.body(&f.body)?;
@@ -574,12 +572,15 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
+                // CPython places the raise (and the AssertionError call) on the test.
+                let saved = self.set_pos(a.test.range());
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
                     self.emit(Instr::Call(1));
                 }
                 self.emit(Instr::Raise(1));
+                self.restore_pos(saved);
                 self.bind_label(end);
             }
             Stmt::With(w) => {
@@ -646,39 +647,47 @@ impl<'a> Compiler<'a> {
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult<()> {
         let op = binop(a.op);
         match &*a.target {
+            // As CPython: loading and storing the target carry the target's position, the
+            // operation the statement's.
             Expr::Name(n) => {
+                let saved = self.set_pos(n.range);
                 self.load_name(&n.id);
-                self.expr(&a.value)?;
-                let saved = self.set_pos(a.range);
-                self.emit(Instr::InplaceOp(op));
                 self.restore_pos(saved);
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                let saved = self.set_pos(n.range);
                 self.store_name(&n.id);
+                self.restore_pos(saved);
             }
             Expr::Attribute(at) => {
+                let saved = self.set_pos(at.range);
                 self.expr(&at.value)?;
                 self.emit(Instr::Copy(1));
                 let n = self.name(&at.attr);
                 self.emit(Instr::LoadAttr(n));
-                self.expr(&a.value)?;
-                let saved = self.set_pos(a.range);
-                self.emit(Instr::InplaceOp(op));
                 self.restore_pos(saved);
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                let saved = self.set_pos(at.range);
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreAttr(n));
+                self.restore_pos(saved);
             }
             Expr::Subscript(sb) => {
+                let saved = self.set_pos(sb.range);
                 self.expr(&sb.value)?;
                 self.expr(&sb.slice)?;
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Subscr);
-                self.expr(&a.value)?;
-                let saved = self.set_pos(a.range);
-                self.emit(Instr::InplaceOp(op));
                 self.restore_pos(saved);
+                self.expr(&a.value)?;
+                self.emit(Instr::InplaceOp(op));
+                let saved = self.set_pos(sb.range);
                 self.emit(Instr::Swap(3));
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreSubscr);
+                self.restore_pos(saved);
             }
             other => return err(format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(other)), other.range()),
         }
@@ -687,7 +696,11 @@ impl<'a> Compiler<'a> {
 
     fn assign_target(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
-            Expr::Name(n) => self.store_name(&n.id),
+            Expr::Name(n) => {
+                let saved = self.set_pos(n.range);
+                self.store_name(&n.id);
+                self.restore_pos(saved);
+            }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let n = self.name(&a.attr);
@@ -704,6 +717,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                let saved = self.set_pos(t.range());
                 match star {
                     None => {
                         self.emit(Instr::UnpackSequence(elts.len() as u32));
@@ -715,6 +729,7 @@ impl<'a> Compiler<'a> {
                         self.emit(Instr::UnpackEx { before: i as u16, after: (elts.len() - i - 1) as u16 });
                     }
                 }
+                self.restore_pos(saved);
                 for e in elts {
                     match e {
                         Expr::Starred(s) => self.assign_target(&s.value)?,
@@ -734,16 +749,24 @@ impl<'a> Compiler<'a> {
 
     fn delete_target(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
-            Expr::Name(n) => self.delete_name(&n.id),
+            Expr::Name(n) => {
+                let saved = self.set_pos(n.range);
+                self.delete_name(&n.id);
+                self.restore_pos(saved);
+            }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let n = self.name(&a.attr);
+                let saved = self.set_pos(a.range);
                 self.emit(Instr::DeleteAttr(n));
+                self.restore_pos(saved);
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
+                let saved = self.set_pos(s.range);
                 self.emit(Instr::DeleteSubscr);
+                self.restore_pos(saved);
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 for e in elts {
@@ -948,9 +971,7 @@ impl<'a> Compiler<'a> {
         let handler = self.new_label();
         let end = self.new_label();
         self.expr(&item.context_expr)?;
-        let saved = self.set_pos(item.context_expr.range());
         self.emit(Instr::BeforeWith);
-        self.restore_pos(saved);
         self.jump(Instr::SetupFinally, handler);
         match &item.optional_vars {
             Some(v) => self.assign_target(v)?,

@@ -4,6 +4,7 @@
 //! [`compile_eval`] (a single expression for `eval`). Errors come back as [`SyntaxErrorInfo`],
 //! which carries everything the VM needs to raise and print a CPython-style `SyntaxError`.
 
+pub mod anchors;
 pub mod bytecode;
 pub mod compile;
 pub mod symtable;

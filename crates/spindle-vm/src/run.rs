@@ -160,8 +160,17 @@ fn run_target(vm: &mut Vm, target: &Target) -> PyResult<()> {
                 }
             };
             let source = String::from_utf8_lossy(&bytes).into_owned();
-            let m = main_module(vm, Some(path))?;
-            let code = compile(vm, &source, path, Mode::Exec)?;
+            // CPython makes the script's path absolute (cwd joined with the path, unnormalised).
+            let path = if path.starts_with('/') {
+                path.clone()
+            } else {
+                match std::env::current_dir() {
+                    Ok(d) => format!("{}/{path}", d.to_string_lossy()),
+                    Err(_) => path.clone(),
+                }
+            };
+            let m = main_module(vm, Some(&path))?;
+            let code = compile(vm, &source, &path, Mode::Exec)?;
             run_code(vm, code, &crate::types::module::module_dict(&m), None)?;
         }
         Target::Command(src) => {

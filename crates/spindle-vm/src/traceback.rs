@@ -32,81 +32,166 @@ pub fn entries(tb: &Value) -> Vec<(Arc<Code>, usize)> {
     out
 }
 
-fn source_line(code: &Code, line: u32) -> Option<String> {
-    let src: Arc<str> = match &code.source {
-        Some(s) => s.clone(),
-        None => {
-            let text = std::fs::read_to_string(&code.co.filename).ok()?;
-            Arc::from(text.as_str())
+/// Source files read while formatting one report (CPython re-reads the file for every entry;
+/// caching within a report gives the same text).
+#[derive(Default)]
+struct SourceCache {
+    files: Vec<(String, Option<Arc<str>>)>,
+}
+
+impl SourceCache {
+    /// Line `line` (1-based) of `filename` without its newline, as CPython's traceback printer
+    /// reads it: never for `<...>` names, None when the file cannot be read.
+    fn line(&mut self, filename: &str, line: u32) -> Option<String> {
+        if filename.starts_with('<') && filename.ends_with('>') {
+            return None;
         }
+        let idx = match self.files.iter().position(|(f, _)| f == filename) {
+            Some(i) => i,
+            None => {
+                let text = std::fs::read(filename).ok().map(|b| Arc::from(String::from_utf8_lossy(&b).as_ref()));
+                self.files.push((filename.to_string(), text));
+                self.files.len() - 1
+            }
+        };
+        let src = self.files[idx].1.as_ref()?;
+        let n = line.checked_sub(1)? as usize;
+        split_lines(src).nth(n).map(|s| s.to_string())
+    }
+}
+
+/// Lines as Python's text files read them (universal newlines: `\n`, `\r\n` and `\r`).
+fn split_lines(src: &str) -> impl Iterator<Item = &str> {
+    let mut rest = src;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..cut];
+        let b = rest.as_bytes();
+        let skip = if cut < b.len() && b[cut] == b'\r' && b.get(cut + 1) == Some(&b'\n') { 2 } else if cut < b.len() { 1 } else { 0 };
+        rest = &rest[cut + skip..];
+        Some(line)
+    })
+}
+
+/// CPython's `_PyPegen_byte_offset_to_character_offset`: characters in the first `col` bytes.
+fn byte_to_char(line: &str, col: usize) -> usize {
+    let b = line.as_bytes();
+    if col > b.len() {
+        // CPython decodes the terminating NUL as one more character.
+        return line.chars().count() + 1;
+    }
+    String::from_utf8_lossy(&b[..col]).chars().count()
+}
+
+fn is_ws(c: u8) -> bool {
+    c == b' ' || c == b'\t' || c == 0x0c
+}
+
+/// The `~~~^^^` line under a traceback entry's source line (`line` is the whole line, indentation
+/// included), or None when CPython prints none: no position, or the carets would span exactly
+/// the stripped line with no secondary range.
+fn carets(line: &str, pos: spindle_compiler::bytecode::Position) -> Option<String> {
+    if pos.line == 0 {
+        return None;
+    }
+    let indent = line.chars().take_while(|&c| c == ' ' || c == '\t' || c == '\x0c').count() as i64;
+    let line_len = line.chars().count() as i64;
+    let start = byte_to_char(line, pos.col as usize) as i64;
+    let mut end = byte_to_char(line, pos.end_col as usize) as i64;
+    let mut anchors: Option<(i64, i64, bool)> = None;
+    if pos.line == pos.end_line {
+        let chars: Vec<char> = line.chars().collect();
+        let (s, e) = (start.clamp(0, line_len) as usize, end.clamp(0, line_len) as usize);
+        if s <= e {
+            let segment: String = chars[s..e].iter().collect();
+            if let Some(a) = spindle_compiler::anchors::traceback_anchors(&segment) {
+                let l = byte_to_char(&segment, a.left) as i64 + start;
+                let r = byte_to_char(&segment, a.right) as i64 + start;
+                anchors = Some((l, r, a.tilde));
+            }
+        }
+    } else {
+        // A multi-line expression: highlight to the last non-blank character. CPython walks the
+        // UTF-8 bytes from the character length down; kept as is for identical output.
+        let b = line.as_bytes();
+        let mut i = line_len - 1;
+        while i >= 0 {
+            match b.get(i as usize) {
+                Some(&c) if is_ws(c) => i -= 1,
+                _ => break,
+            }
+        }
+        end = i + 1;
+    }
+    if end - start == line_len - indent && anchors.is_none() {
+        return None;
+    }
+    let (primary, secondary) = match anchors {
+        Some((_, _, true)) => ('~', '^'),
+        _ => ('^', '^'),
     };
-    src.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
+    let mut s = String::new();
+    let mut offset = indent - 4;
+    loop {
+        offset += 1;
+        if offset > end {
+            break;
+        }
+        let c = if offset <= start {
+            ' '
+        } else if matches!(anchors, Some((l, r, _)) if l < offset && offset <= r) {
+            secondary
+        } else {
+            primary
+        };
+        s.push(c);
+    }
+    s.push('\n');
+    Some(s)
 }
 
 /// Format one exception (without its chain) as CPython does.
 fn format_one(vm: &mut Vm, exc: &ObjRef, out: &mut String) {
     let tb = crate::exceptions::exc_data(exc).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None);
     let ents = entries(&tb);
+    let mut cache = SourceCache::default();
     if !ents.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         let mut last: Option<(String, u32, String)> = None;
-        let mut repeat = 0usize;
+        let mut count = 0usize;
+        let repeated = |out: &mut String, count: usize| {
+            if count > 3 {
+                let n = count - 3;
+                out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+            }
+        };
         for (code, instr) in &ents {
             let pos = code.co.positions.get(*instr).copied().unwrap_or_default();
             let key = (code.co.filename.clone(), pos.line, code.co.name.clone());
-            if last.as_ref() == Some(&key) {
-                repeat += 1;
-                if repeat >= 3 {
-                    continue;
-                }
-            } else {
-                if repeat >= 3 {
-                    let n = repeat - 2;
-                    out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
-                }
-                repeat = 0;
+            if last.as_ref() != Some(&key) {
+                repeated(out, count);
                 last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count > 3 {
+                continue;
             }
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.co.filename, pos.line, code.co.name));
-            if let Some(text) = source_line(code, pos.line) {
-                let stripped = text.trim_start();
-                let indent = text.len() - stripped.len();
-                let stripped = stripped.trim_end();
+            if let Some(text) = cache.line(&code.co.filename, pos.line) {
+                let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
                 out.push_str(&format!("    {stripped}\n"));
-                if let Some(carets) = carets(&text, indent, stripped, pos) {
-                    out.push_str(&carets);
+                if let Some(c) = carets(&text, pos) {
+                    out.push_str(&c);
                 }
             }
         }
-        if repeat >= 3 {
-            let n = repeat - 2;
-            out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
-        }
+        repeated(out, count);
     }
     out.push_str(&format_exception_only(vm, exc));
-}
-
-/// The `^^^` line under the failing expression, or None when it would cover the whole line.
-fn carets(text: &str, indent: usize, stripped: &str, pos: spindle_compiler::bytecode::Position) -> Option<String> {
-    if pos.end_line != pos.line {
-        return None;
-    }
-    let to_char = |b: u32| -> usize { text.get(..(b as usize).min(text.len())).map(|s| s.chars().count()).unwrap_or(0) };
-    let start = to_char(pos.col);
-    let end = to_char(pos.end_col);
-    let indent_chars = text[..indent].chars().count();
-    if end <= start || start < indent_chars {
-        return None;
-    }
-    let len = stripped.chars().count();
-    if start - indent_chars == 0 && end - indent_chars >= len {
-        return None;
-    }
-    let mut s = String::from("    ");
-    s.push_str(&" ".repeat(start - indent_chars));
-    s.push_str(&"^".repeat(end - start));
-    s.push('\n');
-    Some(s)
 }
 
 /// `Type: message` (the last line of a report), with SyntaxError's special layout.
