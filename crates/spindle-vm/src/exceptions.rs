@@ -149,6 +149,7 @@ pub fn init_methods(t: &BuiltinTypes) {
     add_methods(&t.exc.import_error, &[("__init__", import_error_init)]);
     add_methods(&t.exc.syntax_error, &[("__init__", syntax_error_init), ("__str__", syntax_error_str)]);
     add_methods(&t.exc.system_exit, &[("__init__", system_exit_init)]);
+    crate::types::add_staticmethod(&t.exc.os_error, "__new__", os_error_new);
     add_methods(&t.exc.os_error, &[("__init__", os_error_init), ("__str__", os_error_str)]);
 }
 
@@ -206,6 +207,43 @@ fn import_error_init(vm: &mut Vm, a: Args) -> PyResult {
     vm.set_attr_str(&e, "path", path)?;
     vm.set_attr_str(&e, "msg", msg)?;
     Ok(Value::None)
+}
+
+/// The `OSError` subclass CPython picks for an errno (`OSError(errno, ...)` and failed calls).
+pub fn os_error_class(code: i64) -> ObjRef {
+    let t = crate::types::types();
+    let Ok(code) = i32::try_from(code) else { return t.exc.os_error.clone() };
+    match code {
+        libc::ENOENT => t.exc.file_not_found_error.clone(),
+        libc::EEXIST => t.exc.file_exists_error.clone(),
+        libc::EISDIR => t.exc.is_a_directory_error.clone(),
+        libc::ENOTDIR => t.exc.not_a_directory_error.clone(),
+        libc::EACCES | libc::EPERM => t.exc.permission_error.clone(),
+        libc::EPIPE | libc::ESHUTDOWN => t.exc.broken_pipe_error.clone(),
+        libc::ECONNREFUSED => t.exc.connection_refused_error.clone(),
+        libc::ECONNRESET => t.exc.connection_reset_error.clone(),
+        libc::ECONNABORTED => t.exc.connection_aborted_error.clone(),
+        libc::EINTR => t.exc.interrupted_error.clone(),
+        libc::ESRCH => t.exc.process_lookup_error.clone(),
+        libc::ECHILD => t.exc.child_process_error.clone(),
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => t.exc.blocking_io_error.clone(),
+        libc::ETIMEDOUT => t.exc.timeout_error.clone(),
+        _ => t.exc.os_error.clone(),
+    }
+}
+
+/// `OSError.__new__`: `OSError(errno, strerror, ...)` gives the subclass for errno.
+fn os_error_new(vm: &mut Vm, a: Args) -> PyResult {
+    let t = crate::types::types();
+    let mut args: Vec<Value> = a.args.to_vec();
+    if let (Some(Value::Obj(c)), true) = (args.first(), a.args.len() >= 3) {
+        if c.is(&t.exc.os_error) {
+            if let Value::Int(code) = a.args[1] {
+                args[0] = Value::Obj(os_error_class(code));
+            }
+        }
+    }
+    exc_new(vm, Args { args: &args, kwargs: a.kwargs })
 }
 
 fn os_error_init(vm: &mut Vm, a: Args) -> PyResult {
@@ -423,24 +461,8 @@ impl Vm {
     }
     /// An `OSError` subclass chosen from errno, as CPython does.
     pub fn os_error_from_io(&mut self, err: &std::io::Error, filename: Option<&str>) -> PyErr {
-        let t = crate::types::types();
         let code = err.raw_os_error().unwrap_or(0);
-        let cls = match code {
-            libc::ENOENT => t.exc.file_not_found_error.clone(),
-            libc::EEXIST => t.exc.file_exists_error.clone(),
-            libc::EISDIR => t.exc.is_a_directory_error.clone(),
-            libc::ENOTDIR => t.exc.not_a_directory_error.clone(),
-            libc::EACCES | libc::EPERM => t.exc.permission_error.clone(),
-            libc::EPIPE => t.exc.broken_pipe_error.clone(),
-            libc::ECONNREFUSED => t.exc.connection_refused_error.clone(),
-            libc::ECONNRESET => t.exc.connection_reset_error.clone(),
-            libc::EINTR => t.exc.interrupted_error.clone(),
-            libc::ESRCH => t.exc.process_lookup_error.clone(),
-            libc::ECHILD => t.exc.child_process_error.clone(),
-            libc::EAGAIN => t.exc.blocking_io_error.clone(),
-            libc::ETIMEDOUT => t.exc.timeout_error.clone(),
-            _ => t.exc.os_error.clone(),
-        };
+        let cls = os_error_class(code as i64);
         // SAFETY: strerror returns a pointer to a static or thread-local NUL-terminated string.
         let msg = unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }.to_string_lossy().into_owned();
         let mut args = vec![Value::Int(code as i64), self.new_str(&msg)];

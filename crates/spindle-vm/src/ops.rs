@@ -544,6 +544,22 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         if let Some(r) = native_compare(vm, a, b, op)? {
             return Ok(Value::Bool(r));
         }
+        // Builtin types whose comparison is a method of their own (slice, ...).
+        let object = &types().object;
+        for (x, y, n) in [(a, b, op.dunder()), (b, a, op.swapped().dunder())] {
+            let tx = type_of(x).clone();
+            if tx.is(object) {
+                continue;
+            }
+            if let Some((f, owner)) = types::lookup_with_owner(&tx, n) {
+                if !owner.is(object) {
+                    let r = vm.call(&f, &[x.clone(), y.clone()], &[])?;
+                    if !is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
     } else {
         let ta = type_of(a).clone();
         let tb = type_of(b).clone();
@@ -580,9 +596,17 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         CmpOp::Eq => Ok(Value::Bool(a.is(b))),
         CmpOp::Ne => {
             // __ne__ defaults to the negation of __eq__.
+            let ta = type_of(a).clone();
             if !is_exact(a) || !is_exact(b) {
-                let ta = type_of(a).clone();
                 if let Some(f) = types::lookup(&ta, "__eq__").filter(|f| !is_builtin_fn(f)) {
+                    let r = vm.call(&f, &[a.clone(), b.clone()], &[])?;
+                    if !is_not_implemented(&r) {
+                        return Ok(Value::Bool(!vm.truthy(&r)?));
+                    }
+                }
+            } else if let Some((f, owner)) = types::lookup_with_owner(&ta, "__eq__") {
+                // A builtin type's own __eq__ (slice, ...).
+                if !owner.is(&types().object) {
                     let r = vm.call(&f, &[a.clone(), b.clone()], &[])?;
                     if !is_not_implemented(&r) {
                         return Ok(Value::Bool(!vm.truthy(&r)?));

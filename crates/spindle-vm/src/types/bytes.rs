@@ -28,6 +28,19 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     }
 }
 
+/// Run `f` on the bytes of a bytes/bytearray without copying them (a bytearray's lock is held
+/// during `f`: it must not call Python code).
+pub fn with_bytes<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Bytes(b) => Some(f(b)),
+            Payload::ByteArray(b) => Some(f(&b.lock())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn is_bytearray(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if matches!(o.payload, Payload::ByteArray(_)))
 }
@@ -583,23 +596,69 @@ fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     arg_bytes(vm, v)
 }
 
-fn b_find(vm: &mut Vm, a: Args) -> PyResult {
-    let b = me(vm, &a)?;
+/// The `[start:end]` window of find/index/count (slice semantics), or None when empty-inverted.
+fn window(vm: &mut Vm, len: usize, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
+    let n = len as i64;
+    let mut conv = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let b = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
+                use num_traits::ToPrimitive;
+                let i = b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 });
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+        }
+    };
+    let s = conv(start, 0)?;
+    let e = conv(end, n)?;
+    if s > e {
+        return Ok(None);
+    }
+    Ok(Some((s as usize, e as usize)))
+}
+
+/// Shared body of find/rfind/index/rindex: the absolute position of the needle, if found.
+fn find_in(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<Option<i64>> {
+    if a.args.len() < 2 || a.args.len() > 4 {
+        let n = a.args.len().saturating_sub(1);
+        let msg = if n < 1 { format!("{name} expected at least 1 argument, got 0") } else { format!("{name} expected at most 3 arguments, got {n}") };
+        return Err(vm.type_error(&msg));
+    }
     let n = needle(vm, &a.args[1])?;
-    Ok(Value::Int(find_sub(&b, &n, 0).map(|i| i as i64).unwrap_or(-1)))
+    let Some(len) = with_bytes(&a.args[0], |b| b.len()) else { return Err(vm.type_error("descriptor requires a 'bytes' object")) };
+    let Some((s, e)) = window(vm, len, a.args.get(2), a.args.get(3))? else { return Ok(None) };
+    let r = with_bytes(&a.args[0], |b| {
+        // The window was computed from the length before; a bytearray may have shrunk since.
+        let hay = &b[s.min(b.len())..e.min(b.len())];
+        if rev {
+            rfind_sub(hay, &n)
+        } else {
+            find_sub(hay, &n, 0)
+        }
+    })
+    .flatten();
+    Ok(r.map(|i| (i + s) as i64))
+}
+
+fn b_find(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(Value::Int(find_in(vm, &a, "find", false)?.unwrap_or(-1)))
 }
 
 fn b_rfind(vm: &mut Vm, a: Args) -> PyResult {
-    let b = me(vm, &a)?;
-    let n = needle(vm, &a.args[1])?;
-    Ok(Value::Int(rfind_sub(&b, &n).map(|i| i as i64).unwrap_or(-1)))
+    Ok(Value::Int(find_in(vm, &a, "rfind", true)?.unwrap_or(-1)))
 }
 
 fn b_index(vm: &mut Vm, a: Args) -> PyResult {
-    let b = me(vm, &a)?;
-    let n = needle(vm, &a.args[1])?;
-    match find_sub(&b, &n, 0) {
-        Some(i) => Ok(Value::Int(i as i64)),
+    match find_in(vm, &a, "index", false)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+
+fn b_rindex(vm: &mut Vm, a: Args) -> PyResult {
+    match find_in(vm, &a, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i)),
         None => Err(vm.value_error("subsection not found")),
     }
 }
@@ -607,12 +666,14 @@ fn b_index(vm: &mut Vm, a: Args) -> PyResult {
 fn b_count(vm: &mut Vm, a: Args) -> PyResult {
     let b = me(vm, &a)?;
     let n = needle(vm, &a.args[1])?;
+    let Some((s, e)) = window(vm, b.len(), a.args.get(2), a.args.get(3))? else { return Ok(Value::Int(0)) };
+    let b = &b[s..e];
     if n.is_empty() {
         return Ok(Value::Int(b.len() as i64 + 1));
     }
     let mut c = 0;
     let mut from = 0;
-    while let Some(p) = find_sub(&b, &n, from) {
+    while let Some(p) = find_sub(b, &n, from) {
         c += 1;
         from = p + n.len();
     }
@@ -788,6 +849,7 @@ pub fn init(t: &BuiltinTypes) {
                 ("find", b_find),
                 ("rfind", b_rfind),
                 ("index", b_index),
+                ("rindex", b_rindex),
                 ("count", b_count),
                 ("replace", b_replace),
                 ("upper", b_upper),

@@ -224,6 +224,11 @@ fn range_reduce(vm: &mut Vm, a: Args) -> PyResult {
     Ok(crate::types::tuple::new_tuple(vec![Value::Obj(types().range.clone()), crate::types::tuple::new_tuple(vec![s, e, t])]))
 }
 
+fn slice_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let (s, e, t) = parts(vm, &a.args[0])?;
+    Ok(crate::types::tuple::new_tuple(vec![Value::Obj(types().slice.clone()), crate::types::tuple::new_tuple(vec![s, e, t])]))
+}
+
 fn slice_new(vm: &mut Vm, a: Args) -> PyResult {
     let n = a.args.len() - 1;
     let (start, stop, step) = match n {
@@ -282,6 +287,6 @@ pub fn init(t: &BuiltinTypes) {
         ],
     );
     add_staticmethod(&t.slice, "__new__", slice_new);
-    add_methods(&t.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq)]);
+    add_methods(&t.slice, &[("__repr__", slice_repr), ("indices", slice_indices_m), ("__eq__", slice_eq), ("__reduce__", slice_reduce)]);
     crate::types::set_type_attr(&t.slice, "__hash__", Value::None);
 }
