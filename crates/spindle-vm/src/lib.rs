@@ -4,11 +4,14 @@
 pub mod builtins;
 pub mod call;
 pub mod run;
+pub mod sigint;
 pub mod code;
 pub mod eval;
 pub mod exceptions;
 pub mod format;
 pub mod generator;
+pub mod gil;
+pub mod gil_trace;
 pub mod import;
 pub mod object;
 pub mod ops;

@@ -251,5 +251,9 @@ pub fn run_main(vm: &mut Vm, target: &Target) -> i32 {
     }
     vm.run_finalizers();
     crate::stdlib::sys::flush_all(vm);
+    // Daemon threads still running never get the GIL again (they die with the process).
+    crate::gil::finalize();
+    crate::gil_trace::report();
+    crate::sigint::main_exiting();
     status
 }

@@ -71,6 +71,13 @@ pub struct Vm {
     pub repr_depth: usize,
 }
 
+impl Drop for Vm {
+    fn drop(&mut self) {
+        // The thread-local breaker pointer must not outlive the breaker it points to.
+        crate::object::ptr::set_thread_breaker(std::ptr::null());
+    }
+}
+
 /// Bytes of Rust stack kept in reserve below the recursion guard.
 const STACK_RESERVE: usize = 256 * 1024;
 
@@ -94,6 +101,13 @@ impl Vm {
             sys: OnceLock::new(),
         });
         let mut vm = Vm::new_thread(stack_size);
+        // The main thread holds the GIL from the start; other threads take it when they start.
+        crate::gil::acquire(&vm.breaker, crate::gil::Take::Regular);
+        crate::sigint::install_main(&vm.breaker);
+        crate::gil_trace::configure(&interp().xoptions.lock().unwrap_or_else(|e| e.into_inner()));
+        if crate::gil_trace::on() {
+            crate::gil_trace::label(crate::gil::thread_serial(), "MainThread");
+        }
         crate::builtins::init(&mut vm);
         crate::stdlib::init(&mut vm);
         vm
@@ -107,6 +121,14 @@ impl Vm {
         let breaker = Arc::new(AtomicU32::new(0));
         crate::object::ptr::set_thread_breaker(Arc::as_ptr(&breaker));
         Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0, repr_depth: 0 }
+    }
+
+    /// At the end of a thread, with the GIL held: drop the frames and the handled exception and
+    /// run the `__del__` methods this queues, so nothing is left to free without the GIL.
+    pub fn finish_thread(&mut self) {
+        self.frames.clear();
+        self.handled = Value::None;
+        self.run_finalizers();
     }
 
     /// Raise RecursionError if the Rust stack is nearly exhausted.

@@ -137,6 +137,8 @@ fn main() {
             }
         }
     }
+    // Only the interpreter's main thread takes SIGINT (it unblocks it when it starts).
+    spindle_vm::sigint::block_in_this_thread();
     let child = std::thread::Builder::new().name("main".into()).stack_size(STACK_SIZE).spawn(move || {
         let mut vm = spindle_vm::Vm::new_main(argv, xoptions, unbuffered, STACK_SIZE);
         spindle_vm::run::run_main(&mut vm, &target)

@@ -166,6 +166,15 @@ pub fn take_finalizers() -> Vec<ObjRef> {
     FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
 }
 
+/// At thread end, after the thread's last `run_finalizers` (GIL held): an object queued for
+/// `__del__` after that point (none in practice) is kept alive forever rather than freed later
+/// by the thread-local destructor, which runs without the GIL.
+pub fn forget_thread_queues() {
+    for o in take_finalizers() {
+        std::mem::forget(o);
+    }
+}
+
 #[cold]
 fn dealloc(ptr: NonNull<Obj>) {
     // SAFETY: the count just reached zero: we are the only owner.

@@ -142,7 +142,12 @@ fn type_call(vm: &mut Vm, a: Args) -> PyResult {
 pub fn type_repr_str(cls: &ObjRef) -> String {
     let td = cls.type_data();
     if td.builtin {
-        return format!("<class '{}'>", td.qualname);
+        // Builtin types of native modules (`_thread.lock`) name their module in their own dict.
+        let own = cls.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "__module__")).and_then(|m| m.as_str().map(|s| s.to_string()));
+        return match own {
+            Some(m) if m != "builtins" => format!("<class '{m}.{}'>", td.qualname),
+            _ => format!("<class '{}'>", td.qualname),
+        };
     }
     let module = types::lookup(cls, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()));
     match module {

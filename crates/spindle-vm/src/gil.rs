@@ -1,0 +1,356 @@
+//! The global interpreter lock.
+//!
+//! Notes about the implementation (read this before the code; it follows the comment block of
+//! CPython's `Python/ceval_gil.c`, and says where and why Spindle departs from it).
+//!
+//! * The GIL is a flag (`State::locked`) protected by a mutex, with condition variables to wait
+//!   on. Exactly one thread "holds" it at a time and only that thread runs Python code, touches
+//!   reference counts in their non-atomic mode, or borrows a `PyCell` without a real lock (see
+//!   `sync.rs`). In free-threaded mode (`-X gil=0`) every function here returns at once.
+//!
+//! * A thread that wants the GIL while another holds it waits on a condition variable for at
+//!   most the switch interval (`sys.setswitchinterval`, default 5 ms). If it times out and no
+//!   switch happened meanwhile (`switch_number` unchanged), it sets `BREAK_GIL_DROP` in the
+//!   holder's eval breaker (a per-thread atomic word, see `Vm::breaker`). The holder sees it at
+//!   its next breaker check (backward jumps, calls, returns, stores: a single relaxed load per
+//!   check in the eval loop) and drops the GIL.
+//!
+//! * Forced switching: a thread dropping the GIL *because it was asked to* waits until another
+//!   thread has actually taken it (`switch_number` moved) before it asks for it again.
+//!   Otherwise it would usually win the race for the mutex against the woken thread and the
+//!   request would achieve nothing.
+//!
+//! * Blocking calls (`time.sleep`, lock waits, file/pipe/socket I/O, process waits) release the
+//!   GIL around the OS call: [`release`] before, [`acquire`] with [`Take::Priority`] after. The
+//!   wrapper for native code is `stdlib::thread::blocking`.
+//!
+//! Where Spindle departs from CPython: the convoy effect (bpo-7946).
+//!
+//! * In CPython a thread coming back from a blocking call is an ordinary waiter: beside a
+//!   CPU-bound thread it waits a whole switch interval before it even *asks* for the GIL. A
+//!   thread doing many short I/O operations (a server echoing requests) then gets at most one
+//!   operation per interval: 5 ms for what takes 20 µs alone, a 100x slowdown.
+//!
+//! * Spindle gives threads returning from a blocking call priority. A priority waiter sets the
+//!   holder's drop request at once (no interval wait), and when the GIL is dropped while priority
+//!   waiters exist it is *reserved* for them (`Reserved::Priority`): a regular waiter cannot
+//!   take it first. The I/O thread therefore runs within microseconds of its I/O completing,
+//!   does its short piece of Python work, and blocks again, handing the GIL back.
+//!
+//! * Priority cannot starve CPU-bound threads: it is only gained by *blocking* (a thread that
+//!   keeps the GIL is a regular waiter the next time it is asked to drop it), and a regular
+//!   waiter that times out while priority waiters were served marks itself `starving`; the next
+//!   drop is then reserved for regular waiters (`Reserved::Regular`), and a holder that got the
+//!   GIL that way is not interrupted by priority requests before its interval is up. So a
+//!   CPU-bound thread always gets the GIL within about two switch intervals.
+//!
+//! * Two CPU-bound threads behave exactly as under CPython's new GIL: each runs for a switch
+//!   interval, then the other one's timed-out request makes it drop the GIL.
+//!
+//! Contracts: [`acquire`] must be called by a thread that does not hold the GIL, [`release`] and
+//! [`yield_now`] by the thread that holds it. The `breaker` argument is the calling thread's own
+//! eval breaker. No Python object may be touched (not even a reference count) between a
+//! [`release`] and the next [`acquire`] on the same thread.
+//!
+//! At exit, [`finalize`] marks the interpreter as finishing: from then on only the thread that
+//! called it may take the GIL; any other thread that tries (a daemon thread returning from a
+//! blocking call, or woken waiting for the GIL) waits forever and dies with the process, as in
+//! CPython.
+//!
+//! Telemetry (`-X gil_trace=FILE`, `-X gil_stats`, see `gil_trace.rs`) is hooked at take, drop
+//! and drop request; when it is off each hook costs one relaxed load and a predictable branch.
+
+use crate::gil_trace;
+use parking_lot::{Condvar, Mutex};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Eval-breaker bit: another thread asks the holder to drop the GIL.
+pub const BREAK_GIL_DROP: u32 = 2;
+
+/// How a thread asks for the GIL.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Take {
+    /// A thread starting, or one that dropped the GIL because it was asked to.
+    Regular,
+    /// A thread returning from a blocking call: asks the holder to drop at once, and is served
+    /// before regular waiters.
+    Priority,
+}
+
+/// Who may take a GIL that has just been dropped.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Reserved {
+    Anyone,
+    Priority,
+    Regular,
+}
+
+/// How the current holder got the GIL.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Grant {
+    Normal,
+    /// Reserved for a starving regular waiter: priority requests wait an interval.
+    Starved,
+}
+
+/// The GIL's state. Protected by `Gil::state`.
+struct State {
+    locked: bool,
+    /// The holder's eval breaker (where drop requests go) and telemetry id.
+    holder: Option<(Arc<AtomicU32>, u32)>,
+    grant: Grant,
+    /// Incremented at every take: a waiter that sees it unchanged after a time-out knows that
+    /// nobody got the GIL meanwhile.
+    switch_number: u64,
+    /// Threads waiting in `take`, by kind.
+    waiting: u32,
+    prio_waiting: u32,
+    reserved: Reserved,
+    /// A regular waiter timed out while priority waiters were around.
+    starving: bool,
+    /// Set by `finalize`: only `finalizer` may take the GIL.
+    finalizing: bool,
+    finalizer: u32,
+}
+
+struct Gil {
+    state: Mutex<State>,
+    /// Regular waiters wait here.
+    cond: Condvar,
+    /// Priority waiters wait here.
+    prio_cond: Condvar,
+    /// A thread that dropped the GIL on request waits here until someone took it.
+    switch_cond: Condvar,
+}
+
+static GIL: Gil = Gil {
+    state: parking_lot::const_mutex(State {
+        locked: false,
+        holder: None,
+        grant: Grant::Normal,
+        switch_number: 0,
+        waiting: 0,
+        prio_waiting: 0,
+        reserved: Reserved::Anyone,
+        starving: false,
+        finalizing: false,
+        finalizer: 0,
+    }),
+    cond: Condvar::new(),
+    prio_cond: Condvar::new(),
+    switch_cond: Condvar::new(),
+};
+
+/// The switch interval in microseconds (`sys.setswitchinterval`).
+static SWITCH_INTERVAL_US: AtomicU64 = AtomicU64::new(5000);
+
+pub fn switch_interval() -> f64 {
+    SWITCH_INTERVAL_US.load(Ordering::Relaxed) as f64 / 1e6
+}
+
+pub fn set_switch_interval(secs: f64) {
+    let us = (secs * 1e6).min(u64::MAX as f64 / 2.0);
+    SWITCH_INTERVAL_US.store((us as u64).max(1), Ordering::Relaxed);
+}
+
+fn interval() -> Duration {
+    Duration::from_micros(SWITCH_INTERVAL_US.load(Ordering::Relaxed))
+}
+
+thread_local! {
+    /// This thread's serial number (1 = the first thread that asked), for telemetry and exit.
+    static SERIAL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+static NEXT_SERIAL: AtomicU32 = AtomicU32::new(1);
+
+/// A small number naming the calling OS thread (assigned on first use, never reused).
+pub fn thread_serial() -> u32 {
+    SERIAL.with(|s| {
+        let v = s.get();
+        if v != 0 {
+            return v;
+        }
+        let v = NEXT_SERIAL.fetch_add(1, Ordering::Relaxed);
+        s.set(v);
+        v
+    })
+}
+
+/// Number of GIL hand-overs so far (the `switch_number`).
+pub fn switch_count() -> u64 {
+    GIL.state.lock().switch_number
+}
+
+fn can_take(g: &State, prio: bool, me: u32) -> bool {
+    !g.locked
+        && (g.finalizing && me == g.finalizer
+            || match g.reserved {
+            Reserved::Anyone => true,
+            Reserved::Priority => prio,
+            Reserved::Regular => !prio,
+            })
+}
+
+/// The interpreter is exiting and this thread is not the one finishing it: never run again.
+/// Releases the state mutex and parks the thread until the process exits.
+fn park_forever(g: &mut parking_lot::MutexGuard<'_, State>) -> ! {
+    parking_lot::MutexGuard::unlocked(g, || loop {
+        std::thread::park();
+    })
+}
+
+/// Ask the current holder to drop the GIL. `g` is locked.
+fn request_drop(g: &State, requester: u32) {
+    if let Some((b, holder_id)) = &g.holder {
+        b.fetch_or(BREAK_GIL_DROP, Ordering::Relaxed);
+        if gil_trace::on() {
+            gil_trace::drop_request(requester, *holder_id);
+        }
+    }
+}
+
+/// Take the GIL with the state mutex already locked.
+fn take_locked(g: &mut parking_lot::MutexGuard<'_, State>, breaker: &Arc<AtomicU32>, kind: Take) {
+    let me = thread_serial();
+    let prio = kind == Take::Priority;
+    let tracing = gil_trace::on();
+    let wait_start = if tracing { Some(gil_trace::now()) } else { None };
+    let mut waited = false;
+    if g.finalizing && me != g.finalizer {
+        park_forever(g);
+    }
+    if !can_take(g, prio, me) {
+        waited = true;
+        if prio {
+            g.prio_waiting += 1;
+            if g.grant != Grant::Starved {
+                request_drop(g, me);
+            }
+        } else {
+            g.waiting += 1;
+        }
+        loop {
+            let saved = g.switch_number;
+            let timed_out = if prio { GIL.prio_cond.wait_for(g, interval()).timed_out() } else { GIL.cond.wait_for(g, interval()).timed_out() };
+            if g.finalizing && me != g.finalizer {
+                if prio {
+                    g.prio_waiting -= 1;
+                } else {
+                    g.waiting -= 1;
+                }
+                park_forever(g);
+            }
+            if can_take(g, prio, me) {
+                break;
+            }
+            if !g.locked {
+                continue;
+            }
+            if timed_out && g.switch_number == saved {
+                // A whole interval without a switch: ask the holder to drop it.
+                request_drop(g, me);
+                if !prio && g.prio_waiting > 0 {
+                    g.starving = true;
+                }
+            } else if prio && g.switch_number != saved && g.grant != Grant::Starved {
+                // Someone else got it first: a priority waiter asks the new holder at once.
+                request_drop(g, me);
+            }
+        }
+        if prio {
+            g.prio_waiting -= 1;
+        } else {
+            g.waiting -= 1;
+        }
+    }
+    g.grant = if g.reserved == Reserved::Regular { Grant::Starved } else { Grant::Normal };
+    g.locked = true;
+    g.holder = Some((breaker.clone(), me));
+    g.switch_number = g.switch_number.wrapping_add(1);
+    g.reserved = Reserved::Anyone;
+    // A stale request addressed to this thread's previous tenure is void.
+    breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
+    GIL.switch_cond.notify_all();
+    if let Some(t0) = wait_start {
+        gil_trace::took(me, t0, waited, prio);
+    }
+}
+
+/// Drop the GIL with the state mutex already locked, choosing who may take it next.
+fn release_locked(g: &mut parking_lot::MutexGuard<'_, State>) {
+    g.locked = false;
+    g.holder = None;
+    g.reserved = if g.starving && g.waiting > 0 {
+        g.starving = false;
+        Reserved::Regular
+    } else if g.prio_waiting > 0 {
+        Reserved::Priority
+    } else {
+        Reserved::Anyone
+    };
+    match g.reserved {
+        Reserved::Priority => {
+            GIL.prio_cond.notify_one();
+        }
+        _ => {
+            GIL.cond.notify_one();
+        }
+    }
+    if gil_trace::on() {
+        gil_trace::dropped(thread_serial());
+    }
+}
+
+/// Take the GIL (see the module notes). The caller must not hold it.
+pub fn acquire(breaker: &Arc<AtomicU32>, kind: Take) {
+    if crate::sync::free_threaded() {
+        return;
+    }
+    let mut g = GIL.state.lock();
+    take_locked(&mut g, breaker, kind);
+}
+
+/// Drop the GIL. The caller must hold it.
+pub fn release() {
+    if crate::sync::free_threaded() {
+        return;
+    }
+    let mut g = GIL.state.lock();
+    release_locked(&mut g);
+}
+
+/// Called when the holder finds `BREAK_GIL_DROP` in its breaker: drop the GIL, wait until
+/// another thread has taken it (forced switching), then wait for it again.
+pub fn yield_now(breaker: &Arc<AtomicU32>) {
+    if crate::sync::free_threaded() {
+        breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
+        return;
+    }
+    let mut g = GIL.state.lock();
+    breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
+    if g.waiting + g.prio_waiting == 0 || g.finalizing {
+        return;
+    }
+    release_locked(&mut g);
+    if gil_trace::on() {
+        gil_trace::forced_switch(thread_serial());
+    }
+    let sn = g.switch_number;
+    while g.switch_number == sn && g.waiting + g.prio_waiting > 0 && !g.finalizing {
+        GIL.switch_cond.wait(&mut g);
+    }
+    take_locked(&mut g, breaker, Take::Regular);
+}
+
+/// At exit, by the thread holding the GIL: no other thread will get it again.
+pub fn finalize() {
+    if crate::sync::free_threaded() {
+        return;
+    }
+    let mut g = GIL.state.lock();
+    g.finalizing = true;
+    g.finalizer = thread_serial();
+}

@@ -1,0 +1,116 @@
+//! SIGINT (Ctrl-C) becomes `KeyboardInterrupt` in the main thread, as in CPython.
+//!
+//! The handler only does async-signal-safe work: it sets [`PENDING`] and the main thread's
+//! eval-breaker bit [`BREAK_SIGNAL`]; the main thread raises `KeyboardInterrupt` at its next
+//! breaker check. The handler is installed without `SA_RESTART`, and only the main Python
+//! thread has SIGINT unblocked (the launcher thread blocks it before starting the interpreter,
+//! new Python threads block it when they start; a signal landing elsewhere anyway is forwarded
+//! with `pthread_kill`). So a main thread blocked in `time.sleep`, a lock wait or a read gets
+//! `EINTR`, returns through `stdlib::thread::blocking`, and raises at once: Ctrl-C interrupts
+//! `join()`, `Queue.get()`, `Event.wait()` in the main thread.
+//!
+//! `_thread.interrupt_main()` calls [`trip`], which does the same without a real signal.
+
+use crate::vm::Vm;
+use crate::PyResult;
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// Eval-breaker bit (main thread only): a signal is pending.
+pub const BREAK_SIGNAL: u32 = 4;
+
+/// SIGINT arrived and has not been handled yet.
+static PENDING: AtomicBool = AtomicBool::new(false);
+/// `pthread_self()` of the main Python thread, 0 before start-up.
+static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
+/// The main thread's eval breaker (kept alive forever by a leaked `Arc` count).
+static MAIN_BREAKER: AtomicPtr<AtomicU32> = AtomicPtr::new(std::ptr::null_mut());
+
+fn self_id() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
+}
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    // SAFETY: reading errno through its thread-local location is async-signal-safe; restored
+    // below so the interrupted code sees its own errno.
+    let saved = unsafe { *libc::__errno_location() };
+    let main = MAIN_THREAD.load(Ordering::Relaxed);
+    if main != 0 && main != self_id() {
+        // SAFETY: pthread_kill is async-signal-safe; `main` is the live main thread's id (it is
+        // cleared before that thread exits).
+        unsafe { libc::pthread_kill(main as libc::pthread_t, libc::SIGINT) };
+    } else {
+        trip();
+    }
+    // SAFETY: as above.
+    unsafe { *libc::__errno_location() = saved };
+}
+
+/// Mark SIGINT pending for the main thread (signal handler and `interrupt_main`).
+pub fn trip() {
+    PENDING.store(true, Ordering::SeqCst);
+    let b = MAIN_BREAKER.load(Ordering::Acquire);
+    if !b.is_null() {
+        // SAFETY: the pointer comes from a leaked Arc and is never freed.
+        unsafe { (*b).fetch_or(BREAK_SIGNAL, Ordering::SeqCst) };
+    }
+}
+
+/// Is a SIGINT waiting to be raised?
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
+}
+
+/// Is the calling thread the main Python thread?
+pub fn is_main_thread() -> bool {
+    MAIN_THREAD.load(Ordering::Relaxed) == self_id()
+}
+
+fn set_mask(how: libc::c_int) {
+    // SAFETY: sigset_t is plain data initialised by sigemptyset; pthread_sigmask only changes
+    // the calling thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(how, &set, std::ptr::null_mut());
+    }
+}
+
+/// Block SIGINT in the calling thread (the launcher, and every new Python thread).
+pub fn block_in_this_thread() {
+    set_mask(libc::SIG_BLOCK);
+}
+
+/// Start-up, on the main Python thread: install the handler and remember this thread.
+pub fn install_main(breaker: &Arc<AtomicU32>) {
+    let leaked = Arc::into_raw(breaker.clone()) as *mut AtomicU32;
+    MAIN_BREAKER.store(leaked, Ordering::Release);
+    MAIN_THREAD.store(self_id(), Ordering::Relaxed);
+    // SAFETY: a zeroed sigaction with a handler address and an empty mask is a valid argument;
+    // the handler only does async-signal-safe work (see the module docs).
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as usize;
+        libc::sigemptyset(&mut sa.sa_mask);
+        sa.sa_flags = 0;
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
+    }
+    set_mask(libc::SIG_UNBLOCK);
+}
+
+/// The main thread is about to exit: stop forwarding signals to it.
+pub fn main_exiting() {
+    MAIN_THREAD.store(0, Ordering::Relaxed);
+}
+
+/// Raise `KeyboardInterrupt` if SIGINT is pending and this is the main thread.
+pub fn check(vm: &mut Vm) -> PyResult<()> {
+    vm.breaker.fetch_and(!BREAK_SIGNAL, Ordering::SeqCst);
+    if is_main_thread() && PENDING.swap(false, Ordering::SeqCst) {
+        let cls = crate::types::types().exc.keyboard_interrupt.clone();
+        return Err(crate::PyErr(crate::exceptions::new_exception(&cls, Vec::new())));
+    }
+    Ok(())
+}
