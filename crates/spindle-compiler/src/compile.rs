@@ -75,6 +75,9 @@ pub struct Compiler<'a> {
 /// Compile a parsed module.
 pub fn compile_module(stmts: &[Stmt], source: &str, filename: &str) -> CResult<CodeObject> {
     let mut c = Compiler::new(stmts, source, filename)?;
+    if has_annotations(stmts) {
+        c.emit(Instr::SetupAnnotations);
+    }
     c.body_with_doc(stmts, true)?;
     // Module code returns None.
     let none = c.const_(Constant::None);
@@ -90,6 +93,29 @@ pub fn compile_expression(expr: &Expr, source: &str, filename: &str) -> CResult<
     c.expr(expr)?;
     c.emit(Instr::Return);
     Ok(c.finish_unit())
+}
+
+/// Does a module or class body annotate a variable (`x: int`) outside nested functions and
+/// classes? Then it starts with SetupAnnotations, as in CPython.
+fn has_annotations(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    has_annotations(&h.body)
+                })
+        }
+        Stmt::Match(m) => m.cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
 }
 
 /// Byte offsets at which each line starts.
@@ -304,12 +330,25 @@ impl<'a> Compiler<'a> {
 
     // ----- names -----
 
+    /// `name` as stored: private names (`__x`) inside a class are mangled (`_K__x`).
+    fn mangle(&self, name: &str) -> String {
+        let u = self.units.last().expect("unit");
+        crate::symtable::mangle(self.table.scopes[u.scope].private.as_deref(), name).into_owned()
+    }
+
+    /// Index of an attribute name (mangled like other names).
+    fn attr_name(&mut self, attr: &str) -> u32 {
+        let m = self.mangle(attr);
+        self.name(&m)
+    }
+
     fn storage(&self, name: &str) -> Storage {
         let u = self.units.last().expect("unit");
         self.table.scopes[u.scope].lookup(name)
     }
 
     fn load_name(&mut self, name: &str) {
+        let name = &*self.mangle(name);
         let st = self.storage(name);
         let kind = self.scope_kind();
         match st {
@@ -342,6 +381,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_name(&mut self, name: &str) {
+        let name = &*self.mangle(name);
         match self.storage(name) {
             Storage::Fast => {
                 let i = self.unit().var_map[name];
@@ -367,6 +407,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_name(&mut self, name: &str) {
+        let name = &*self.mangle(name);
         match self.storage(name) {
             Storage::Fast => {
                 let i = self.unit().var_map[name];
@@ -447,6 +488,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::AugAssign(a) => self.aug_assign(a)?,
             Stmt::AnnAssign(a) => {
+                let ns_scope = matches!(self.scope_kind(), ScopeKind::Module | ScopeKind::Class);
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.assign_target(&a.target)?;
@@ -464,6 +506,24 @@ impl<'a> Compiler<'a> {
                             self.emit(Instr::Pop);
                         }
                         _ => {}
+                    }
+                }
+                // Module and class bodies evaluate the annotation; a simple name's goes into
+                // `__annotations__` (set up by SetupAnnotations at the start of the body).
+                if ns_scope {
+                    self.expr(&a.annotation)?;
+                    match &*a.target {
+                        Expr::Name(n) if a.simple => {
+                            let ann = self.name("__annotations__");
+                            self.emit(Instr::LoadName(ann));
+                            let key = self.mangle(&n.id);
+                            let c = self.const_(Constant::Str(key));
+                            self.emit(Instr::LoadConst(c));
+                            self.emit(Instr::StoreSubscr);
+                        }
+                        _ => {
+                            self.emit(Instr::Pop);
+                        }
                     }
                 }
             }
@@ -663,7 +723,7 @@ impl<'a> Compiler<'a> {
                 let saved = self.set_pos(at.range);
                 self.expr(&at.value)?;
                 self.emit(Instr::Copy(1));
-                let n = self.name(&at.attr);
+                let n = self.attr_name(&at.attr);
                 self.emit(Instr::LoadAttr(n));
                 self.restore_pos(saved);
                 self.expr(&a.value)?;
@@ -703,7 +763,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr);
+                let n = self.attr_name(&a.attr);
                 let saved = self.set_pos(a.range);
                 self.emit(Instr::StoreAttr(n));
                 self.restore_pos(saved);
@@ -756,7 +816,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr);
+                let n = self.attr_name(&a.attr);
                 let saved = self.set_pos(a.range);
                 self.emit(Instr::DeleteAttr(n));
                 self.restore_pos(saved);
@@ -1052,6 +1112,43 @@ impl<'a> Compiler<'a> {
         Ok(fl)
     }
 
+    /// Emit the annotations dict of a `def` (parameters in order, then `return`); returns the
+    /// MakeFunction flag bit (4) when there are any.
+    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
+        let mut items: Vec<(&str, &'a Expr)> = Vec::new();
+        for a in p.posonlyargs.iter().chain(p.args.iter()) {
+            if let Some(ann) = a.parameter.annotation.as_deref() {
+                items.push((a.parameter.name.id.as_str(), ann));
+            }
+        }
+        if let Some(ann) = p.vararg.as_ref().and_then(|v| v.annotation.as_deref()) {
+            items.push((p.vararg.as_ref().map(|v| v.name.id.as_str()).unwrap_or(""), ann));
+        }
+        for a in p.kwonlyargs.iter() {
+            if let Some(ann) = a.parameter.annotation.as_deref() {
+                items.push((a.parameter.name.id.as_str(), ann));
+            }
+        }
+        if let Some(ann) = p.kwarg.as_ref().and_then(|v| v.annotation.as_deref()) {
+            items.push((p.kwarg.as_ref().map(|v| v.name.id.as_str()).unwrap_or(""), ann));
+        }
+        if let Some(r) = returns {
+            items.push(("return", r));
+        }
+        if items.is_empty() {
+            return Ok(0);
+        }
+        let n = items.len() as u32;
+        for (name, ann) in items {
+            let key = self.mangle(name);
+            let c = self.const_(Constant::Str(key));
+            self.emit(Instr::LoadConst(c));
+            self.expr(ann)?;
+        }
+        self.emit(Instr::BuildMap(n));
+        Ok(4)
+    }
+
     fn make_closure(&mut self, code: CodeObject, mut fl: u32, qualname: &str) {
         if !code.freevars.is_empty() {
             for fv in &code.freevars {
@@ -1088,7 +1185,8 @@ impl<'a> Compiler<'a> {
         for d in f.decorator_list.iter() {
             self.expr(&d.expression)?;
         }
-        let fl = self.defaults(&f.parameters)?;
+        let mut fl = self.defaults(&f.parameters)?;
+        fl |= self.annotations(&f.parameters, f.returns.as_deref())?;
         let scope = self.table.scope_for(f.range, ScopeKind::Function);
         let qualname = self.qualname_for(&f.name);
         let def_line = self.line_of(f.range);
@@ -1136,6 +1234,9 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadConst(q));
             let qn = self.name("__qualname__");
             self.emit(Instr::StoreName(qn));
+            if has_annotations(&c.body) {
+                self.emit(Instr::SetupAnnotations);
+            }
             self.body_with_doc(&c.body, true)?;
             if self.table.scopes[scope].needs_class_cell {
                 let ci = self.cell_index("__class__").expect("class cell");
@@ -1276,7 +1377,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(&a.attr);
+                let n = self.attr_name(&a.attr);
                 self.emit(Instr::LoadAttr(n));
             }
             Expr::Subscript(s) => {
@@ -1618,7 +1719,7 @@ impl<'a> Compiler<'a> {
         let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && !kws.iter().any(|k| k.arg.is_none());
         if let (Expr::Attribute(a), true, true) = (&*c.func, simple, kws.is_empty()) {
             self.expr(&a.value)?;
-            let n = self.name(&a.attr);
+            let n = self.attr_name(&a.attr);
             let saved = self.set_pos(a.range);
             self.emit(Instr::LoadMethod(n));
             self.restore_pos(saved);

@@ -72,6 +72,22 @@ pub struct Scope {
     /// For classes: some method needs the implicit `__class__` cell.
     pub needs_class_cell: bool,
     pub params: Vec<String>,
+    /// The name private names are mangled with: the innermost enclosing class (or this class).
+    pub private: Option<String>,
+}
+
+/// CPython's `_Py_Mangle`: inside class `K`, `__x` becomes `_K__x` (dunder names, dotted names
+/// and classes named only with underscores are left alone).
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    let Some(p) = private else { return name.into() };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let p = p.trim_start_matches('_');
+    if p.is_empty() {
+        return name.into();
+    }
+    format!("_{p}{name}").into()
 }
 
 impl Scope {
@@ -91,9 +107,11 @@ impl Scope {
             uses_class_cell: false,
             needs_class_cell: false,
             params: Vec::new(),
+            private: None,
         }
     }
     fn add(&mut self, name: &str, bits: u32) {
+        let name = &*mangle(self.private.as_deref(), name);
         if let Some(&i) = self.index.get(name) {
             self.symbols[i].1 |= bits;
         } else {
@@ -102,9 +120,12 @@ impl Scope {
         }
     }
     pub fn bits(&self, name: &str) -> u32 {
+        let name = &*mangle(self.private.as_deref(), name);
         self.index.get(name).map(|&i| self.symbols[i].1).unwrap_or(0)
     }
+    /// Storage of `name` (mangled here if private).
     pub fn lookup(&self, name: &str) -> Storage {
+        let name = &*mangle(self.private.as_deref(), name);
         if let Some(s) = self.storage.get(name) {
             return *s;
         }
@@ -168,7 +189,9 @@ impl Builder {
     }
     fn push(&mut self, kind: ScopeKind, name: &str, range: TextRange) -> usize {
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name, range, Some(self.cur)));
+        let mut sc = Scope::new(kind, name, range, Some(self.cur));
+        sc.private = if kind == ScopeKind::Class { Some(name.to_string()) } else { self.scopes[self.cur].private.clone() };
+        self.scopes.push(sc);
         self.scopes[self.cur].children.push(id);
         self.by_range.insert(key(range, kind), id);
         let prev = self.cur;
@@ -198,7 +221,8 @@ impl Builder {
             self.err(format!("duplicate argument '{name}' in function definition"), TextRange::default());
         }
         self.scope().add(name, usage::PARAM | usage::ASSIGNED);
-        self.scope().params.push(name.to_string());
+        let m = mangle(self.scope().private.as_deref(), name).into_owned();
+        self.scope().params.push(m);
     }
     /// Defaults and annotations are evaluated in the enclosing scope.
     fn param_outer_parts(&mut self, p: &ast::Parameters) {
@@ -502,8 +526,10 @@ impl Builder {
                         let mut c = self.cur;
                         while c != s {
                             if self.scopes[s].kind == ScopeKind::Module {
-                                let idx = self.scopes[c].index[&id];
-                                self.scopes[c].symbols[idx].1 = usage::GLOBAL | usage::USED;
+                                let m = mangle(self.scopes[c].private.as_deref(), &id).into_owned();
+                                if let Some(&idx) = self.scopes[c].index.get(&m) {
+                                    self.scopes[c].symbols[idx].1 = usage::GLOBAL | usage::USED;
+                                }
                             }
                             c = self.scopes[c].parent.unwrap_or(0);
                         }

@@ -165,7 +165,15 @@ impl Vm {
                     f.lasti = f.pc;
                     f.pc += 1;
                     match ins {
-                        Instr::Nop | Instr::GenStart | Instr::SetupAnnotations => {}
+                        Instr::Nop | Instr::GenStart => {}
+                        Instr::SetupAnnotations => {
+                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                            let key = self.intern("__annotations__");
+                            if tri!(self.mapping_get(&target, &key)).is_none() {
+                                let d = Value::Obj(self.new_dict());
+                                tri!(self.mapping_set(&target, Value::Obj(key), d));
+                            }
+                        }
                         Instr::Pop => {
                             f.stack.pop();
                         }
@@ -745,9 +753,8 @@ impl Vm {
                             let globals = f.globals.clone();
                             let func = crate::types::function::make_function(self, &code, globals, qualname, defaults, kwdefaults, closure);
                             if let (Some(ann), Value::Obj(fo)) = (annotations, &func) {
-                                if let Some(d) = fo.instance_dict() {
-                                    let k = Value::Obj(self.intern("__annotations__"));
-                                    tri!(crate::types::dict::dict_set(self, d, k, ann));
+                                if let Payload::Function(fd) = &fo.payload {
+                                    *fd.annotations.lock() = ann;
                                 }
                             }
                             fr!().stack.push(func);
@@ -1015,7 +1022,8 @@ impl Vm {
             return None;
         }
         if let Value::Obj(o) = obj {
-            if o.as_type().is_some() {
+            // Types and `super` objects have their own attribute lookup.
+            if matches!(o.payload, Payload::Type(_) | Payload::Super { .. }) {
                 return None;
             }
             if let Some(d) = o.instance_dict() {

@@ -247,6 +247,14 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
+            // The special attributes of these builtin layouts (`__doc__`, `__name__`, `args`...)
+            // are data descriptors in CPython: they win over the instance dict and over
+            // same-named class attributes inherited from `object`.
+            if matches!(o.payload, Payload::Function(_) | Payload::Builtin { .. } | Payload::Code(_) | Payload::Generator(_) | Payload::Property { .. } | Payload::Exception(_) | Payload::Traceback(_)) {
+                if let Some(v) = crate::types::object::special_attr(self, obj, name)? {
+                    return Ok(Some(v));
+                }
+            }
             // Class attribute access: walk the class's own MRO.
             if let Payload::Type(_) = &o.payload {
                 if let Some(v) = types::lookup(o, name) {

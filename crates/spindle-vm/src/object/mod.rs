@@ -146,6 +146,8 @@ pub struct FunctionData {
     pub qualname: PyCell<Value>,
     pub doc: PyCell<Value>,
     pub module: Value,
+    /// `__annotations__`: a dict, or `Value::Null` until first asked for. Protected by its lock.
+    pub annotations: PyCell<Value>,
 }
 
 /// Can a single buffer of `bytes` bytes plausibly be allocated? The allocator (mimalloc)

@@ -20,7 +20,7 @@ pub fn make_function(vm: &mut Vm, code: &Value, globals: ObjRef, qualname: Value
         None => Value::None,
     };
     let module = crate::types::dict::dict_get_str(&globals, "__name__").unwrap_or(Value::None);
-    let fd = FunctionData { code: code.clone(), globals, defaults, kwdefaults, closure, name: PyCell::new(name), qualname: PyCell::new(qualname), doc: PyCell::new(doc), module };
+    let fd = FunctionData { code: code.clone(), globals, defaults, kwdefaults, closure, name: PyCell::new(name), qualname: PyCell::new(qualname), doc: PyCell::new(doc), module, annotations: PyCell::new(Value::Null) };
     let dict = vm.new_dict();
     Value::Obj(ObjRef::new_with_dict(types().function.clone(), Payload::Function(Box::new(fd)), dict))
 }

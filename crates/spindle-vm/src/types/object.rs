@@ -407,12 +407,14 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
                 }
             }
             "__annotations__" => {
-                let d = Value::Obj(vm.new_dict());
-                if let Some(inst) = o.instance_dict() {
-                    let k = s(vm, "__annotations__");
-                    crate::types::dict::dict_set(vm, inst, k, d.clone())?;
+                let cur = fd.annotations.lock().clone();
+                if cur.is_null() {
+                    let d = Value::Obj(vm.new_dict());
+                    *fd.annotations.lock() = d.clone();
+                    d
+                } else {
+                    cur
                 }
-                d
             }
             "__builtins__" => Value::Obj(crate::vm::interp().builtins_dict.clone()),
             _ => return Ok(None),
@@ -593,6 +595,16 @@ pub fn set_special_attr(vm: &mut Vm, o: &ObjRef, name: &str, v: Option<Value>) -
                 "__name__" => &fd.name,
                 "__qualname__" => &fd.qualname,
                 "__doc__" => &fd.doc,
+                "__annotations__" => {
+                    let new = match v {
+                        None => Value::Null,
+                        Some(d) if matches!(&d, Value::Obj(o) if matches!(o.payload, Payload::Dict(_))) => d,
+                        Some(_) => return Ok(Some(Err(vm.type_error("__annotations__ must be set to a dict object")))),
+                    };
+                    let old = std::mem::replace(&mut *fd.annotations.lock(), new);
+                    drop(old);
+                    return Ok(Some(Ok(())));
+                }
                 _ => return Ok(None),
             };
             let Some(v) = v else { return Ok(Some(Err(vm.type_error(&format!("{name} must be set to a string object"))))) };
