@@ -347,14 +347,26 @@ fn dir(vm: &mut Vm, a: Args) -> PyResult {
             let ns = current_locals(vm);
             vm.collect(&ns)?
         }
-        Some(v) => {
-            let Some(r) = vm.call_special(v, "__dir__", &[])? else { return Err(vm.type_error("object does not provide __dir__")) };
-            vm.collect(&r)?
-        }
+        Some(v) => return dir_list(vm, v),
     };
     let l = crate::types::list::new_list(names);
     vm.call_method(&l, "sort", &[])?;
     Ok(l)
+}
+
+/// `dir(obj)` as a sorted list value (CPython's `PyObject_Dir`).
+fn dir_list(vm: &mut Vm, v: &Value) -> PyResult {
+    let Some(r) = vm.call_special(v, "__dir__", &[])? else { return Err(vm.type_error("object does not provide __dir__")) };
+    let names = vm.collect(&r)?;
+    let l = crate::types::list::new_list(names);
+    vm.call_method(&l, "sort", &[])?;
+    Ok(l)
+}
+
+/// The names `dir(obj)` lists, sorted.
+pub fn dir_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    let l = dir_list(vm, v)?;
+    vm.collect(&l)
 }
 
 fn divmod(vm: &mut Vm, a: Args) -> PyResult {

@@ -939,7 +939,7 @@ impl Vm {
                 if first {
                     set_context(&exc, &self.handled);
                 }
-                crate::traceback::add_entry(&exc, &f.code, f.lasti);
+                crate::traceback::add_entry(&exc, f);
             }
             first = false;
             let f = self.frames.last_mut().expect("frame");

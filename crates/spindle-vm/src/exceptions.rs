@@ -145,6 +145,15 @@ pub fn init_methods(t: &BuiltinTypes) {
     crate::types::add_staticmethod(be, "__new__", exc_new);
     add_methods(be, &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note), ("__reduce__", exc_reduce)]);
     add_methods(&t.exc.key_error, &[("__str__", key_error_str)]);
+    add_methods(&t.exc.attribute_error, &[("__init__", attribute_error_init)]);
+    add_methods(&t.exc.name_error, &[("__init__", name_error_init)]);
+    // Unset `name`/`obj` read as None; the instance dict holds them once set (suggestions tell
+    // "never set" from None by the dict entry, as CPython tells NULL from None).
+    for (ty, fields) in [(&t.exc.attribute_error, &["name", "obj"][..]), (&t.exc.name_error, &["name"][..])] {
+        for f in fields {
+            crate::types::set_type_attr(ty, f, Value::None);
+        }
+    }
     crate::types::add_methods(&t.exc.stop_iteration, &[("__init__", stop_iteration_init)]);
     add_methods(&t.exc.import_error, &[("__init__", import_error_init)]);
     add_methods(&t.exc.syntax_error, &[("__init__", syntax_error_init), ("__str__", syntax_error_str)]);
@@ -171,10 +180,41 @@ fn self_exc<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a ObjRef> {
 
 fn exc_init(vm: &mut Vm, a: Args) -> PyResult {
     let e = self_exc(vm, &a)?;
+    if !a.kwargs.is_empty() {
+        let tn = e.cls_data().name.clone();
+        return Err(vm.type_error(&format!("{tn}() takes no keyword arguments")));
+    }
     if let Some(d) = exc_data(e) {
         d.lock().args = crate::types::tuple::new_tuple(a.args[1..].to_vec());
     }
     Ok(Value::None)
+}
+
+/// `AttributeError(*args, name=None, obj=None)` / `NameError(*args, name=None)`.
+fn init_with_keywords(vm: &mut Vm, a: Args, cls: &str, allowed: &[&str]) -> PyResult {
+    for (k, _) in a.kwargs {
+        let ks = k.as_str().map(|s| s.to_string()).unwrap_or_default();
+        if !allowed.contains(&ks.as_str()) {
+            return Err(vm.type_error(&format!("'{ks}' is an invalid keyword argument for {cls}()")));
+        }
+    }
+    exc_init(vm, Args::new(a.args))?;
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    for (k, v) in a.kwargs {
+        if let Some(ks) = k.as_str() {
+            let ks = ks.to_string();
+            vm.set_attr_str(&e, &ks, v.clone())?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn attribute_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    init_with_keywords(vm, a, "AttributeError", &["name", "obj"])
+}
+
+fn name_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    init_with_keywords(vm, a, "NameError", &["name"])
 }
 
 fn stop_iteration_init(vm: &mut Vm, a: Args) -> PyResult {

@@ -16,6 +16,7 @@ pub mod import;
 pub mod object;
 pub mod ops;
 pub mod stdlib;
+pub mod suggestions;
 pub mod sync;
 pub mod traceback;
 pub mod types;

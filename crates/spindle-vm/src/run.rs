@@ -80,6 +80,10 @@ pub enum Target {
     Stdin,
 }
 
+/// Set when the program ended with an uncaught `KeyboardInterrupt`: the process then dies by
+/// SIGINT (`sigint::exit_by_sigint`) as CPython does.
+pub static UNCAUGHT_KEYBOARD_INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Exit status for an uncaught exception: SystemExit's code, or 1 after printing the traceback
 /// through `sys.excepthook`.
 pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
@@ -109,6 +113,7 @@ pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
         crate::traceback::print_exception(vm, e);
     }
     if crate::types::is_subtype(&e.0.cls, &t.exc.keyboard_interrupt) {
+        UNCAUGHT_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
         return 130;
     }
     1

@@ -114,3 +114,19 @@ pub fn check(vm: &mut Vm) -> PyResult<()> {
     }
     Ok(())
 }
+
+/// CPython's exit after an uncaught `KeyboardInterrupt`: die by SIGINT with the default action,
+/// so the parent sees the signal (a shell prints nothing, `subprocess` sees -2). Returns only if
+/// that fails; the caller then exits with 130.
+pub fn exit_by_sigint() {
+    // SAFETY: restoring the default disposition and signalling our own process are plain
+    // syscalls; no Rust state is touched.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+    }
+    set_mask(libc::SIG_UNBLOCK);
+    // SAFETY: as above.
+    unsafe {
+        libc::kill(libc::getpid(), libc::SIGINT);
+    }
+}

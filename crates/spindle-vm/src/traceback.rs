@@ -2,6 +2,7 @@
 //! (`Traceback (most recent call last):`, source lines, `^~~` carets, chained exceptions).
 
 use crate::code::Code;
+use crate::eval::Frame;
 use crate::object::{ObjRef, Payload, TracebackData};
 use crate::types::types;
 use crate::value::Value;
@@ -10,11 +11,12 @@ use crate::PyErr;
 use std::sync::Arc;
 
 /// Prepend a traceback entry for (code, instruction) to `exc.__traceback__`.
-pub fn add_entry(exc: &ObjRef, code: &Arc<Code>, instr: usize) {
+pub fn add_entry(exc: &ObjRef, frame: &Frame) {
     if let Some(d) = crate::exceptions::exc_data(exc) {
         let mut g = d.lock();
         let next = std::mem::replace(&mut g.traceback, Value::None);
-        let tb = ObjRef::new(types().traceback.clone(), Payload::Traceback(TracebackData { code: code.clone(), instr, next }));
+        let data = TracebackData { code: frame.code.clone(), instr: frame.lasti, globals: frame.globals.clone(), builtins: frame.builtins.clone(), next };
+        let tb = ObjRef::new(types().traceback.clone(), Payload::Traceback(data));
         g.traceback = Value::Obj(tb);
     }
 }
@@ -242,11 +244,15 @@ pub fn format_exception_only(vm: &mut Vm, exc: &ObjRef) -> String {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
     };
-    if s.is_empty() {
-        out.push_str(&format!("{name}\n"));
-    } else {
-        out.push_str(&format!("{name}: {s}\n"));
+    out.push_str(&name);
+    if !s.is_empty() {
+        out.push_str(": ");
+        out.push_str(&s);
     }
+    if let Some(sugg) = crate::suggestions::offer(vm, exc) {
+        out.push_str(&format!(". Did you mean: '{sugg}'?"));
+    }
+    out.push('\n');
     if let Ok(Some(notes)) = vm.get_attr_opt(&ev, "__notes__") {
         if let Ok(items) = vm.collect(&notes) {
             for n in items {

@@ -150,5 +150,8 @@ fn main() {
             71
         }
     };
+    if spindle_vm::run::UNCAUGHT_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+        spindle_vm::sigint::exit_by_sigint();
+    }
     std::process::exit(status)
 }

@@ -82,6 +82,9 @@ pub struct ExcData {
 pub struct TracebackData {
     pub code: Arc<crate::code::Code>,
     pub instr: usize,
+    /// The frame's globals and builtins (NameError suggestions look there).
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
     pub next: Value,
 }
 
