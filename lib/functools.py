@@ -280,6 +280,34 @@ class partial:
         parts.extend('%s=%r' % (k, v) for k, v in self.keywords.items())
         return '%s(%s)' % (name, ', '.join(parts))
 
+    def __reduce__(self):
+        namespace = {k: v for k, v in self.__dict__.items()
+                     if k not in ('func', 'args', 'keywords')}
+        return type(self), (self.func,), (self.func, self.args,
+                                          self.keywords or None, namespace or None)
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple):
+            raise TypeError("argument to __setstate__ must be a tuple")
+        if len(state) != 4:
+            raise TypeError(f"expected 4 items in state, got {len(state)}")
+        func, args, kwds, namespace = state
+        if (not callable(func) or not isinstance(args, tuple) or
+                (kwds is not None and not isinstance(kwds, dict)) or
+                (namespace is not None and not isinstance(namespace, dict))):
+            raise TypeError("invalid partial state")
+        args = tuple(args)
+        if kwds is None:
+            kwds = {}
+        elif type(kwds) is not dict:
+            kwds = dict(kwds)
+        self.__dict__.clear()
+        if namespace:
+            self.__dict__.update(namespace)
+        self.func = func
+        self.args = args
+        self.keywords = kwds
+
     def __class_getitem__(cls, item):
         return cls
 

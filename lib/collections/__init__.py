@@ -54,6 +54,12 @@ class deque:
         """maximum size of a deque or None if unbounded"""
         return self._maxlen
 
+    def __reduce__(self):
+        state = {k: v for k, v in self.__dict__.items()
+                 if k not in ('_maxlen', '_data', '_left', '_right', '_state')}
+        args = () if self._maxlen is None else ((), self._maxlen)
+        return type(self), args, state or None, iter(self)
+
     # -- ends ---------------------------------------------------------------
 
     def append(self, x):
@@ -371,6 +377,10 @@ class defaultdict(dict):
         dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
 
+    def __reduce__(self):
+        args = () if self.default_factory is None else (self.default_factory,)
+        return type(self), args, None, None, iter(self.items())
+
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
@@ -437,6 +447,9 @@ class Counter(dict):
     def __missing__(self, key):
         """The count of elements not in the Counter is zero."""
         return 0
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
 
     def total(self):
         """Sum of the counts"""
@@ -673,6 +686,10 @@ class OrderedDict(dict):
             key = next(iter(dict.keys(self)))
         value = dict.pop(self, key)
         return key, value
+
+    def __reduce__(self):
+        state = dict(vars(self)) if hasattr(self, '__dict__') else {}
+        return self.__class__, (), state or None, None, iter(self.items())
 
     def move_to_end(self, key, last=True):
         """Move an existing element to the end (or beginning if last is false).

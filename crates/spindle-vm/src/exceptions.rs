@@ -286,13 +286,19 @@ fn os_error_new(vm: &mut Vm, a: Args) -> PyResult {
     exc_new(vm, Args { args: &args, kwargs: a.kwargs })
 }
 
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`: with 2 to 5 arguments
+/// `args` is `(errno, strerror)` and the filenames become attributes, as in CPython.
 fn os_error_init(vm: &mut Vm, a: Args) -> PyResult {
-    exc_init(vm, a)?;
+    let n = a.args.len() - 1;
+    let keep = if (2..=5).contains(&n) { 3 } else { a.args.len() };
+    exc_init(vm, Args { args: &a.args[..keep], kwargs: a.kwargs })?;
     let e = Value::Obj(self_exc(vm, &a)?.clone());
-    let (errno, strerror, filename) = if a.args.len() >= 3 { (a.args[1].clone(), a.args[2].clone(), a.args.get(3).cloned().unwrap_or(Value::None)) } else { (Value::None, Value::None, Value::None) };
+    let get = |i: usize| a.args.get(i).cloned().unwrap_or(Value::None);
+    let (errno, strerror, filename, filename2) = if (2..=5).contains(&n) { (get(1), get(2), get(3), get(5)) } else { (Value::None, Value::None, Value::None, Value::None) };
     vm.set_attr_str(&e, "errno", errno)?;
     vm.set_attr_str(&e, "strerror", strerror)?;
     vm.set_attr_str(&e, "filename", filename)?;
+    vm.set_attr_str(&e, "filename2", filename2)?;
     Ok(Value::None)
 }
 
@@ -301,9 +307,15 @@ fn os_error_str(vm: &mut Vm, a: Args) -> PyResult {
     let errno = vm.get_attr_str(&e, "errno").unwrap_or(Value::None);
     let strerror = vm.get_attr_str(&e, "strerror").unwrap_or(Value::None);
     let filename = vm.get_attr_str(&e, "filename").unwrap_or(Value::None);
+    let filename2 = vm.get_attr_str(&e, "filename2").unwrap_or(Value::None);
     if !errno.is_none() && !strerror.is_none() {
         let es = vm.to_str(&errno)?;
         let ss = vm.to_str(&strerror)?;
+        if !filename.is_none() && !filename2.is_none() {
+            let fr = vm.repr(&filename)?;
+            let fr2 = vm.repr(&filename2)?;
+            return Ok(vm.new_str(&format!("[Errno {es}] {ss}: {fr} -> {fr2}")));
+        }
         if !filename.is_none() {
             let fr = vm.repr(&filename)?;
             return Ok(vm.new_str(&format!("[Errno {es}] {ss}: {fr}")));
@@ -422,14 +434,79 @@ fn exc_add_note(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// Attributes that CPython keeps in C slots of builtin exception classes (set by their
+/// `__init__` from the arguments); Spindle keeps them in the instance dict, so `__reduce__`
+/// leaves them out of the state, as CPython's does.
+fn slot_attrs(cls: &ObjRef) -> &'static [&'static str] {
+    let t = crate::types::types();
+    let sub = |c: &ObjRef| crate::types::is_subtype(cls, c);
+    if sub(&t.exc.os_error) {
+        &["errno", "strerror", "filename", "filename2", "characters_written"]
+    } else if sub(&t.exc.import_error) {
+        &["name", "path", "msg"]
+    } else if sub(&t.exc.stop_iteration) {
+        &["value"]
+    } else if sub(&t.exc.system_exit) {
+        &["code"]
+    } else if sub(&t.exc.attribute_error) {
+        &["name", "obj"]
+    } else if sub(&t.exc.name_error) {
+        &["name"]
+    } else if sub(&t.exc.syntax_error) {
+        &["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"]
+    } else {
+        &[]
+    }
+}
+
+/// `BaseException.__reduce__`: `(type, args)` plus the instance dict when it holds anything
+/// (OSError adds its filenames to the arguments, ImportError its name and path to the state).
 fn exc_reduce(vm: &mut Vm, a: Args) -> PyResult {
     let e = self_exc(vm, &a)?.clone();
-    let args = exc_data(&e).map(|d| d.lock().args.clone()).unwrap_or(Value::None);
+    let ev = Value::Obj(e.clone());
+    let mut args = exc_data(&e).map(|d| d.lock().args.clone()).unwrap_or(Value::None);
     let cls = Value::Obj(e.cls.clone());
-    match e.instance_dict() {
-        Some(d) if crate::types::dict::dict_len(d) > 0 => Ok(crate::types::tuple::new_tuple(vec![cls, args, Value::Obj(d.clone())])),
-        _ => Ok(crate::types::tuple::new_tuple(vec![cls, args])),
+    let t = crate::types::types();
+    let hidden = slot_attrs(&e.cls);
+    let mut state: Vec<(Value, Value)> = Vec::new();
+    if let Some(d) = e.instance_dict() {
+        for (k, v) in crate::types::dict::dict_items(d) {
+            if !k.as_str().is_some_and(|s| hidden.contains(&s)) {
+                state.push((k, v));
+            }
+        }
     }
+    if crate::types::is_subtype(&e.cls, &t.exc.os_error) {
+        let f1 = e.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "filename")).unwrap_or(Value::None);
+        let f2 = e.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "filename2")).unwrap_or(Value::None);
+        if !f1.is_none() {
+            let mut items = crate::exceptions::exc_args(&e);
+            items.push(f1);
+            if !f2.is_none() {
+                items.push(Value::None);
+                items.push(f2);
+            }
+            args = crate::types::tuple::new_tuple(items);
+        }
+    }
+    if crate::types::is_subtype(&e.cls, &t.exc.import_error) {
+        for k in ["name", "path"] {
+            if let Some(v) = vm.get_attr_opt(&ev, k)? {
+                if !v.is_none() {
+                    let key = Value::Obj(vm.intern(k));
+                    state.push((key, v));
+                }
+            }
+        }
+    }
+    if state.is_empty() {
+        return Ok(crate::types::tuple::new_tuple(vec![cls, args]));
+    }
+    let d = vm.new_dict();
+    for (k, v) in state {
+        crate::types::dict::dict_set(vm, &d, k, v)?;
+    }
+    Ok(crate::types::tuple::new_tuple(vec![cls, args, Value::Obj(d)]))
 }
 
 impl Vm {
@@ -505,15 +582,17 @@ impl Vm {
         let cls = os_error_class(code as i64);
         // SAFETY: strerror returns a pointer to a static or thread-local NUL-terminated string.
         let msg = unsafe { std::ffi::CStr::from_ptr(libc::strerror(code)) }.to_string_lossy().into_owned();
-        let mut args = vec![Value::Int(code as i64), self.new_str(&msg)];
-        if let Some(f) = filename {
-            args.push(self.new_str(f));
-        }
+        let args = vec![Value::Int(code as i64), self.new_str(&msg)];
+        let fname = match filename {
+            Some(f) => self.new_str(f),
+            None => Value::None,
+        };
         let e = new_exception(&cls, args.clone());
         let ev = Value::Obj(e.clone());
         let _ = self.set_attr_str(&ev, "errno", args[0].clone());
         let _ = self.set_attr_str(&ev, "strerror", args[1].clone());
-        let _ = self.set_attr_str(&ev, "filename", args.get(2).cloned().unwrap_or(Value::None));
+        let _ = self.set_attr_str(&ev, "filename", fname);
+        let _ = self.set_attr_str(&ev, "filename2", Value::None);
         PyErr(e)
     }
 }

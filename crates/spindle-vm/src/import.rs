@@ -229,7 +229,7 @@ pub fn exec_module(vm: &mut Vm, full: &str, source: &str, filename: &str, path: 
         set(vm, &d, "__path__", crate::types::list::new_list(items))?;
     }
     let mv = Value::Obj(m.clone());
-    let key = vm.new_str(full);
+    let key = Value::Obj(vm.intern(full));
     crate::types::dict::dict_set(vm, &modules_dict(), key.clone(), mv.clone())?;
     if let Err(e) = crate::run::run_code(vm, code, &d, None) {
         let _ = crate::types::dict::dict_del(vm, &modules_dict(), &key);

@@ -129,7 +129,7 @@ fn main_module(vm: &mut Vm, file: Option<&str>) -> PyResult<ObjRef> {
     }
     let k = Value::Obj(vm.intern("__builtins__"));
     crate::types::dict::dict_set(vm, &d, k, Value::Obj(crate::vm::interp().builtins.clone()))?;
-    let k = vm.new_str("__main__");
+    let k = Value::Obj(vm.intern("__main__"));
     crate::types::dict::dict_set(vm, &crate::vm::interp().modules, k, Value::Obj(m.clone()))?;
     Ok(m)
 }

@@ -38,7 +38,7 @@ pub fn set_attr(vm: &mut Vm, m: &ObjRef, k: &str, v: Value) {
 }
 
 fn register(vm: &mut Vm, name: &str, m: &ObjRef) -> PyResult<()> {
-    let k = vm.new_str(name);
+    let k = Value::Obj(vm.intern(name));
     crate::types::dict::dict_set(vm, &interp().modules, k, Value::Obj(m.clone()))
 }
 

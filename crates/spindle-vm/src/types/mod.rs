@@ -115,9 +115,9 @@ builtin_types! {
     callable_iterator: "callable_iterator", Other, false, object;
     seq_iterator: "iterator", Other, false, object;
     native: "native", Other, false, object;
-    text_io: "TextIOWrapper", Other, false, object;
-    buffered_reader: "BufferedReader", Other, false, object;
-    buffered_writer: "BufferedWriter", Other, false, object;
+    text_io: "_io.TextIOWrapper", Other, false, object;
+    buffered_reader: "_io.BufferedReader", Other, false, object;
+    buffered_writer: "_io.BufferedWriter", Other, false, object;
 }
 
 fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, has_dict: bool) -> TypeData {

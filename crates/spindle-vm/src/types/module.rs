@@ -11,9 +11,11 @@ pub fn new_module(vm: &mut Vm, name: &str) -> ObjRef {
     new_module_of(vm, &types().module, name)
 }
 
+/// Module names are interned (as CPython's identifiers): `sys.modules` keys, `__name__` and
+/// the `__module__` of classes are one object, which pickle's memo relies on.
 fn new_module_of(vm: &mut Vm, cls: &ObjRef, name: &str) -> ObjRef {
     let d = vm.new_dict();
-    for (k, v) in [("__name__", vm.new_str(name)), ("__doc__", Value::None), ("__package__", Value::None), ("__loader__", Value::None), ("__spec__", Value::None)] {
+    for (k, v) in [("__name__", Value::Obj(vm.intern(name))), ("__doc__", Value::None), ("__package__", Value::None), ("__loader__", Value::None), ("__spec__", Value::None)] {
         let k = Value::Obj(vm.intern(k));
         let _ = crate::types::dict::dict_set(vm, &d, k, v);
     }

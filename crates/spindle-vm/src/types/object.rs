@@ -338,6 +338,31 @@ fn tuple_of(items: Vec<Value>) -> Value {
     crate::types::tuple::new_tuple(items)
 }
 
+/// `type.__flags__`: the CPython `Py_TPFLAGS_*` bits that hold for this type (heap type,
+/// subclassable, and the fast-subclass bits of its builtin layout).
+fn type_flags(td: &crate::object::TypeData) -> i64 {
+    use crate::object::Layout;
+    let mut f: i64 = 0;
+    if !td.builtin {
+        f |= 1 << 9; // Py_TPFLAGS_HEAPTYPE
+    }
+    if !td.final_ {
+        f |= 1 << 10; // Py_TPFLAGS_BASETYPE
+    }
+    f |= match td.layout {
+        Layout::Int | Layout::Bool => 1 << 24,
+        Layout::List => 1 << 25,
+        Layout::Tuple => 1 << 26,
+        Layout::Bytes => 1 << 27,
+        Layout::Str => 1 << 28,
+        Layout::Dict => 1 << 29,
+        Layout::Exception => 1 << 30,
+        Layout::Type => 1 << 31,
+        _ => 0,
+    };
+    f
+}
+
 fn s(vm: &mut Vm, x: &str) -> Value {
     vm.new_str(x)
 }
@@ -363,9 +388,18 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
         }
     }
     let v = match &o.payload {
+        // A builtin type named "module.Name" (CPython's tp_name, e.g. "_io.TextIOWrapper")
+        // has __module__ "module" and __name__ "Name"; messages print the dotted name.
         Payload::Type(td) => match name {
+            "__flags__" => Value::Int(type_flags(td)),
+            "__name__" if td.builtin => s(vm, td.name.rsplit('.').next().unwrap_or(&td.name)),
+            "__qualname__" if td.builtin => s(vm, td.qualname.rsplit('.').next().unwrap_or(&td.qualname)),
             "__name__" => s(vm, &td.name),
             "__qualname__" => s(vm, &td.qualname),
+            "__module__" if td.builtin && td.name.contains('.') => {
+                let m = td.name.rsplit_once('.').map(|(m, _)| m).unwrap_or("builtins");
+                Value::Obj(vm.intern(m))
+            }
             "__mro__" => {
                 let mut items = vec![Value::Obj(o.clone())];
                 items.extend(td.mro.iter().map(|b| Value::Obj(b.clone())));
@@ -379,7 +413,8 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__base__" if o.is(&types().type_) => Value::Obj(types().object.clone()),
             "__bases__" => tuple_of(td.bases.iter().map(|b| Value::Obj(b.clone())).collect()),
             "__base__" => td.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None),
-            "__module__" => s(vm, "builtins"),
+            // Interned, as CPython's: pickle memoizes module names by identity.
+            "__module__" => Value::Obj(vm.intern("builtins")),
             "__doc__" => Value::None,
             "__abstractmethods__" => return Ok(None),
             _ => return Ok(None),
@@ -433,7 +468,7 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             },
             "__self__" => bound.clone().unwrap_or(Value::None),
             "__module__" => match module {
-                Some(m) => s(vm, m),
+                Some(m) => Value::Obj(vm.intern(m)),
                 None => Value::None,
             },
             "__doc__" | "__text_signature__" => Value::None,
