@@ -209,6 +209,16 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(s) = x.as_str() {
         return parse_float(vm, s);
     }
+    if let Some(b) = crate::types::bytes::bytes_like(x) {
+        let s = String::from_utf8_lossy(&b).into_owned();
+        return match parse_float(vm, &s) {
+            Ok(f) => Ok(f),
+            Err(_) => {
+                let r = vm.repr(x)?;
+                Err(vm.value_error(&format!("could not convert string to float: {r}")))
+            }
+        };
+    }
     if let Some(r) = vm.call_special(x, "__float__", &[])? {
         return match to_f64_strict(&r) {
             Some(f) => Ok(f),
