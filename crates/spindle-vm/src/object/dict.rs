@@ -22,7 +22,16 @@ pub struct DictData {
     len: usize,
     /// Bumped on every insertion or deletion (iteration checks it: "changed size during iteration").
     pub version: u64,
+    /// Keys version for the eval loop's global-load caches: 0 after any change of the key set
+    /// or entry layout; a globally unique non-zero number once a cache asked for it (see
+    /// [`DictData::keys_version`]). Entry indices are stable while it is unchanged.
+    keys_ver: u64,
+    /// This is a class namespace: every change bumps `TYPE_VERSION` (attribute caches).
+    type_ns: bool,
 }
+
+/// Source of keys versions (see `DictData::keys_version`).
+static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 pub enum Lookup {
     Found(usize),
@@ -36,7 +45,32 @@ impl DictData {
         Self::default()
     }
     pub fn with_capacity(n: usize) -> Self {
-        DictData { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, version: 0 }
+        DictData { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, version: 0, keys_ver: 0, type_ns: false }
+    }
+    /// Mark this as a class namespace: its changes invalidate attribute caches.
+    pub fn set_type_namespace(&mut self) {
+        self.type_ns = true;
+    }
+    /// A number that changes whenever the key set or entry positions change, unique across all
+    /// dicts (so a cache holding it also knows which dict it describes). Assigned lazily.
+    #[inline]
+    pub fn keys_version(&mut self) -> u64 {
+        if self.keys_ver == 0 {
+            self.keys_ver = NEXT_KEYS_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.keys_ver
+    }
+    /// The keys version if assigned (0 otherwise); a cache compares its stored number with it.
+    #[inline(always)]
+    pub fn current_keys_version(&self) -> u64 {
+        self.keys_ver
+    }
+    #[inline(always)]
+    fn keys_changed(&mut self) {
+        self.keys_ver = 0;
+        if self.type_ns {
+            crate::object::bump_type_version();
+        }
     }
     #[inline]
     pub fn len(&self) -> usize {
@@ -96,6 +130,9 @@ impl DictData {
         &self.entries[i].value
     }
     pub fn set_value_at(&mut self, i: usize, v: Value) -> Value {
+        if self.type_ns {
+            crate::object::bump_type_version();
+        }
         std::mem::replace(&mut self.entries[i].value, v)
     }
 
@@ -107,6 +144,7 @@ impl DictData {
         self.index.insert_unique(hash as u64, i, |&j| entries[j as usize].hash as u64);
         self.len += 1;
         self.version += 1;
+        self.keys_changed();
     }
 
     /// Remove entry `i`, returning its key and value.
@@ -119,6 +157,7 @@ impl DictData {
         let value = std::mem::replace(&mut self.entries[i].value, Value::Null);
         self.len -= 1;
         self.version += 1;
+        self.keys_changed();
         if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
             self.compact();
         }
@@ -143,6 +182,7 @@ impl DictData {
         self.index.clear();
         self.len = 0;
         self.version += 1;
+        self.keys_changed();
         std::mem::take(&mut self.entries)
     }
 

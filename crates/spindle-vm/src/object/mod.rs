@@ -136,6 +136,13 @@ pub struct TypeData {
     pub final_: bool,
 }
 
+/// A class going away invalidates attribute caches keyed by its address.
+impl Drop for TypeData {
+    fn drop(&mut self) {
+        bump_type_version();
+    }
+}
+
 pub struct FunctionData {
     pub code: Arc<crate::code::Code>,
     pub globals: ObjRef,

@@ -2,6 +2,7 @@
 //! computation, class creation, and attribute lookup along the MRO. Each builtin type's methods
 //! live in a file of their own in this folder.
 
+pub mod attr_cache;
 pub mod bytes;
 pub mod descr;
 pub mod dict;
@@ -151,7 +152,9 @@ pub fn init() -> &'static BuiltinTypes {
             all.push(ty);
         }
         for ty in all {
-            let d = ObjRef::new_immortal(t.dict.clone(), Payload::Dict(PyCell::new(DictData::new())));
+            let mut ns = DictData::new();
+            ns.set_type_namespace();
+            let d = ObjRef::new_immortal(t.dict.clone(), Payload::Dict(PyCell::new(ns)));
             let _ = ty.dict.set(d);
         }
         fix_builtin_bases(t);
@@ -198,8 +201,19 @@ pub fn type_of(v: &Value) -> &ObjRef {
 }
 
 /// Resolve `name` along `ty`'s MRO (the type itself first). Never runs Python code.
+/// Cached per (type, name): see `attr_cache`.
+#[inline]
 pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
-    let h = crate::object::str::hash_str(name);
+    lookup_hashed(ty, name, crate::object::str::hash_str(name))
+}
+
+/// `lookup` with the name's hash already known (an interned name's cached hash).
+#[inline]
+pub fn lookup_hashed(ty: &ObjRef, name: &str, h: i64) -> Option<Value> {
+    attr_cache::cached_lookup(ty.as_ptr() as usize, name, h, || lookup_uncached(ty, name, h))
+}
+
+fn lookup_uncached(ty: &ObjRef, name: &str, h: i64) -> Option<Value> {
     if let Some(v) = lookup_in(ty, h, name) {
         return Some(v);
     }
@@ -355,7 +369,8 @@ pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, String> {
 }
 
 /// Create a new class object (used by `__build_class__` and `type(name, bases, ns)`).
-pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, ns: DictData) -> Result<ObjRef, String> {
+pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, mut ns: DictData) -> Result<ObjRef, String> {
+    ns.set_type_namespace();
     let t = types();
     let bases = if bases.is_empty() { vec![t.object.clone()] } else { bases };
     // The layout comes from the most derived builtin base.

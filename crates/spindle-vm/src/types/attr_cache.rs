@@ -1,0 +1,96 @@
+//! The type attribute cache: `lookup(type, name)` results (CPython's method cache).
+//!
+//! Resolving a name along an MRO probes one namespace dict per class, and most probes miss
+//! (an instance attribute is looked up on the type first, for data descriptors). This cache
+//! remembers the result, found or not, per (type, name).
+//!
+//! Validity: an entry records `TYPE_VERSION` as read *before* its lookup. The version is bumped
+//! by every change to any class namespace (`DictData::set_type_namespace` dicts), by class
+//! creation and by class destruction (`TypeData`'s `Drop`), so an entry whose version equals
+//! the current one describes a type that is still alive with unchanged namespaces along its MRO.
+//!
+//! Entries hold *borrowed* values (no count): while the version is unchanged the value is kept
+//! alive by the namespace it was found in. A hit clones it (taking a count) before returning.
+//!
+//! The cache is per thread (no lock). It is bypassed in free-threaded mode, where another thread
+//! could drop a borrowed value between a hit's check and its clone.
+
+use crate::object::TYPE_VERSION;
+use crate::value::Value;
+use std::cell::UnsafeCell;
+use std::mem::ManuallyDrop;
+use std::sync::atomic::Ordering;
+
+const SIZE: usize = 1024;
+
+struct Entry {
+    version: u64,
+    ty: usize,
+    hash: i64,
+    name: Box<str>,
+    /// Borrowed (see the module docs): never dropped through this field.
+    value: ManuallyDrop<Option<Value>>,
+}
+
+thread_local! {
+    /// Owned by the current thread only; accessed without re-entrancy (no Python code runs
+    /// between a read of an entry and its use).
+    static CACHE: UnsafeCell<Vec<Entry>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+#[inline]
+fn slot(ty: usize, hash: i64) -> usize {
+    ((ty >> 4) ^ (hash as usize) ^ ((hash as usize) >> 17)) & (SIZE - 1)
+}
+
+/// This thread's table (allocated on first use).
+#[inline]
+fn table() -> *mut Entry {
+    CACHE.with(|c| {
+        // SAFETY: thread-local; no other reference to the vector is live during this closure.
+        let v = unsafe { &mut *c.get() };
+        if v.is_empty() {
+            v.reserve_exact(SIZE);
+            for _ in 0..SIZE {
+                v.push(Entry { version: 0, ty: 0, hash: 0, name: Box::from(""), value: ManuallyDrop::new(None) });
+            }
+        }
+        v.as_mut_ptr()
+    })
+}
+
+/// `lookup` through the cache; `uncached` does the real MRO walk.
+#[inline]
+pub(crate) fn cached_lookup(ty: usize, name: &str, hash: i64, uncached: impl FnOnce() -> Option<Value>) -> Option<Value> {
+    if crate::sync::free_threaded() {
+        // Another thread could free a borrowed value between the check and the clone.
+        return uncached();
+    }
+    let version = TYPE_VERSION.load(Ordering::Relaxed);
+    let i = slot(ty, hash);
+    // SAFETY: the table has SIZE entries and is never resized after allocation; it is only
+    // touched by this thread, and no reference into it is held across `uncached()`.
+    let e = unsafe { &*table().add(i) };
+    if e.version == version && e.ty == ty && e.hash == hash && &*e.name == name {
+        return (*e.value).clone();
+    }
+    let r = uncached();
+    // SAFETY: as above; `uncached` (which may itself use the cache) has returned.
+    let e = unsafe { &mut *table().add(i) };
+    e.version = version;
+    e.ty = ty;
+    e.hash = hash;
+    if &*e.name != name {
+        e.name = Box::from(name);
+    }
+    // The old borrowed value is simply forgotten (it holds no count).
+    e.value = ManuallyDrop::new(borrow(&r));
+    r
+}
+
+/// A bitwise copy of `v` that holds no count (see the module docs).
+fn borrow(v: &Option<Value>) -> Option<Value> {
+    // SAFETY: the copy is wrapped in ManuallyDrop by the caller and only ever cloned (never
+    // dropped) while the version guarantees the original is alive.
+    v.as_ref().map(|x| unsafe { std::ptr::read(x) })
+}
