@@ -1,6 +1,7 @@
 //! The Spindle runtime: values and objects, the eval loop, builtins, and the stdlib modules
 //! written in Rust. See `docs/architecture.md` at the repository root.
 
+pub mod alloc;
 pub mod builtins;
 pub mod call;
 pub mod run;

@@ -92,15 +92,11 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
     }
     // Sequence repetition.
     if op == BinOp::Mul {
-        if let Some(n) = small_int(b) {
-            if let Some(r) = repeat(vm, a, n)? {
-                return Ok(Some(r));
-            }
+        if let Some(r) = repeat_by(vm, a, b)? {
+            return Ok(Some(r));
         }
-        if let Some(n) = small_int(a) {
-            if let Some(r) = repeat(vm, b, n)? {
-                return Ok(Some(r));
-            }
+        if let Some(r) = repeat_by(vm, b, a)? {
+            return Ok(Some(r));
         }
     }
     if op == BinOp::Mod {
@@ -111,7 +107,7 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             }
             if let Payload::Bytes(s) = &x.payload {
                 let text: String = s.iter().map(|&c| c as char).collect();
-                let out = crate::format::percent_format(vm, &text, b)?;
+                let out = crate::format::percent_format_bytes(vm, &text, b)?;
                 return Ok(Some(crate::types::bytes::new_bytes(out.chars().map(|c| c as u32 as u8).collect())));
             }
         }
@@ -124,50 +120,52 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
     Ok(Option::None)
 }
 
+/// Is `seq` a builtin sequence that `*` repeats?
+fn is_repeatable(seq: &Value) -> bool {
+    matches!(seq, Value::Obj(o) if matches!(o.payload, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)))
+}
+
+/// `seq * count` where count is an int of any size.
+fn repeat_by(vm: &mut Vm, seq: &Value, count: &Value) -> PyResult<Option<Value>> {
+    if !is_repeatable(seq) {
+        return Ok(None);
+    }
+    let n = match small_int(count) {
+        Some(n) => n,
+        None => match to_bigint(count) {
+            Some(b) if b.is_negative() => 0,
+            Some(_) => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+            None => return Ok(None),
+        },
+    };
+    repeat(vm, seq, n)
+}
+
 fn repeat(vm: &mut Vm, seq: &Value, n: i64) -> PyResult<Option<Value>> {
     let Value::Obj(o) = seq else { return Ok(None) };
     let n = n.max(0) as usize;
-    let too_big = |len: usize| len.checked_mul(n).map(|t| t > (1usize << 40)).unwrap_or(true);
     match &o.payload {
         Payload::Str(s) => {
-            if too_big(s.as_str().len()) {
-                return Err(vm.memory_error());
-            }
-            Ok(Some(vm.new_string(s.as_str().repeat(n))))
+            let r = crate::alloc::repeat_str(vm, s.as_str(), n)?;
+            Ok(Some(vm.new_string(r)))
         }
         Payload::List(l) => {
             let v = l.lock().clone();
-            if too_big(v.len()) {
-                return Err(vm.memory_error());
-            }
-            let mut out = Vec::with_capacity(v.len() * n);
-            for _ in 0..n {
-                out.extend(v.iter().cloned());
-            }
+            let out = crate::alloc::repeat_vec(vm, &v, n)?;
             Ok(Some(crate::types::list::new_list(out)))
         }
         Payload::Tuple(t) => {
-            if too_big(t.len()) {
-                return Err(vm.memory_error());
-            }
-            let mut out = Vec::with_capacity(t.len() * n);
-            for _ in 0..n {
-                out.extend(t.iter().cloned());
-            }
+            let out = crate::alloc::repeat_vec(vm, t, n)?;
             Ok(Some(crate::types::tuple::new_tuple(out)))
         }
         Payload::Bytes(b) => {
-            if too_big(b.len()) {
-                return Err(vm.memory_error());
-            }
-            Ok(Some(crate::types::bytes::new_bytes(b.repeat(n))))
+            let out = crate::alloc::repeat_vec(vm, b, n)?;
+            Ok(Some(crate::types::bytes::new_bytes(out)))
         }
         Payload::ByteArray(b) => {
             let v = b.lock().clone();
-            if too_big(v.len()) {
-                return Err(vm.memory_error());
-            }
-            Ok(Some(crate::types::bytes::new_bytearray(v.repeat(n))))
+            let out = crate::alloc::repeat_vec(vm, &v, n)?;
+            Ok(Some(crate::types::bytes::new_bytearray(out)))
         }
         _ => Ok(None),
     }
@@ -283,14 +281,16 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
                     return Ok(a);
                 }
                 (Payload::List(l), BinOp::Mul) => {
-                    if let Some(n) = small_int(b) {
-                        let mut g = l.lock();
-                        let v = g.clone();
-                        g.clear();
-                        for _ in 0..n.max(0) {
-                            g.extend(v.iter().cloned());
-                        }
-                        drop(g);
+                    if is_int(b) {
+                        let n = match small_int(b) {
+                            Some(n) => n.max(0) as usize,
+                            None if to_bigint(b).is_some_and(|x| x.is_negative()) => 0,
+                            None => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+                        };
+                        let v = l.lock().clone();
+                        let out = crate::alloc::repeat_vec(vm, &v, n)?;
+                        let old = std::mem::replace(&mut *l.lock(), out);
+                        drop(old);
                         return Ok(a);
                     }
                 }

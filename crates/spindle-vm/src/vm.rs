@@ -722,13 +722,18 @@ impl Vm {
                     Payload::List(l) => return Ok(l.lock().clone()),
                     Payload::Tuple(t) => return Ok(t.to_vec()),
                     Payload::Range { .. } => {
-                        // A range's length is known: refuse up front what could never fit
-                        // (the same bound as sequence repetition), instead of looping for ages.
-                        if let Some((a, b, s)) = crate::types::range::range_bounds(v) {
-                            if crate::types::range::range_len(a, b, s) > (1i64 << 40) {
-                                return Err(self.memory_error());
-                            }
+                        // Preallocate from the length, as CPython's length hint does:
+                        // list(range(2**62)) is a MemoryError, not a long loop.
+                        let n = match crate::types::range::range_bounds(v) {
+                            Some((a, b, c)) => crate::types::range::range_len(a, b, c) as usize,
+                            None => usize::MAX,
+                        };
+                        let mut out = crate::alloc::try_vec(self, n)?;
+                        let it = self.iter(v)?;
+                        while let Some(x) = self.next(&it)? {
+                            out.push(x);
                         }
+                        return Ok(out);
                     }
                     _ => {}
                 }

@@ -316,10 +316,9 @@ fn from_source(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        if n > (1 << 40) {
-            return Err(vm.memory_error());
-        }
-        return Ok(vec![0; n as usize]);
+        let mut v = crate::alloc::try_vec(vm, n as usize)?;
+        v.resize(n as usize, 0);
+        return Ok(v);
     }
     if let Some(b) = bytes_like(&src) {
         return Ok(b);

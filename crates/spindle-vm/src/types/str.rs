@@ -263,10 +263,8 @@ fn str_mul(vm: &mut Vm, a: Args) -> PyResult {
     if n <= 0 {
         return ret(vm, String::new());
     }
-    if (s.len() as u128) * (n as u128) > (isize::MAX as u128) / 4 {
-        return Err(vm.memory_error());
-    }
-    ret(vm, s.repeat(n as usize))
+    let r = crate::alloc::repeat_str(vm, &s, n as usize)?;
+    ret(vm, r)
 }
 
 fn str_mod(vm: &mut Vm, a: Args) -> PyResult {
@@ -633,7 +631,11 @@ fn str_isidentifier(vm: &mut Vm, a: Args) -> PyResult {
 fn pad_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(usize, char)> {
     nargs(vm, a, name, 1, 2)?;
     let w = match &a.args[1] {
-        v if crate::ops::is_int(v) => crate::types::int::to_i64(v).unwrap_or(0).max(0) as usize,
+        v if crate::ops::is_int(v) => match crate::types::int::to_i64(v) {
+            Some(w) => w.max(0) as usize,
+            None if crate::types::int::to_bigint(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus) => 0,
+            None => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        },
         v => {
             let tn = vm.type_name(v);
             return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
@@ -674,7 +676,7 @@ fn padded(vm: &mut Vm, a: &Args, name: &str, kind: u8) -> PyResult {
             (left, total - left)
         }
     };
-    let mut out = String::with_capacity(ps.as_str().len() + total);
+    let mut out = crate::alloc::try_string(vm, ps.as_str().len().saturating_add(total.saturating_mul(fill.len_utf8())))?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(ps.as_str());
     out.extend(std::iter::repeat_n(fill, right));
@@ -701,7 +703,7 @@ fn str_zfill(vm: &mut Vm, a: Args) -> PyResult {
         let s = s.to_string();
         return ret(vm, s);
     }
-    let fill = "0".repeat(w - n);
+    let fill = crate::alloc::fill_str(vm, '0', w - n)?;
     let r = if s.starts_with('+') || s.starts_with('-') { format!("{}{fill}{}", &s[..1], &s[1..]) } else { format!("{fill}{s}") };
     ret(vm, r)
 }
