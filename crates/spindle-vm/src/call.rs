@@ -140,8 +140,7 @@ impl Vm {
         if fd.code.co.is_generator() {
             return Ok(None);
         }
-        let dict = self.new_dict();
-        let inst = Value::Obj(ObjRef::new_with_dict(cls.clone(), Payload::Empty, dict));
+        let inst = Value::Obj(types::new_object(cls, Payload::Empty));
         // SAFETY: `fp` is the eval loop's live frame.
         let f = unsafe { &mut *fp };
         let mut args = Vec::with_capacity(f.stack.len() - at);

@@ -624,11 +624,17 @@ impl Vm {
                                 tri!(crate::types::set::set_add(self, &s, x));
                             }
                         }
-                        Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+                        Instr::DictUpdate(d) => {
                             let src = f.pop();
                             let dst = f.peek(d as usize).clone();
-                            let merge = matches!(ins, Instr::DictMerge(_));
-                            tri!(self.dict_update_from(&dst, &src, merge));
+                            tri!(self.dict_update_from(&dst, &src, None));
+                        }
+                        Instr::DictMerge(d) => {
+                            // Stack: func, args, ..., dict (d from the top): func names errors.
+                            let src = f.pop();
+                            let dst = f.peek(d as usize).clone();
+                            let func = f.peek(d as usize + 2).clone();
+                            tri!(self.dict_update_from(&dst, &src, Some(&func)));
                         }
                         Instr::ListToTuple => {
                             let l = f.pop();
@@ -1163,8 +1169,9 @@ impl Vm {
         Ok(out)
     }
 
-    /// `dict.update` (merge=false) or `**` merge (merge=true: duplicate keys are an error).
-    pub fn dict_update_from(&mut self, dst: &Value, src: &Value, merge: bool) -> PyResult<()> {
+    /// `dict.update` (merge None) or the `**` merge of a call to `merge` (duplicate keys and
+    /// non-str keys are errors naming the function).
+    pub fn dict_update_from(&mut self, dst: &Value, src: &Value, merge: Option<&Value>) -> PyResult<()> {
         let Value::Obj(d) = dst else { return Ok(()) };
         let pairs: Vec<(Value, Value)> = match src {
             Value::Obj(s) if matches!(s.payload, Payload::Dict(_)) => crate::types::dict::dict_items(s),
@@ -1173,7 +1180,10 @@ impl Vm {
                     Some(k) => k,
                     None => {
                         let tn = self.type_name(src);
-                        let msg = if merge { format!("argument after ** must be a mapping, not {tn}") } else { format!("'{tn}' object is not a mapping") };
+                        let msg = match merge {
+                            Some(func) => format!("{} argument after ** must be a mapping, not {tn}", self.function_str(func)),
+                            None => format!("'{tn}' object is not a mapping"),
+                        };
                         return Err(self.type_error(&msg));
                     }
                 };
@@ -1188,18 +1198,39 @@ impl Vm {
             }
         };
         for (k, v) in pairs {
-            if merge {
-                if crate::types::dict::dict_get(self, d, &k)?.is_some() {
-                    let ks = self.to_str(&k)?;
-                    return Err(self.type_error(&format!("got multiple values for keyword argument '{ks}'")));
-                }
+            if let Some(func) = merge {
                 if k.as_str().is_none() {
                     return Err(self.type_error("keywords must be strings"));
+                }
+                if crate::types::dict::dict_get(self, d, &k)?.is_some() {
+                    let ks = self.to_str(&k)?;
+                    let fs = self.function_str(func);
+                    return Err(self.type_error(&format!("{fs} got multiple values for keyword argument '{ks}'")));
                 }
             }
             crate::types::dict::dict_set(self, d, k, v)?;
         }
         Ok(())
+    }
+}
+
+impl Vm {
+    /// CPython's `_PyObject_FunctionStr`: `module.qualname()` (no module for builtins), or
+    /// `<type name> object` for callables without a qualified name.
+    pub fn function_str(&mut self, func: &Value) -> String {
+        let qual = match self.get_attr_opt(func, "__qualname__") {
+            Ok(Some(q)) => q.as_str().map(|s| s.to_string()),
+            _ => None,
+        };
+        let Some(qual) = qual else { return format!("{} object", self.type_name(func)) };
+        let module = match self.get_attr_opt(func, "__module__") {
+            Ok(Some(m)) => m.as_str().map(|s| s.to_string()),
+            _ => None,
+        };
+        match module {
+            Some(m) if m != "builtins" => format!("{m}.{qual}()"),
+            _ => format!("{qual}()"),
+        }
     }
 }
 

@@ -6,7 +6,6 @@ use crate::types::{add_methods, BuiltinTypes};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::{Args, PyErr, PyResult};
-use std::sync::atomic::AtomicBool;
 
 macro_rules! exceptions {
     ($( $field:ident : $name:literal < $base:ident; )*) => {
@@ -38,7 +37,7 @@ fn make(type_: &ObjRef, name: &str, base: &ObjRef, _extra: &[&ObjRef]) -> ObjRef
     if let Payload::Type(bt) = &base.payload {
         mro.extend(bt.mro.iter().cloned());
     }
-    let td = TypeData { name: name.to_string(), qualname: name.to_string(), bases: vec![base.clone()], mro, layout: Layout::Exception, builtin: true, has_dict: true, has_del: AtomicBool::new(false), final_: false };
+    let td = TypeData::new(name, name, vec![base.clone()], mro, Layout::Exception, true, true, false);
     ObjRef::new_immortal(type_.clone(), Payload::Type(Box::new(td)))
 }
 
@@ -167,8 +166,7 @@ fn exc_new(vm: &mut Vm, a: Args) -> PyResult {
         return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
     };
     let args = crate::types::tuple::new_tuple(a.args[1..].to_vec());
-    let dict = vm.new_dict();
-    Ok(Value::Obj(ObjRef::new_with_dict(cls.clone(), exc_payload(args), dict)))
+    Ok(Value::Obj(crate::types::new_object(cls, exc_payload(args))))
 }
 
 fn self_exc<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a ObjRef> {

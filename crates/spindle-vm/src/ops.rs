@@ -81,7 +81,7 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             }
             (Payload::Dict(_), Payload::Dict(_), BinOp::Or) => {
                 let d = crate::types::dict::dict_copy(x);
-                vm.dict_update_from(&Value::Obj(d.clone()), b, false)?;
+                vm.dict_update_from(&Value::Obj(d.clone()), b, Option::None)?;
                 return Ok(Some(Value::Obj(d)));
             }
             (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_), _) => {
@@ -194,6 +194,9 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
         if let Some(r) = native_binop(vm, a, b, op)? {
             return Ok(r);
         }
+        if let Some(r) = index_repeat(vm, a, b, op)? {
+            return Ok(r);
+        }
         return Err(unsupported(vm, a, b, op, false));
     }
     let (fwd, rev, _) = op.dunders();
@@ -232,7 +235,40 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
             return Ok(r);
         }
     }
+    if let Some(r) = index_repeat(vm, a, b, op)? {
+        return Ok(r);
+    }
     Err(unsupported(vm, a, b, op, false))
+}
+
+/// Sequence repetition by a count that is not a small int (CPython's sq_repeat after the
+/// numeric slots failed): an object with `__index__`, or an int too big for an index.
+fn index_repeat(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+    if op != BinOp::Mul {
+        return Ok(None);
+    }
+    let is_seq = |v: &Value| matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)));
+    let (seq, count) = if is_seq(a) && !is_seq(b) {
+        (a, b)
+    } else if is_seq(b) && !is_seq(a) {
+        (b, a)
+    } else {
+        return Ok(None);
+    };
+    if matches!(count, Value::Float(_)) || vm.lookup_special(count, "__index__").is_none() {
+        return Ok(None);
+    }
+    let n = vm.call_special(count, "__index__", &[])?.unwrap_or(Value::None);
+    if !is_int(&n) {
+        let tn = vm.type_name(&n);
+        return Err(vm.type_error(&format!("__index__ returned non-int (type {tn})")));
+    }
+    let Some(n) = crate::types::int::to_i64(&n) else {
+        let tn = vm.type_name(count);
+        let c = types().exc.overflow_error.clone();
+        return Err(vm.new_exc(&c, &format!("cannot fit '{tn}' into an index-sized integer")));
+    };
+    repeat(vm, seq, n)
 }
 
 pub fn is_not_implemented(v: &Value) -> bool {
@@ -307,7 +343,7 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
                     }
                 }
                 (Payload::Dict(_), BinOp::Or) => {
-                    vm.dict_update_from(&a, b, false)?;
+                    vm.dict_update_from(&a, b, None)?;
                     return Ok(a);
                 }
                 _ => {}

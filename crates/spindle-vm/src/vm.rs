@@ -297,7 +297,7 @@ impl Vm {
     pub fn is_data_descriptor(&self, d: &Value) -> bool {
         match d {
             Value::Obj(o) => match &o.payload {
-                Payload::Property { .. } => true,
+                Payload::Property { .. } | Payload::Member { .. } => true,
                 _ => {
                     let td = o.cls_data();
                     !td.builtin && (types::lookup(&o.cls, "__set__").is_some() || types::lookup(&o.cls, "__delete__").is_some())
@@ -320,6 +320,10 @@ impl Vm {
                 None => Ok(d.clone()),
             },
             Payload::StaticMethod(f) => Ok(f.clone()),
+            Payload::Member { .. } => match obj {
+                Some(inst) => crate::types::descr::member_get(self, o, inst),
+                None => Ok(d.clone()),
+            },
             Payload::ClassMethod(f) => {
                 let cls = match obj {
                     Some(Value::Obj(c)) if c.as_type().is_some() && !o.cls.is(&types().classmethod) => Value::Obj(ty.clone()),
@@ -402,6 +406,7 @@ impl Vm {
                         self.call(&f, &args, &[])?;
                         return Ok(());
                     }
+                    Payload::Member { .. } => return crate::types::descr::member_set(self, dobj, obj, v),
                     _ if !dobj.cls_data().builtin => {
                         let m = if v.is_some() { "__set__" } else { "__delete__" };
                         if let Some(set) = types::lookup(&dobj.cls, m) {

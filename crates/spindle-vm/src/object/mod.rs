@@ -60,6 +60,8 @@ pub enum Payload {
     StaticMethod(Value),
     ClassMethod(Value),
     Super { ty: ObjRef, obj: Value },
+    /// A `__slots__` member descriptor: slot `name` (a str) of instances of class `owner`.
+    Member { name: ObjRef, owner: String },
     /// `dict.keys()` / `values()` / `items()` views.
     DictView { dict: ObjRef, kind: u8 },
     NotImplemented,
@@ -134,6 +136,44 @@ pub struct TypeData {
     pub has_del: AtomicBool,
     /// Builtin types that cannot be subclassed (bool, NoneType, ...).
     pub final_: bool,
+    /// Instances carry slot storage (some class in the MRO declares non-empty `__slots__`
+    /// and the instances have no `__dict__`).
+    pub slotted: bool,
+    /// `id()`s of the live direct subclasses, in creation order (weak: a subclass removes
+    /// itself when freed, see `before_free`). Protected by its own mutex.
+    pub subclasses: parking_lot::Mutex<Vec<usize>>,
+}
+
+impl TypeData {
+    /// Type data with the defaults of a plain class: no slots, no subclasses yet.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(name: &str, qualname: &str, bases: Vec<ObjRef>, mro: Vec<ObjRef>, layout: Layout, builtin: bool, has_dict: bool, final_: bool) -> TypeData {
+        TypeData {
+            name: name.to_string(),
+            qualname: qualname.to_string(),
+            bases,
+            mro,
+            layout,
+            builtin,
+            has_dict,
+            has_del: AtomicBool::new(false),
+            final_,
+            slotted: false,
+            subclasses: parking_lot::Mutex::new(Vec::new()),
+        }
+    }
+}
+
+/// Called by `ptr::dealloc` just before an object's memory is freed: a class leaves the weak
+/// subclass lists of its bases (under their locks, so `__subclasses__` never sees it freed).
+pub(crate) fn before_free(obj: &Obj, addr: usize) {
+    if let Payload::Type(td) = &obj.payload {
+        for b in &td.bases {
+            if let Payload::Type(bd) = &b.payload {
+                bd.subclasses.lock().retain(|&a| a != addr);
+            }
+        }
+    }
 }
 
 /// A class going away invalidates attribute caches keyed by its address.
@@ -196,10 +236,23 @@ impl Obj {
 }
 
 impl ObjRef {
-    /// The instance dict, if present.
+    /// The instance dict (`__dict__`), if present.
     #[inline]
     pub fn instance_dict(&self) -> Option<&ObjRef> {
-        self.dict.get()
+        let d = self.dict.get()?;
+        if self.has_slot_storage() {
+            return None;
+        }
+        Some(d)
+    }
+    /// The storage of `__slots__` values of instances of slotted classes.
+    #[inline]
+    pub fn slot_storage(&self) -> Option<&ObjRef> {
+        if self.has_slot_storage() {
+            self.dict.get()
+        } else {
+            None
+        }
     }
     /// The type data of this object's class.
     #[inline]

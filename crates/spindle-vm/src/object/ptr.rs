@@ -28,6 +28,8 @@ pub const IMMORTAL: usize = 1 << 60;
 
 /// Header flag: `__del__` already ran.
 const FINALIZED: u8 = 1;
+/// Header flag: the header dict holds `__slots__` values, it is not a `__dict__`.
+const SLOT_STORAGE: u8 = 2;
 
 pub struct Obj {
     rc: AtomicUsize,
@@ -60,6 +62,50 @@ impl ObjRef {
         let o = ObjRef::new(cls, payload);
         let _ = o.dict.set(dict);
         o
+    }
+
+    /// Allocate an instance of a class with `__slots__` and no `__dict__`: the header dict
+    /// holds the slot values (read and written only by member descriptors).
+    pub fn new_with_slots(cls: ObjRef, payload: Payload, storage: ObjRef) -> ObjRef {
+        let o = ObjRef::new_with_dict(cls, payload, storage);
+        o.flags.fetch_or(SLOT_STORAGE, Ordering::Relaxed);
+        o
+    }
+
+    /// Does the header dict hold slot values rather than a `__dict__`?
+    #[inline(always)]
+    pub fn has_slot_storage(&self) -> bool {
+        self.flags.load(Ordering::Relaxed) & SLOT_STORAGE != 0
+    }
+
+    /// A new reference to the object at `addr` if it is still alive (count above zero).
+    ///
+    /// # Safety
+    /// `addr` must come from `id()` of an object whose memory cannot be freed while this runs:
+    /// the caller holds the lock that the object's deallocation takes before freeing it (the
+    /// weak subclass lists of types, see `object::unregister_subclass`).
+    pub unsafe fn upgrade(addr: usize) -> Option<ObjRef> {
+        let ptr = NonNull::new(addr as *mut Obj)?;
+        // SAFETY: per the contract the allocation is still there (possibly with count 0).
+        let rc = unsafe { &ptr.as_ref().rc };
+        if crate::sync::free_threaded() {
+            let mut n = rc.load(Ordering::Acquire);
+            loop {
+                if n == 0 {
+                    return None;
+                }
+                match rc.compare_exchange_weak(n, n + 1, Ordering::AcqRel, Ordering::Acquire) {
+                    Ok(_) => return Some(ObjRef(ptr)),
+                    Err(m) => n = m,
+                }
+            }
+        }
+        let n = rc.load(Ordering::Relaxed);
+        if n == 0 {
+            return None;
+        }
+        rc.store(n + 1, Ordering::Relaxed);
+        Some(ObjRef(ptr))
     }
 
     /// Allocate an object that is never freed.
@@ -199,6 +245,7 @@ fn dealloc(ptr: NonNull<Obj>) {
         return;
     }
     FREE_DEPTH.with(|d| d.set(depth + 1));
+    super::before_free(obj, ptr.as_ptr() as usize);
     // SAFETY: the allocation came from `Box::new` in `ObjRef::new` and nobody else holds it.
     drop(unsafe { Box::from_raw(ptr.as_ptr()) });
     FREE_DEPTH.with(|d| d.set(depth));
@@ -208,6 +255,8 @@ fn dealloc(ptr: NonNull<Obj>) {
             let Some(p) = next else { break };
             FREE_DEPTH.with(|d| d.set(1));
             // SAFETY: queued pointers are objects whose count reached zero and were not freed.
+            super::before_free(unsafe { p.as_ref() }, p.as_ptr() as usize);
+            // SAFETY: as above.
             drop(unsafe { Box::from_raw(p.as_ptr()) });
             FREE_DEPTH.with(|d| d.set(0));
         }

@@ -14,7 +14,7 @@ use crate::types::types;
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::{Args, PyResult};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 pub use crate::gil::{set_switch_interval, switch_interval};
@@ -36,17 +36,7 @@ pub struct ThreadTypes {
 
 fn new_type(name: &str, builtin: bool, final_: bool) -> ObjRef {
     let t = types();
-    let td = TypeData {
-        name: name.to_string(),
-        qualname: name.to_string(),
-        bases: vec![t.object.clone()],
-        mro: vec![t.object.clone()],
-        layout: crate::object::Layout::Other,
-        builtin,
-        has_dict: false,
-        has_del: AtomicBool::new(false),
-        final_,
-    };
+    let td = TypeData::new(name, name, vec![t.object.clone()], vec![t.object.clone()], crate::object::Layout::Other, builtin, false, final_);
     let ty = ObjRef::new_immortal(t.type_.clone(), Payload::Type(Box::new(td)));
     let d = ObjRef::new_immortal(t.dict.clone(), Payload::Dict(crate::sync::PyCell::new(crate::object::DictData::new())));
     let _ = ty.dict.set(d);

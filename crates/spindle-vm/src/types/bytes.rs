@@ -350,8 +350,7 @@ fn bytes_new(vm: &mut Vm, a: Args) -> PyResult {
     if cls.is(&types().bytes) {
         return Ok(new_bytes(b));
     }
-    let d = vm.new_dict();
-    Ok(Value::Obj(ObjRef::new_with_dict(cls, Payload::Bytes(b.into_boxed_slice()), d)))
+    Ok(Value::Obj(crate::types::new_object(&cls, Payload::Bytes(b.into_boxed_slice()))))
 }
 
 fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult {
@@ -362,8 +361,7 @@ fn bytearray_new(vm: &mut Vm, a: Args) -> PyResult {
     if cls.is(&types().bytearray) {
         return Ok(new_bytearray(Vec::new()));
     }
-    let d = vm.new_dict();
-    Ok(Value::Obj(ObjRef::new_with_dict(cls, Payload::ByteArray(PyCell::new(Vec::new())), d)))
+    Ok(Value::Obj(crate::types::new_object(&cls, Payload::ByteArray(PyCell::new(Vec::new())))))
 }
 
 fn bytearray_init(vm: &mut Vm, a: Args) -> PyResult {

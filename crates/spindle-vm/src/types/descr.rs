@@ -3,7 +3,7 @@
 //! implements attribute lookup through `super`.
 
 use crate::object::{ObjRef, Payload};
-use crate::types::{self, add_methods, add_staticmethod, type_of, types, BuiltinTypes};
+use crate::types::{self, add_methods, add_staticmethod, type_of, BuiltinTypes};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::{Args, PyResult};
@@ -15,13 +15,8 @@ fn cls_of(vm: &mut Vm, a: &Args, what: &str) -> PyResult<ObjRef> {
     }
 }
 
-fn with_dict(vm: &mut Vm, cls: &ObjRef, p: Payload) -> Value {
-    if cls.type_data().builtin {
-        Value::Obj(ObjRef::new(cls.clone(), p))
-    } else {
-        let d = vm.new_dict();
-        Value::Obj(ObjRef::new_with_dict(cls.clone(), p, d))
-    }
+fn with_dict(_vm: &mut Vm, cls: &ObjRef, p: Payload) -> Value {
+    Value::Obj(types::new_object(cls, p))
 }
 
 // ----- property -----
@@ -169,6 +164,101 @@ fn wrapper_repr(vm: &mut Vm, a: Args) -> PyResult {
     Ok(vm.new_string(format!("<{kind}({r})>")))
 }
 
+// ----- member descriptors (`__slots__`) -----
+
+fn member_parts<'a>(vm: &mut Vm, d: &'a ObjRef) -> PyResult<(&'a ObjRef, &'a str)> {
+    match &d.payload {
+        Payload::Member { name, owner } => Ok((name, owner.as_str())),
+        _ => Err(vm.type_error("descriptor requires a 'member_descriptor' object")),
+    }
+}
+
+/// The slot storage of `inst` for member `d`, or the TypeError CPython gives for an object
+/// of another class.
+fn member_storage(vm: &mut Vm, d: &ObjRef, inst: &Value) -> PyResult<ObjRef> {
+    let (name, owner) = member_parts(vm, d)?;
+    if let Value::Obj(o) = inst {
+        // The instance's class must have this descriptor somewhere in its MRO.
+        let ty = &o.cls;
+        let key = name.as_str().map(|s| s.as_str()).unwrap_or("");
+        let mine = |c: &ObjRef| c.dict.get().and_then(|cd| crate::types::dict::dict_get_str(cd, key)).is_some_and(|v| matches!(&v, Value::Obj(x) if x.is(d)));
+        if mine(ty) || ty.type_data().mro.iter().any(mine) {
+            if let Some(s) = o.slot_storage().or_else(|| o.instance_dict()) {
+                return Ok(s.clone());
+            }
+        }
+    }
+    let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    let tn = vm.type_name(inst);
+    Err(vm.type_error(&format!("descriptor '{n}' for '{owner}' objects doesn't apply to a '{tn}' object")))
+}
+
+/// Read slot `d` of `inst` (AttributeError when unset).
+pub fn member_get(vm: &mut Vm, d: &ObjRef, inst: &Value) -> PyResult {
+    let storage = member_storage(vm, d, inst)?;
+    let (name, _) = member_parts(vm, d)?;
+    if let Some(v) = crate::types::dict::dict_get_interned(&storage, name) {
+        return Ok(v);
+    }
+    let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    Err(vm.no_attribute(inst, &n))
+}
+
+/// Write (Some) or delete (None) slot `d` of `inst`.
+pub fn member_set(vm: &mut Vm, d: &ObjRef, inst: &Value, v: Option<Value>) -> PyResult<()> {
+    let storage = member_storage(vm, d, inst)?;
+    let (name, _) = member_parts(vm, d)?;
+    let key = Value::Obj(name.clone());
+    match v {
+        Some(v) => crate::types::dict::dict_set(vm, &storage, key, v),
+        None => {
+            if !crate::types::dict::dict_del(vm, &storage, &key)? {
+                // CPython 3.11 says just the slot name here.
+                let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                return Err(vm.attribute_error(&n));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn self_member(vm: &mut Vm, a: &Args) -> PyResult<ObjRef> {
+    match a.args.first() {
+        Some(Value::Obj(o)) if matches!(o.payload, Payload::Member { .. }) => Ok(o.clone()),
+        _ => Err(vm.type_error("descriptor requires a 'member_descriptor' object")),
+    }
+}
+
+fn member_get_m(vm: &mut Vm, a: Args) -> PyResult {
+    let d = self_member(vm, &a)?;
+    match a.args.get(1) {
+        None | Some(Value::None) => Ok(Value::Obj(d)),
+        Some(inst) => member_get(vm, &d, inst),
+    }
+}
+
+fn member_set_m(vm: &mut Vm, a: Args) -> PyResult {
+    let d = self_member(vm, &a)?;
+    let (Some(inst), Some(v)) = (a.args.get(1), a.args.get(2)) else { return Err(vm.type_error("expected 2 arguments")) };
+    member_set(vm, &d, inst, Some(v.clone()))?;
+    Ok(Value::None)
+}
+
+fn member_delete_m(vm: &mut Vm, a: Args) -> PyResult {
+    let d = self_member(vm, &a)?;
+    let Some(inst) = a.args.get(1) else { return Err(vm.type_error("expected 1 argument")) };
+    member_set(vm, &d, inst, None)?;
+    Ok(Value::None)
+}
+
+fn member_repr(vm: &mut Vm, a: Args) -> PyResult {
+    let d = self_member(vm, &a)?;
+    let (name, owner) = member_parts(vm, &d)?;
+    let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+    let s = format!("<member '{n}' of '{owner}' objects>");
+    Ok(vm.new_string(s))
+}
+
 // ----- super -----
 
 fn super_new(vm: &mut Vm, a: Args) -> PyResult {
@@ -287,6 +377,7 @@ pub fn init(t: &BuiltinTypes) {
     add_methods(&t.staticmethod, &[("__init__", wrapper_init), ("__get__", wrapper_get), ("__call__", staticmethod_call), ("__repr__", wrapper_repr)]);
     add_staticmethod(&t.classmethod, "__new__", classmethod_new);
     add_methods(&t.classmethod, &[("__init__", wrapper_init), ("__get__", wrapper_get), ("__repr__", wrapper_repr)]);
+    add_methods(&t.member_descriptor, &[("__get__", member_get_m), ("__set__", member_set_m), ("__delete__", member_delete_m), ("__repr__", member_repr)]);
     add_staticmethod(&t.super_, "__new__", super_new);
     add_methods(&t.super_, &[("__init__", super_init), ("__repr__", super_repr)]);
 }

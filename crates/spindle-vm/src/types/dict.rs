@@ -156,8 +156,7 @@ fn d_new(vm: &mut Vm, a: Args) -> PyResult {
     let cls = a.args[0].clone();
     match &cls {
         Value::Obj(c) if !c.is(&types().dict) => {
-            let dict = vm.new_dict();
-            Ok(Value::Obj(ObjRef::new_with_dict(c.clone(), Payload::Dict(PyCell::new(DictData::new())), dict)))
+            Ok(Value::Obj(crate::types::new_object(c, Payload::Dict(PyCell::new(DictData::new())))))
         }
         _ => Ok(Value::Obj(vm.new_dict())),
     }
@@ -176,7 +175,7 @@ fn d_update_impl(vm: &mut Vm, d: &Value, src: Option<&Value>, kwargs: &[(Value, 
             _ => false,
         };
         if is_mapping {
-            vm.dict_update_from(d, src, false)?;
+            vm.dict_update_from(d, src, None)?;
         } else {
             let Value::Obj(dobj) = d else { return Ok(()) };
             let it = vm.iter(src)?;

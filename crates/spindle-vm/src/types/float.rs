@@ -267,8 +267,7 @@ fn float_new(vm: &mut Vm, a: Args) -> PyResult {
     };
     match &a.args[0] {
         Value::Obj(c) if !c.is(&types().float) => {
-            let dict = vm.new_dict();
-            Ok(Value::Obj(ObjRef::new_with_dict(c.clone(), Payload::Float(f), dict)))
+            Ok(Value::Obj(crate::types::new_object(c, Payload::Float(f))))
         }
         _ => Ok(Value::Float(f)),
     }

@@ -262,8 +262,7 @@ fn wrap_subclass(cls: &Value, v: Value) -> PyResult {
     match cls {
         Value::Obj(c) if !c.is(&types().int) => {
             let b = to_bigint(&v).unwrap_or_default();
-            let dict = ObjRef::new(types().dict.clone(), Payload::Dict(crate::sync::PyCell::new(crate::object::DictData::new())));
-            Ok(Value::Obj(ObjRef::new_with_dict(c.clone(), Payload::Int(b), dict)))
+            Ok(Value::Obj(crate::types::new_object(c, Payload::Int(b))))
         }
         _ => Ok(v),
     }

@@ -251,12 +251,11 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
     Ok(())
 }
 
-fn list_new(vm: &mut Vm, a: Args) -> PyResult {
+fn list_new(_vm: &mut Vm, a: Args) -> PyResult {
     let cls = a.args[0].clone();
     match &cls {
         Value::Obj(c) if !c.is(&types().list) => {
-            let dict = vm.new_dict();
-            Ok(Value::Obj(ObjRef::new_with_dict(c.clone(), Payload::List(PyCell::new(Vec::new())), dict)))
+            Ok(Value::Obj(crate::types::new_object(c, Payload::List(PyCell::new(Vec::new())))))
         }
         _ => Ok(new_list(Vec::new())),
     }

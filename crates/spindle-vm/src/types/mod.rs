@@ -93,6 +93,7 @@ builtin_types! {
     staticmethod: "staticmethod", Other, false, object;
     classmethod: "classmethod", Other, false, object;
     super_: "super", Other, false, object;
+    member_descriptor: "member_descriptor", Other, false, object;
     dict_keys: "dict_keys", Other, false, object;
     dict_values: "dict_values", Other, false, object;
     dict_items: "dict_items", Other, false, object;
@@ -123,7 +124,7 @@ builtin_types! {
 
 fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, has_dict: bool) -> TypeData {
     let mro = bases.clone();
-    TypeData { name: name.to_string(), qualname: name.to_string(), bases, mro, layout, builtin: true, has_dict, has_del: AtomicBool::new(false), final_: false }
+    TypeData::new(name, name, bases, mro, layout, true, has_dict, false)
 }
 
 static TYPES: OnceLock<BuiltinTypes> = OnceLock::new();
@@ -356,8 +357,15 @@ pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, String> {
             }
         }
         let Some(c) = cand else {
-            let names: Vec<String> = bases.iter().map(|b| b.type_data().name.clone()).collect();
-            return Err(format!("Cannot create a consistent method resolution order (MRO) for bases {}", names.join(", ")));
+            // As CPython's set_mro_error: the heads of the sequences left to merge, once each.
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                let n = s[0].type_data().name.clone();
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+            return Err(format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", ")));
         };
         for s in seqs.iter_mut() {
             if s[0].is(&c) {
@@ -369,7 +377,9 @@ pub fn compute_mro(bases: &[ObjRef]) -> Result<Vec<ObjRef>, String> {
 }
 
 /// Create a new class object (used by `__build_class__` and `type(name, bases, ns)`).
-pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, mut ns: DictData) -> Result<ObjRef, String> {
+/// `slots`: the names declared by `__slots__`, if the class body has one (member descriptors
+/// are already in `ns`).
+pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, mut ns: DictData, slots: Option<&[String]>) -> Result<ObjRef, String> {
     ns.set_type_namespace();
     let t = types();
     let bases = if bases.is_empty() { vec![t.object.clone()] } else { bases };
@@ -390,11 +400,48 @@ pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, 
     }
     let mro = compute_mro(&bases)?;
     let has_del = ns.lookup_str(crate::object::str::hash_str("__del__"), "__del__").is_some() || mro.iter().any(|b| lookup_in(b, crate::object::str::hash_str("__del__"), "__del__").is_some());
-    let td = TypeData { name: name.to_string(), qualname: qualname.to_string(), bases, mro, layout, builtin: false, has_dict: true, has_del: AtomicBool::new(has_del), final_: false };
+    // Without `__slots__` instances have a `__dict__`; with it, only if asked for or inherited.
+    let (has_dict, slotted) = match slots {
+        None => (true, bases.iter().any(|b| b.type_data().slotted)),
+        Some(names) => {
+            let has_dict = names.iter().any(|n| n == "__dict__") || bases.iter().any(|b| b.type_data().has_dict && !b.is(&t.object));
+            let own = names.iter().any(|n| n != "__dict__" && n != "__weakref__");
+            (has_dict, !has_dict && (own || bases.iter().any(|b| b.type_data().slotted)))
+        }
+    };
+    let mut td = TypeData::new(name, qualname, bases, mro, layout, false, has_dict, false);
+    td.has_del = AtomicBool::new(has_del);
+    td.slotted = slotted;
     let dict = ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(ns)));
     let cls = ObjRef::new_with_dict(meta.clone(), Payload::Type(Box::new(td)), dict);
+    for b in &cls.type_data().bases {
+        b.type_data().subclasses.lock().push(cls.id());
+    }
     bump_type_version();
     Ok(cls)
+}
+
+/// Allocate an instance of `cls` with `payload`, with a `__dict__` if the class has one and
+/// slot storage if it declares `__slots__` (builtin types: neither unless they have a dict).
+pub fn new_object(cls: &ObjRef, payload: Payload) -> ObjRef {
+    let td = cls.type_data();
+    let t = types();
+    if td.has_dict {
+        ObjRef::new_with_dict(cls.clone(), payload, ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(DictData::new()))))
+    } else if td.slotted {
+        ObjRef::new_with_slots(cls.clone(), payload, ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(DictData::new()))))
+    } else {
+        ObjRef::new(cls.clone(), payload)
+    }
+}
+
+/// The live direct subclasses of `cls`, oldest first (`type.__subclasses__()`).
+pub fn subclasses(cls: &ObjRef) -> Vec<ObjRef> {
+    let td = cls.type_data();
+    let g = td.subclasses.lock();
+    // SAFETY: a registered class removes itself from this list, under this lock, before its
+    // memory is freed (`object::before_free`), so every address here is still allocated.
+    g.iter().filter_map(|&a| unsafe { ObjRef::upgrade(a) }).collect()
 }
 
 /// Helper for native code: a `PyResult` of `None`.

@@ -45,13 +45,8 @@ fn object_new(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 /// A plain instance of a user class (with a `__dict__`).
-pub fn new_instance(vm: &mut Vm, cls: &ObjRef) -> Value {
-    if cls.type_data().has_dict {
-        let d = vm.new_dict();
-        Value::Obj(ObjRef::new_with_dict(cls.clone(), Payload::Empty, d))
-    } else {
-        Value::Obj(ObjRef::new(cls.clone(), Payload::Empty))
-    }
+pub fn new_instance(_vm: &mut Vm, cls: &ObjRef) -> Value {
+    Value::Obj(types::new_object(cls, Payload::Empty))
 }
 
 /// Does `cls` inherit `name` unchanged from `object`?

@@ -206,8 +206,7 @@ fn s_new(vm: &mut Vm, a: Args) -> PyResult {
                 Payload::FrozenSet(d) => Payload::FrozenSet(d.copy()),
                 _ => return Ok(s),
             };
-            let dict = vm.new_dict();
-            Ok(Value::Obj(ObjRef::new_with_dict(c.clone(), payload, dict)))
+            Ok(Value::Obj(crate::types::new_object(c, payload)))
         }
         _ => Ok(s),
     }

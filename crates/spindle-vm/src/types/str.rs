@@ -164,8 +164,7 @@ fn str_new(vm: &mut Vm, a: Args) -> PyResult {
     if cls.is(&types().str_) {
         return ret(vm, s);
     }
-    let d = vm.new_dict();
-    Ok(Value::Obj(ObjRef::new_with_dict(cls, Payload::Str(PyStr::new(s)), d)))
+    Ok(Value::Obj(crate::types::new_object(&cls, Payload::Str(PyStr::new(s)))))
 }
 
 fn str_repr_m(vm: &mut Vm, a: Args) -> PyResult {

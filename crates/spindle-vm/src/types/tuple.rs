@@ -46,8 +46,7 @@ fn tuple_new(vm: &mut Vm, a: Args) -> PyResult {
     };
     match &a.args[0] {
         Value::Obj(c) if !c.is(&types().tuple) => {
-            let dict = vm.new_dict();
-            Ok(Value::Obj(ObjRef::new_with_dict(c.clone(), Payload::Tuple(items.into_boxed_slice()), dict)))
+            Ok(Value::Obj(crate::types::new_object(c, Payload::Tuple(items.into_boxed_slice()))))
         }
         _ => Ok(new_tuple(items)),
     }

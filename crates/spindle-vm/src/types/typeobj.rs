@@ -81,6 +81,11 @@ pub fn create_class(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, 
             }
         }
     }
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    let hh = crate::object::str::hash_str("__hash__");
+    if ns.lookup_str(crate::object::str::hash_str("__eq__"), "__eq__").is_some() && ns.lookup_str(hh, "__hash__").is_none() {
+        ns.insert_new(hh, Value::Obj(crate::vm::intern_static("__hash__")), Value::None);
+    }
     // __init_subclass__ and __class_getitem__ are implicitly classmethods.
     for special in ["__init_subclass__", "__class_getitem__"] {
         let h = crate::object::str::hash_str(special);
@@ -92,7 +97,8 @@ pub fn create_class(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, 
             }
         }
     }
-    let cls = match types::new_class(meta, name, &qualname, bases, ns) {
+    let slots = slot_names(vm, name, &mut ns)?;
+    let cls = match types::new_class(meta, name, &qualname, bases, ns, slots.as_deref()) {
         Ok(c) => c,
         Err(msg) => return Err(vm.type_error(&msg)),
     };
@@ -120,6 +126,41 @@ pub fn create_class(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, 
         vm.call(&bound, &[], kwargs)?;
     }
     Ok(clsv)
+}
+
+/// `__slots__` of a class body: the declared names, with a member descriptor put in the
+/// namespace for each (private names mangled). None when the body has no `__slots__`.
+fn slot_names(vm: &mut Vm, cls_name: &str, ns: &mut DictData) -> PyResult<Option<Vec<String>>> {
+    let sh = crate::object::str::hash_str("__slots__");
+    let Some(i) = ns.lookup_str(sh, "__slots__") else { return Ok(None) };
+    let v = ns.value_at(i).clone();
+    let items = if v.as_str().is_some() { vec![v] } else { vm.collect(&v)? };
+    let mut names: Vec<String> = Vec::new();
+    for it in &items {
+        let Some(s) = it.as_str() else {
+            let tn = vm.type_name(it);
+            return Err(vm.type_error(&format!("__slots__ items must be strings, not '{tn}'")));
+        };
+        let ident = s.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) && s.chars().all(|c| c == '_' || c.is_alphanumeric());
+        if !ident {
+            return Err(vm.type_error("__slots__ must be identifiers"));
+        }
+        names.push(s.to_string());
+    }
+    for n in &names {
+        if n == "__dict__" || n == "__weakref__" {
+            continue;
+        }
+        let m = spindle_compiler::symtable::mangle(Some(cls_name), n).into_owned();
+        let h = crate::object::str::hash_str(&m);
+        if ns.lookup_str(h, &m).is_some() {
+            return Err(vm.value_error(&format!("'{n}' in __slots__ conflicts with class variable")));
+        }
+        let key = crate::vm::intern_static(&m);
+        let d = Value::Obj(ObjRef::new(types().member_descriptor.clone(), Payload::Member { name: key.clone(), owner: cls_name.to_string() }));
+        ns.insert_new(h, Value::Obj(key), d);
+    }
+    Ok(Some(names))
 }
 
 fn type_init(_vm: &mut Vm, _a: Args) -> PyResult {
@@ -187,8 +228,10 @@ fn type_prepare(vm: &mut Vm, _a: Args) -> PyResult {
     Ok(Value::Obj(vm.new_dict()))
 }
 
-fn type_subclasses(vm: &mut Vm, _a: Args) -> PyResult {
-    Err(vm.not_implemented_error("type.__subclasses__() is not implemented by Spindle (classes do not track their subclasses)"))
+fn type_subclasses(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = self_type(vm, &a)?.clone();
+    let items = types::subclasses(&cls).into_iter().map(Value::Obj).collect();
+    Ok(crate::types::list::new_list(items))
 }
 
 fn type_dir(vm: &mut Vm, a: Args) -> PyResult {
