@@ -136,16 +136,6 @@ impl Vm {
                 unsafe { &mut *fp }
             };
         }
-        macro_rules! breaker {
-            () => {
-                // SAFETY: `brk` points into `self.breaker`, an Arc this VM owns for its lifetime.
-                if unsafe { (*brk).load(Ordering::Relaxed) } != 0 {
-                    if let Err(e) = self.handle_breaker() {
-                        pending = Some(e);
-                    }
-                }
-            };
-        }
         loop {
             let (err, reraise): (PyErr, bool) = 'ex: {
                 if let Some(e) = pending.take() {
@@ -156,6 +146,19 @@ impl Vm {
                         match $e {
                             Ok(v) => v,
                             Err(e) => break 'ex (e, false),
+                        }
+                    };
+                }
+                // The eval breaker: one relaxed load; an exception from it (KeyboardInterrupt,
+                // an async exception) is raised at once, at the current instruction.
+                macro_rules! breaker {
+                    () => {
+                        // SAFETY: `brk` points into `self.breaker`, an Arc this VM owns for its
+                        // lifetime.
+                        if unsafe { (*brk).load(Ordering::Relaxed) } != 0 {
+                            if let Err(e) = self.handle_breaker() {
+                                break 'ex (e, false);
+                            }
                         }
                     };
                 }

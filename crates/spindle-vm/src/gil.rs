@@ -160,6 +160,11 @@ fn interval() -> Duration {
 }
 
 thread_local! {
+    /// Does this thread hold the GIL? Written only by this thread, in `take_locked` and
+    /// `release_locked`.
+    static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The breaker this thread last took the GIL with (for `blocking_here`).
+    static MY_BREAKER: std::cell::RefCell<Option<Arc<AtomicU32>>> = const { std::cell::RefCell::new(None) };
     /// This thread's serial number (1 = the first thread that asked), for telemetry and exit.
     static SERIAL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -273,6 +278,13 @@ fn take_locked(g: &mut parking_lot::MutexGuard<'_, State>, breaker: &Arc<AtomicU
     g.reserved = Reserved::Anyone;
     // A stale request addressed to this thread's previous tenure is void.
     breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
+    HELD.with(|h| h.set(true));
+    MY_BREAKER.with(|m| {
+        let mut m = m.borrow_mut();
+        if !m.as_ref().is_some_and(|b| Arc::ptr_eq(b, breaker)) {
+            *m = Some(breaker.clone());
+        }
+    });
     GIL.switch_cond.notify_all();
     if let Some(t0) = wait_start {
         gil_trace::took(me, t0, waited, prio);
@@ -281,6 +293,7 @@ fn take_locked(g: &mut parking_lot::MutexGuard<'_, State>, breaker: &Arc<AtomicU
 
 /// Drop the GIL with the state mutex already locked, choosing who may take it next.
 fn release_locked(g: &mut parking_lot::MutexGuard<'_, State>) {
+    HELD.with(|h| h.set(false));
     g.locked = false;
     g.holder = None;
     g.reserved = if g.starving && g.waiting > 0 {
@@ -343,6 +356,35 @@ pub fn yield_now(breaker: &Arc<AtomicU32>) {
         GIL.switch_cond.wait(&mut g);
     }
     take_locked(&mut g, breaker, Take::Regular);
+}
+
+/// Does the calling thread hold the GIL? (Always false in free-threaded mode.)
+pub fn held() -> bool {
+    HELD.with(|h| h.get())
+}
+
+/// Run `f` with the GIL released if the calling thread holds it, for blocking OS calls deep in
+/// native code with no `Vm` at hand (file buffers). Same contract as `stdlib::thread::blocking`:
+/// `f` must not touch Python objects.
+pub fn blocking_here<R>(f: impl FnOnce() -> R) -> R {
+    if crate::sync::free_threaded() || !held() {
+        return f();
+    }
+    let Some(b) = MY_BREAKER.with(|m| m.borrow().clone()) else { return f() };
+    release();
+    struct Retake(Arc<AtomicU32>);
+    impl Drop for Retake {
+        fn drop(&mut self) {
+            acquire(&self.0, Take::Priority);
+        }
+    }
+    let _retake = Retake(b);
+    f()
+}
+
+/// Forget this thread's breaker (its `Vm` is going away).
+pub fn forget_thread() {
+    MY_BREAKER.with(|m| m.borrow_mut().take());
 }
 
 /// At exit, by the thread holding the GIL: no other thread will get it again.

@@ -48,14 +48,28 @@ impl Drop for FileState {
 /// Protected by its own mutex (see the module documentation).
 pub struct FileObj(pub Mutex<FileState>);
 
+impl FileObj {
+    /// Lock the file's state. Never blocks while holding the GIL: the thread holding the file
+    /// lock may be in a blocking read or write with the GIL released, and needs the GIL back
+    /// before it unlocks; so a contended lock is waited for with the GIL released.
+    pub fn lock(&self) -> parking_lot::MutexGuard<'_, FileState> {
+        if let Some(g) = self.0.try_lock() {
+            return g;
+        }
+        crate::gil::blocking_here(|| self.0.lock())
+    }
+}
+
 impl FileState {
+    /// Write to the OS, with the GIL released (a pipe may be full).
     fn raw_write(&mut self, data: &[u8]) -> std::io::Result<()> {
-        match &mut self.handle {
+        let handle = &mut self.handle;
+        crate::gil::blocking_here(|| match handle {
             Handle::Stdout => std::io::stdout().lock().write_all(data),
             Handle::Stderr => std::io::stderr().lock().write_all(data),
             Handle::File(f) => f.write_all(data),
             Handle::Stdin => Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "not writable")),
-        }
+        })
     }
     pub fn flush(&mut self) -> std::io::Result<()> {
         if !self.wbuf.is_empty() {
@@ -82,10 +96,19 @@ impl FileState {
             self.rpos = 0;
         }
         let mut chunk = [0u8; 8192];
-        let n = match &mut self.handle {
-            Handle::Stdin => std::io::stdin().lock().read(&mut chunk)?,
-            Handle::File(f) => f.read(&mut chunk)?,
-            _ => 0,
+        // Read from the OS with the GIL released. EINTR: retried, unless it is a SIGINT for
+        // the main thread (the caller then raises KeyboardInterrupt, see `read_error`).
+        let n = loop {
+            let handle = &mut self.handle;
+            let r = crate::gil::blocking_here(|| match handle {
+                Handle::Stdin => std::io::stdin().lock().read(&mut chunk),
+                Handle::File(f) => f.read(&mut chunk),
+                _ => Ok(0),
+            });
+            match r {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted && !(crate::sigint::pending() && crate::sigint::is_main_thread()) => continue,
+                r => break r?,
+            }
         };
         if n == 0 {
             self.eof = true;
@@ -195,7 +218,7 @@ fn unsupported(vm: &mut Vm, what: &str) -> crate::PyErr {
 fn f_write(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let Some(arg) = a.args.get(1) else { return Err(vm.type_error("write() takes exactly one argument (0 given)")) };
-    let binary = f.0.lock().binary;
+    let binary = f.lock().binary;
     let (data, n) = if binary {
         match crate::types::bytes::bytes_like(arg) {
             Some(b) => {
@@ -216,7 +239,7 @@ fn f_write(vm: &mut Vm, a: Args) -> PyResult {
             }
         }
     };
-    let mut st = f.0.lock();
+    let mut st = f.lock();
     if st.closed {
         drop(st);
         return Err(closed_err(vm));
@@ -235,7 +258,7 @@ fn f_write(vm: &mut Vm, a: Args) -> PyResult {
 
 fn f_flush(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
-    let mut st = f.0.lock();
+    let mut st = f.lock();
     if st.closed {
         drop(st);
         return Err(closed_err(vm));
@@ -250,7 +273,7 @@ fn f_flush(vm: &mut Vm, a: Args) -> PyResult {
 
 fn f_close(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
-    let mut st = f.0.lock();
+    let mut st = f.lock();
     if st.closed {
         return Ok(Value::None);
     }
@@ -265,6 +288,17 @@ fn f_close(vm: &mut Vm, a: Args) -> PyResult {
         return Err(vm.os_error_from_io(&e, None));
     }
     Ok(Value::None)
+}
+
+/// A read failed: an interrupted read in the main thread raises KeyboardInterrupt (SIGINT),
+/// anything else is an OSError.
+fn read_error(vm: &mut Vm, e: &std::io::Error) -> crate::PyErr {
+    if e.kind() == std::io::ErrorKind::Interrupted {
+        if let Err(ki) = crate::sigint::check(vm) {
+            return ki;
+        }
+    }
+    vm.os_error_from_io(e, None)
 }
 
 fn decode(vm: &mut Vm, binary: bool, data: Vec<u8>) -> PyResult {
@@ -295,7 +329,7 @@ fn size_arg(v: Option<&Value>) -> Option<usize> {
 fn f_read(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let limit = size_arg(a.args.get(1));
-    let mut st = f.0.lock();
+    let mut st = f.lock();
     let chk = check_readable(vm, &st);
     if let Err(e) = chk {
         drop(st);
@@ -355,7 +389,7 @@ fn f_read(vm: &mut Vm, a: Args) -> PyResult {
             let data = if binary { data } else { normalize_newlines(data) };
             decode(vm, binary, data)
         }
-        Err(e) => Err(vm.os_error_from_io(&e, None)),
+        Err(e) => Err(read_error(vm, &e)),
     }
 }
 
@@ -383,7 +417,7 @@ fn normalize_newlines(data: Vec<u8>) -> Vec<u8> {
 fn f_readline(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let limit = size_arg(a.args.get(1));
-    let mut st = f.0.lock();
+    let mut st = f.lock();
     let chk = check_readable(vm, &st);
     if let Err(e) = chk {
         drop(st);
@@ -394,7 +428,7 @@ fn f_readline(vm: &mut Vm, a: Args) -> PyResult {
     drop(st);
     match r {
         Ok(data) => decode(vm, binary, data),
-        Err(e) => Err(vm.os_error_from_io(&e, None)),
+        Err(e) => Err(read_error(vm, &e)),
     }
 }
 
@@ -420,7 +454,7 @@ fn f_writelines(vm: &mut Vm, a: Args) -> PyResult {
 
 fn f_iter(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
-    if f.0.lock().closed {
+    if f.lock().closed {
         return Err(closed_err(vm));
     }
     Ok(a.args[0].clone())
@@ -436,7 +470,7 @@ fn f_next(vm: &mut Vm, a: Args) -> PyResult {
 
 fn f_enter(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
-    if f.0.lock().closed {
+    if f.lock().closed {
         return Err(closed_err(vm));
     }
     Ok(a.args[0].clone())
@@ -451,7 +485,7 @@ fn f_seek(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let off = a.args.get(1).and_then(crate::types::int::to_i64).unwrap_or(0);
     let whence = a.args.get(2).and_then(crate::types::int::to_i64).unwrap_or(0);
-    let mut st = f.0.lock();
+    let mut st = f.lock();
     if st.closed {
         drop(st);
         return Err(closed_err(vm));
@@ -479,7 +513,7 @@ fn f_seek(vm: &mut Vm, a: Args) -> PyResult {
 
 fn f_tell(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
-    let mut st = f.0.lock();
+    let mut st = f.lock();
     let _ = st.flush();
     let buffered = (st.rbuf.len() - st.rpos) as u64;
     let r = match &mut st.handle {
@@ -496,7 +530,7 @@ fn f_tell(vm: &mut Vm, a: Args) -> PyResult {
 fn f_fileno(vm: &mut Vm, a: Args) -> PyResult {
     use std::os::fd::AsRawFd;
     let f = this(vm, &a)?;
-    let st = f.0.lock();
+    let st = f.lock();
     let fd = match &st.handle {
         Handle::Stdin => 0,
         Handle::Stdout => 1,
@@ -515,7 +549,7 @@ fn f_isatty(vm: &mut Vm, a: Args) -> PyResult {
 
 fn flag(vm: &mut Vm, a: Args, which: u8) -> PyResult {
     let f = this(vm, &a)?;
-    let st = f.0.lock();
+    let st = f.lock();
     Ok(Value::Bool(match which {
         0 => st.readable,
         1 => st.writable,
@@ -536,7 +570,7 @@ fn f_seekable(vm: &mut Vm, a: Args) -> PyResult {
 fn f_repr(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let (name, mode, binary) = {
-        let st = f.0.lock();
+        let st = f.lock();
         (st.name.clone(), st.mode.clone(), st.binary)
     };
     let nr = vm.repr(&name)?;
@@ -548,7 +582,7 @@ fn f_repr(vm: &mut Vm, a: Args) -> PyResult {
 fn f_getattr(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let name = a.args.get(1).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    let st = f.0.lock();
+    let st = f.lock();
     let v = match name.as_str() {
         "closed" => Value::Bool(st.closed),
         "name" => st.name.clone(),

@@ -32,7 +32,7 @@ fn write_stream(vm: &mut Vm, which: &str, s: &str) -> PyResult<()> {
     }
     if let Some(f) = file_of(&out) {
         if crate::types::type_of(&out).type_data().builtin {
-            let mut st = f.0.lock();
+            let mut st = f.lock();
             if !st.closed && !st.binary {
                 let r = st.write(s.as_bytes());
                 drop(st);
@@ -51,7 +51,7 @@ pub fn flush_stdout(vm: &mut Vm) -> PyResult<()> {
             return Ok(());
         }
         if let Some(f) = file_of(&out) {
-            let r = f.0.lock().flush();
+            let r = f.lock().flush();
             return r.map_err(|e| vm.os_error_from_io(&e, None));
         }
         vm.call_method(&out, "flush", &[])?;
@@ -69,7 +69,7 @@ pub fn write_stderr(vm: &mut Vm, s: &str) {
     }
     if let Some(err) = sys_attr("stderr") {
         if let Some(f) = file_of(&err) {
-            let _ = f.0.lock().flush();
+            let _ = f.lock().flush();
         }
     }
 }
@@ -79,7 +79,7 @@ pub fn flush_all(vm: &mut Vm) {
     for name in ["stdout", "stderr", "__stdout__", "__stderr__"] {
         if let Some(s) = sys_attr(name) {
             if let Some(f) = file_of(&s) {
-                let _ = f.0.lock().flush();
+                let _ = f.lock().flush();
             } else if !s.is_none() {
                 let _ = vm.call_method(&s, "flush", &[]);
             }

@@ -64,8 +64,30 @@ fn sleep(vm: &mut Vm, a: Args) -> PyResult {
     if secs > 1e12 {
         return Err(vm.overflow_error("sleep length is too large"));
     }
-    crate::stdlib::thread::blocking(vm, || std::thread::sleep(Duration::from_secs_f64(secs)));
+    let deadline = Instant::now().checked_add(Duration::from_secs_f64(secs)).unwrap_or_else(|| Instant::now() + Duration::from_secs(1 << 40));
+    let main = crate::sigint::is_main_thread();
+    // With the GIL released; a SIGINT in the main thread ends the sleep early and raises.
+    while crate::stdlib::thread::blocking(vm, || sleep_until(deadline, main)) {
+        crate::sigint::check(vm)?;
+    }
     Ok(Value::None)
+}
+
+/// Sleep until `deadline`; true if interrupted by a SIGINT meant for the main thread.
+fn sleep_until(deadline: Instant, main: bool) -> bool {
+    loop {
+        let now = Instant::now();
+        if now >= deadline {
+            return false;
+        }
+        let rem = deadline - now;
+        let ts = libc::timespec { tv_sec: rem.as_secs().min(i64::MAX as u64) as libc::time_t, tv_nsec: rem.subsec_nanos() as libc::c_long };
+        // SAFETY: nanosleep reads the timespec we own; the remainder pointer may be null.
+        let r = unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) };
+        if r != 0 && main && crate::sigint::pending() {
+            return true;
+        }
+    }
 }
 
 pub fn create(vm: &mut Vm) -> crate::object::ObjRef {
