@@ -804,7 +804,7 @@ impl Vm {
                                     let cause = f.pop();
                                     let exc = f.pop();
                                     let e = tri!(self.make_raisable(&exc));
-                                    let cause = if cause.is_none() { Value::None } else { Value::Obj(tri!(self.make_raisable(&cause)).0) };
+                                    let cause = tri!(self.make_cause(&cause));
                                     if let Some(d) = crate::exceptions::exc_data(&e.0) {
                                         let mut g = d.lock();
                                         g.cause = cause;

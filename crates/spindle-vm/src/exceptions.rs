@@ -145,6 +145,9 @@ pub fn init_methods(t: &BuiltinTypes) {
     add_methods(be, &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note), ("__reduce__", exc_reduce)]);
     add_methods(&t.exc.key_error, &[("__str__", key_error_str)]);
     add_methods(&t.exc.attribute_error, &[("__init__", attribute_error_init)]);
+    add_methods(&t.exc.unicode_decode_error, &[("__init__", unicode_decode_error_init), ("__str__", unicode_decode_error_str)]);
+    add_methods(&t.exc.unicode_encode_error, &[("__init__", unicode_encode_error_init), ("__str__", unicode_encode_error_str)]);
+    add_methods(&t.exc.unicode_translate_error, &[("__init__", unicode_translate_error_init), ("__str__", unicode_translate_error_str)]);
     add_methods(&t.exc.name_error, &[("__init__", name_error_init)]);
     // Unset `name`/`obj` read as None; the instance dict holds them once set (suggestions tell
     // "never set" from None by the dict entry, as CPython tells NULL from None).
@@ -213,6 +216,118 @@ fn attribute_error_init(vm: &mut Vm, a: Args) -> PyResult {
 
 fn name_error_init(vm: &mut Vm, a: Args) -> PyResult {
     init_with_keywords(vm, a, "NameError", &["name"])
+}
+
+// ----- UnicodeDecodeError / UnicodeEncodeError / UnicodeTranslateError -----
+
+/// Check and store the fields of a Unicode error: `(encoding, object, start, end, reason)`
+/// (`encoding` absent for UnicodeTranslateError). `object_is_bytes` picks bytes or str.
+fn unicode_error_init(vm: &mut Vm, a: Args, with_encoding: bool, object_is_bytes: bool) -> PyResult {
+    exc_init(vm, a)?;
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let given = &a.args[1..];
+    let want = if with_encoding { 5 } else { 4 };
+    if given.len() != want {
+        return Err(vm.type_error(&format!("function takes exactly {want} arguments ({} given)", given.len())));
+    }
+    let names: &[&str] = if with_encoding { &["encoding", "object", "start", "end", "reason"] } else { &["object", "start", "end", "reason"] };
+    for (i, (name, v)) in names.iter().zip(given).enumerate() {
+        let tn = vm.type_name(v);
+        let ok = match *name {
+            "encoding" | "reason" => v.as_str().is_some(),
+            "object" if object_is_bytes => crate::types::bytes::bytes_like(v).is_some(),
+            "object" => v.as_str().is_some(),
+            _ => crate::ops::is_int(v),
+        };
+        if !ok {
+            let want = match *name {
+                "object" if object_is_bytes => "a bytes-like object",
+                "start" | "end" => "int",
+                _ => "str",
+            };
+            let msg = if want == "a bytes-like object" { format!("argument {} must be bytes-like object, not {tn}", i + 1) } else { format!("argument {} must be {want}, not {tn}", i + 1) };
+            return Err(vm.type_error(&msg));
+        }
+        let v = if *name == "object" && object_is_bytes { crate::types::bytes::new_bytes(crate::types::bytes::bytes_like(v).unwrap_or_default()) } else { v.clone() };
+        vm.set_attr_str(&e, name, v)?;
+    }
+    Ok(Value::None)
+}
+
+fn unicode_decode_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    unicode_error_init(vm, a, true, true)
+}
+
+fn unicode_encode_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    unicode_error_init(vm, a, true, false)
+}
+
+fn unicode_translate_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    unicode_error_init(vm, a, false, false)
+}
+
+/// The stored fields of a Unicode error, or None when they are missing or of the wrong type
+/// (then `str()` is empty, as CPython's).
+fn unicode_fields(vm: &mut Vm, e: &Value) -> Option<(String, Value, i64, i64, String)> {
+    let enc = vm.get_attr_opt(e, "encoding").ok().flatten().and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_default();
+    let obj = vm.get_attr_opt(e, "object").ok().flatten()?;
+    let start = crate::types::int::to_i64(&vm.get_attr_opt(e, "start").ok().flatten()?)?;
+    let end = crate::types::int::to_i64(&vm.get_attr_opt(e, "end").ok().flatten()?)?;
+    let reason = vm.get_attr_opt(e, "reason").ok().flatten()?;
+    let reason = vm.to_str(&reason).ok()?;
+    Some((enc, obj, start, end, reason))
+}
+
+fn unicode_decode_error_str(vm: &mut Vm, a: Args) -> PyResult {
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let Some((enc, obj, start, end, reason)) = unicode_fields(vm, &e) else { return Ok(vm.new_str("")) };
+    let b = crate::types::bytes::bytes_like(&obj).unwrap_or_default();
+    let s = if start >= 0 && (start as usize) < b.len() && end == start + 1 {
+        format!("'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}", b[start as usize])
+    } else {
+        format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+    };
+    Ok(vm.new_string(s))
+}
+
+/// `'\xe9'`, `'\u20ac'` or `'\U0001f600'`: how Unicode errors name a character.
+fn char_escape(c: char) -> String {
+    let n = c as u32;
+    if n <= 0xff {
+        format!("\\x{n:02x}")
+    } else if n <= 0xffff {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    }
+}
+
+fn unicode_char_at(obj: &Value, start: i64, end: i64) -> Option<char> {
+    let s = obj.as_str()?;
+    if start < 0 || end != start + 1 {
+        return None;
+    }
+    s.chars().nth(start as usize)
+}
+
+fn unicode_encode_error_str(vm: &mut Vm, a: Args) -> PyResult {
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let Some((enc, obj, start, end, reason)) = unicode_fields(vm, &e) else { return Ok(vm.new_str("")) };
+    let s = match unicode_char_at(&obj, start, end) {
+        Some(c) => format!("'{enc}' codec can't encode character '{}' in position {start}: {reason}", char_escape(c)),
+        None => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
+    };
+    Ok(vm.new_string(s))
+}
+
+fn unicode_translate_error_str(vm: &mut Vm, a: Args) -> PyResult {
+    let e = Value::Obj(self_exc(vm, &a)?.clone());
+    let Some((_, obj, start, end, reason)) = unicode_fields(vm, &e) else { return Ok(vm.new_str("")) };
+    let s = match unicode_char_at(&obj, start, end) {
+        Some(c) => format!("can't translate character '{}' in position {start}: {reason}", char_escape(c)),
+        None => format!("can't translate characters in position {start}-{}: {reason}", end - 1),
+    };
+    Ok(vm.new_string(s))
 }
 
 fn stop_iteration_init(vm: &mut Vm, a: Args) -> PyResult {
@@ -565,6 +680,41 @@ impl Vm {
         let e = new_exception(&c, value.clone().into_iter().collect());
         let _ = self.set_attr_str(&Value::Obj(e.clone()), "value", value.unwrap_or(Value::None));
         PyErr(e)
+    }
+    /// `UnicodeDecodeError(encoding, object, start, end, reason)`.
+    pub fn unicode_decode_error(&mut self, encoding: &str, object: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+        let cls = crate::types::types().exc.unicode_decode_error.clone();
+        let args = vec![self.new_str(encoding), crate::types::bytes::new_bytes(object.to_vec()), Value::Int(start as i64), Value::Int(end as i64), self.new_str(reason)];
+        self.unicode_error_from(&cls, &["encoding", "object", "start", "end", "reason"], args)
+    }
+    /// `UnicodeEncodeError(encoding, object, start, end, reason)` (character positions).
+    pub fn unicode_encode_error(&mut self, encoding: &str, object: &str, start: usize, end: usize, reason: &str) -> PyErr {
+        let cls = crate::types::types().exc.unicode_encode_error.clone();
+        let args = vec![self.new_str(encoding), self.new_str(object), Value::Int(start as i64), Value::Int(end as i64), self.new_str(reason)];
+        self.unicode_error_from(&cls, &["encoding", "object", "start", "end", "reason"], args)
+    }
+    fn unicode_error_from(&mut self, cls: &ObjRef, names: &[&str], args: Vec<Value>) -> PyErr {
+        let e = new_exception(cls, args.clone());
+        let ev = Value::Obj(e.clone());
+        for (n, v) in names.iter().zip(args) {
+            let _ = self.set_attr_str(&ev, n, v);
+        }
+        PyErr(e)
+    }
+    /// The operand of `raise ... from cause`: None, an exception instance, or an exception class
+    /// (instantiated with no arguments).
+    pub fn make_cause(&mut self, v: &Value) -> PyResult {
+        let t = crate::types::types();
+        let ok = match v {
+            Value::None => return Ok(Value::None),
+            Value::Obj(o) if o.as_type().is_some() => crate::types::is_subtype(o, &t.exc.base_exception),
+            Value::Obj(o) => matches!(o.payload, Payload::Exception(_)),
+            _ => false,
+        };
+        if !ok {
+            return Err(self.type_error("exception causes must derive from BaseException"));
+        }
+        Ok(Value::Obj(self.make_raisable(v)?.0))
     }
     pub fn recursion_error(&mut self) -> PyErr {
         let c = crate::types::types().exc.recursion_error.clone();

@@ -111,8 +111,14 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String
                 _ => {
                     let pos = e.valid_up_to();
                     let byte = b[pos];
-                    let reason = if e.error_len().is_none() { "unexpected end of data" } else if byte >= 0x80 && byte < 0xc0 { "invalid start byte" } else { "invalid continuation byte" };
-                    Err(unicode_error(vm, "UnicodeDecodeError", &format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")))
+                    // CPython's reasons: a byte that cannot start a sequence, a sequence cut
+                    // short by the end of the data, or a bad byte inside a sequence.
+                    let (reason, end) = match e.error_len() {
+                        _ if !(0xc2..=0xf4).contains(&byte) => ("invalid start byte", pos + 1),
+                        None => ("unexpected end of data", b.len()),
+                        Some(n) => ("invalid continuation byte", pos + n),
+                    };
+                    Err(vm.unicode_decode_error("utf-8", b, pos, end, reason))
                 }
             },
         },
@@ -125,7 +131,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String
                     match errors {
                         "ignore" => {}
                         "replace" => out.push('\u{fffd}'),
-                        _ => return Err(unicode_error(vm, "UnicodeDecodeError", &format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"))),
+                        _ => return Err(vm.unicode_decode_error("ascii", b, i, i + 1, "ordinal not in range(128)")),
                     }
                 }
             }
@@ -143,14 +149,19 @@ pub fn encode(vm: &mut Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>
         n @ ("ascii" | "us_ascii" | "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1") => {
             let (limit, name) = if n.contains("ascii") { (0x80u32, "ascii") } else { (0x100u32, "latin-1") };
             let mut out = Vec::with_capacity(s.len());
-            for (i, c) in s.chars().enumerate() {
+            let chars: Vec<char> = s.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
                 if (c as u32) < limit {
                     out.push(c as u32 as u8);
                 } else {
                     match errors {
                         "ignore" => {}
                         "replace" => out.push(b'?'),
-                        _ => return Err(unicode_error(vm, "UnicodeEncodeError", &format!("'{name}' codec can't encode character '\\x{:02x}' in position {i}: ordinal not in range({limit})", c as u32).replace(&format!("\\x{:02x}", c as u32), &char_escape(c)))),
+                        _ => {
+                            // The error covers the whole run of unencodable characters.
+                            let end = chars[i..].iter().position(|&d| (d as u32) < limit).map_or(chars.len(), |n| i + n);
+                            return Err(vm.unicode_encode_error(name, s, i, end, &format!("ordinal not in range({limit})")));
+                        }
                     }
                 }
             }
@@ -158,22 +169,6 @@ pub fn encode(vm: &mut Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>
         }
         other => Err(vm.new_exc(&types().exc.lookup_error.clone(), &format!("unknown encoding: {}", other.replace('_', "-")))),
     }
-}
-
-fn char_escape(c: char) -> String {
-    let u = c as u32;
-    if u <= 0xff {
-        format!("\\x{u:02x}")
-    } else if u <= 0xffff {
-        format!("\\u{u:04x}")
-    } else {
-        format!("\\U{u:08x}")
-    }
-}
-
-fn unicode_error(vm: &mut Vm, kind: &str, msg: &str) -> crate::PyErr {
-    let cls = crate::exceptions::by_name(kind).unwrap_or_else(|| types().exc.value_error.clone());
-    vm.new_exc(&cls, msg)
 }
 
 /// `x in bytes`.
