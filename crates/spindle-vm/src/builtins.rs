@@ -152,9 +152,18 @@ fn print(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
+/// A builtin CPython defines as METH_O: its call holds a " while calling a Python object"
+/// recursion guard (which decides the RecursionError message in deep recursion).
+fn meth_o_call(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult) -> PyResult {
+    vm.enter_guard(" while calling a Python object")?;
+    let r = f(vm);
+    vm.leave_guard();
+    r
+}
+
 fn repr(vm: &mut Vm, a: Args) -> PyResult {
     check_args(vm, &a, "repr", 1, 1)?;
-    vm.repr_value(&a.args[0])
+    meth_o_call(vm, |vm| vm.repr_value(&a.args[0]))
 }
 
 fn ascii(vm: &mut Vm, a: Args) -> PyResult {
@@ -394,7 +403,7 @@ fn divmod(vm: &mut Vm, a: Args) -> PyResult {
 
 fn hash(vm: &mut Vm, a: Args) -> PyResult {
     check_args(vm, &a, "hash", 1, 1)?;
-    Ok(Value::Int(vm.hash(&a.args[0])?))
+    meth_o_call(vm, |vm| Ok(Value::Int(vm.hash(&a.args[0])?)))
 }
 
 fn id(vm: &mut Vm, a: Args) -> PyResult {

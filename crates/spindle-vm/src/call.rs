@@ -47,7 +47,11 @@ impl Vm {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(f.clone());
                     full.extend_from_slice(args);
-                    return self.call(&c, &full, kwargs);
+                    // CPython's _PyObject_MakeTpCall guards calls of objects with __call__.
+                    self.enter_guard(" while calling a Python object")?;
+                    let r = self.call(&c, &full, kwargs);
+                    self.leave_guard();
+                    return r;
                 }
                 let tn = self.type_name(f);
                 Err(self.type_error(&format!("'{tn}' object is not callable")))
@@ -65,7 +69,7 @@ impl Vm {
             match &o.payload {
                 Payload::Function(fd) if !fd.code.co.is_generator() => {
                     let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
-                    if self.frames.len() >= limit {
+                    if self.recursion_depth() >= limit {
                         f.stack.truncate(at);
                         return Err(self.recursion_error());
                     }
@@ -148,7 +152,7 @@ impl Vm {
         args.extend(f.stack.drain(at + 1..));
         f.stack.truncate(at);
         let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
-        if self.frames.len() >= limit {
+        if self.recursion_depth() >= limit {
             return Err(self.recursion_error());
         }
         let mut frame = self.function_frame(&init, fd, &args, &[])?;

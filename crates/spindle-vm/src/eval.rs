@@ -98,7 +98,7 @@ impl Vm {
     /// Push `frame` and run it to completion.
     pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
         let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
-        if self.frames.len() >= limit {
+        if self.recursion_depth() >= limit {
             return Err(self.recursion_error());
         }
         self.check_stack()?;

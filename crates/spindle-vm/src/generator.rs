@@ -68,7 +68,7 @@ pub fn resume(vm: &mut Vm, g: &ObjRef, value: Value, exc: Option<PyErr>) -> PyRe
     }
     st.lock().started = true;
     let limit = crate::vm::interp().recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
-    if vm.frames.len() >= limit {
+    if vm.recursion_depth() >= limit {
         let mut s = st.lock();
         s.frame = Some(frame);
         s.running = false;

@@ -573,9 +573,15 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     vm.truthy(&r)
 }
 
-/// Rich comparison with the full protocol.
+/// Rich comparison with the full protocol (under CPython's " in comparison" recursion guard).
 pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
-    vm.check_stack()?;
+    vm.enter_guard(" in comparison")?;
+    let r = compare_guarded(vm, a, b, op);
+    vm.leave_guard();
+    r
+}
+
+fn compare_guarded(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
     if is_exact(a) && is_exact(b) {
         if let Some(r) = native_compare(vm, a, b, op)? {
             return Ok(Value::Bool(r));

@@ -66,9 +66,10 @@ pub struct Vm {
     pub stack_limit: usize,
     /// Python depth (frames across nested eval loops).
     pub depth: usize,
-    /// Nesting of `repr()` calls (CPython's Py_EnterRecursiveCall around repr): counted with
-    /// the frames against the recursion limit, so deeply nested containers raise RecursionError.
-    pub repr_depth: usize,
+    /// Native recursion guards held (CPython's `_Py_EnterRecursiveCall` around repr, str,
+    /// comparisons and some builtin calls): counted with the frames against the recursion limit,
+    /// so deeply nested containers raise RecursionError with CPython's message.
+    pub guard_depth: usize,
 }
 
 impl Drop for Vm {
@@ -120,7 +121,7 @@ impl Vm {
         let limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         let breaker = Arc::new(AtomicU32::new(0));
         crate::object::ptr::set_thread_breaker(Arc::as_ptr(&breaker));
-        Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0, repr_depth: 0 }
+        Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0, guard_depth: 0 }
     }
 
     /// At the end of a thread, with the GIL held: drop the frames and the handled exception and
@@ -129,6 +130,32 @@ impl Vm {
         self.frames.clear();
         self.handled = Value::None;
         self.run_finalizers();
+    }
+
+    /// CPython's `_Py_EnterRecursiveCall(what)`: one more native recursion level, or
+    /// RecursionError (`maximum recursion depth exceeded{what}`) when frames plus guards would
+    /// pass the limit. Pair with [`Vm::leave_guard`].
+    #[inline]
+    pub fn enter_guard(&mut self, what: &str) -> PyResult<()> {
+        self.check_stack()?;
+        let limit = interp().recursion_limit.load(Ordering::Relaxed);
+        if self.frames.len() + self.guard_depth >= limit {
+            let c = types().exc.recursion_error.clone();
+            return Err(self.new_exc(&c, &format!("maximum recursion depth exceeded{what}")));
+        }
+        self.guard_depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_guard(&mut self) {
+        self.guard_depth -= 1;
+    }
+
+    /// Python frames plus native guards: the depth compared with the recursion limit.
+    #[inline]
+    pub fn recursion_depth(&self) -> usize {
+        self.frames.len() + self.guard_depth
     }
 
     /// Raise RecursionError if the Rust stack is nearly exhausted.
@@ -500,15 +527,9 @@ impl Vm {
             Value::Float(f) => return Ok(crate::format::float_repr(*f)),
             _ => {}
         }
-        self.check_stack()?;
-        let limit = interp().recursion_limit.load(Ordering::Relaxed);
-        if self.frames.len() + self.repr_depth >= limit {
-            let c = types().exc.recursion_error.clone();
-            return Err(self.new_exc(&c, "maximum recursion depth exceeded while getting the repr of an object"));
-        }
-        self.repr_depth += 1;
+        self.enter_guard(" while getting the repr of an object")?;
         let r = self.call_special(v, "__repr__", &[]);
-        self.repr_depth -= 1;
+        self.leave_guard();
         let r = match r? {
             Some(r) => r,
             None => return Ok(format!("<{} object>", self.type_name(v))),
@@ -539,8 +560,10 @@ impl Vm {
             }
             _ => return self.repr(v),
         }
-        self.check_stack()?;
-        let r = match self.call_special(v, "__str__", &[])? {
+        self.enter_guard(" while getting the str of an object")?;
+        let r = self.call_special(v, "__str__", &[]);
+        self.leave_guard();
+        let r = match r? {
             Some(r) => r,
             None => return self.repr(v),
         };
