@@ -33,6 +33,9 @@ pub enum SyntaxKind {
     Syntax,
     Indentation,
     Tab,
+    /// Not a SyntaxError: the input nests deeper than CPython's parser stack, which raises
+    /// `MemoryError` (no message).
+    Memory,
 }
 
 /// The mode a source is compiled in, as `compile()`'s `mode` argument.

@@ -159,7 +159,7 @@ fn key(range: TextRange, kind: ScopeKind) -> (u32, u32, u8) {
 }
 
 pub fn build(module: &[Stmt]) -> Result<SymbolTable, SymtableError> {
-    let mut b = Builder { scopes: vec![Scope::new(ScopeKind::Module, "<module>", TextRange::default(), None)], cur: 0, by_range: HashMap::new(), error: None };
+    let mut b = Builder { scopes: vec![Scope::new(ScopeKind::Module, "<module>", TextRange::default(), None)], cur: 0, by_range: HashMap::new(), error: None, lambda_depth: 0 };
     for s in module {
         b.stmt(s);
     }
@@ -176,7 +176,17 @@ struct Builder {
     cur: usize,
     by_range: HashMap<(u32, u32, u8), usize>,
     error: Option<SymtableError>,
+    /// Lambdas nested in lambdas at this point (CPython's parser overflows its stack past
+    /// [`MAX_LAMBDA_NESTING`]).
+    lambda_depth: usize,
 }
+
+/// The deepest lambda nesting CPython 3.11's parser accepts; one more level overflows its
+/// stack (MemoryError). Also keeps the quadratic qualnames of such chains bounded.
+pub const MAX_LAMBDA_NESTING: usize = 2983;
+
+/// Message of the error standing for CPython's parser stack overflow (raised as MemoryError).
+pub const PARSER_STACK_OVERFLOW: &str = "parser stack overflow";
 
 impl Builder {
     fn scope(&mut self) -> &mut Scope {
@@ -546,6 +556,10 @@ impl Builder {
             }
             Expr::UnaryOp(u) => self.expr(&u.operand),
             Expr::Lambda(l) => {
+                if self.lambda_depth >= MAX_LAMBDA_NESTING {
+                    self.err(PARSER_STACK_OVERFLOW.to_string(), l.range);
+                    return;
+                }
                 if let Some(p) = &l.parameters {
                     self.param_outer_parts(p);
                 }
@@ -553,7 +567,9 @@ impl Builder {
                 if let Some(p) = &l.parameters {
                     self.params(p);
                 }
+                self.lambda_depth += 1;
                 self.expr(&l.body);
+                self.lambda_depth -= 1;
                 self.cur = prev;
             }
             Expr::If(i) => {

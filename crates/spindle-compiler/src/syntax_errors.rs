@@ -51,7 +51,8 @@ fn line_text(source: &str, starts: &[u32], line: u32) -> Option<String> {
 }
 
 pub(crate) fn from_compile_error(e: &CompileError, source: &str, filename: &str) -> SyntaxErrorInfo {
-    info(e.message.clone(), source, filename, e.range, SyntaxKind::Syntax)
+    let kind = if e.message == crate::symtable::PARSER_STACK_OVERFLOW { SyntaxKind::Memory } else { SyntaxKind::Syntax };
+    info(e.message.clone(), source, filename, e.range, kind)
 }
 
 pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str) -> SyntaxErrorInfo {

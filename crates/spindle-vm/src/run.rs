@@ -18,6 +18,7 @@ pub fn syntax_error(vm: &mut Vm, info: &SyntaxErrorInfo) -> PyErr {
         SyntaxKind::Syntax => t.exc.syntax_error.clone(),
         SyntaxKind::Indentation => t.exc.indentation_error.clone(),
         SyntaxKind::Tab => t.exc.tab_error.clone(),
+        SyntaxKind::Memory => return PyErr(crate::exceptions::new_exception(&t.exc.memory_error, vec![])),
     };
     let msg = vm.new_str(&info.message);
     let text = match &info.text {
