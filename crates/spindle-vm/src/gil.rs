@@ -396,3 +396,29 @@ pub fn finalize() {
     g.finalizing = true;
     g.finalizer = thread_serial();
 }
+
+/// `os.fork()`: fork the process while the calling thread holds the GIL *and* its state mutex,
+/// so no other thread is half-way through a GIL operation. In the child only the calling thread
+/// exists: the GIL is reset to "held by this thread, nobody waiting". Returns fork's result.
+/// The caller must hold the GIL.
+pub fn fork(breaker: &Arc<AtomicU32>) -> libc::pid_t {
+    if crate::sync::free_threaded() {
+        // SAFETY: fork has no memory-safety preconditions; the child continues on this thread.
+        return unsafe { libc::fork() };
+    }
+    let mut g = GIL.state.lock();
+    // SAFETY: as above; the state mutex stays locked by this thread in both processes and is
+    // released normally when `g` drops.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        g.locked = true;
+        g.holder = Some((breaker.clone(), thread_serial()));
+        g.grant = Grant::Normal;
+        g.waiting = 0;
+        g.prio_waiting = 0;
+        g.reserved = Reserved::Anyone;
+        g.starving = false;
+        breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
+    }
+    pid
+}

@@ -11,6 +11,7 @@
 //!
 //! `_thread.interrupt_main()` calls [`trip`], which does the same without a real signal.
 
+use crate::value::Value;
 use crate::vm::Vm;
 use crate::PyResult;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicU64, Ordering};
@@ -54,6 +55,28 @@ pub fn trip() {
     if !b.is_null() {
         // SAFETY: the pointer comes from a leaked Arc and is never freed.
         unsafe { (*b).fetch_or(BREAK_SIGNAL, Ordering::SeqCst) };
+    }
+}
+
+/// Another signal with a Python handler arrived (`stdlib::signal`): only trip the main
+/// thread's breaker. Async-signal-safe.
+pub fn trip_breaker() {
+    let b = MAIN_BREAKER.load(Ordering::Acquire);
+    if !b.is_null() {
+        // SAFETY: the pointer comes from a leaked Arc and is never freed.
+        unsafe { (*b).fetch_or(BREAK_SIGNAL, Ordering::SeqCst) };
+    }
+}
+
+/// (Re)install the runtime's SIGINT handler (`signal.signal(SIGINT, handler)`).
+pub fn install_handler() {
+    // SAFETY: as in `install_main`.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as usize;
+        libc::sigemptyset(&mut sa.sa_mask);
+        sa.sa_flags = 0;
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
     }
 }
 
@@ -106,9 +129,19 @@ pub fn main_exiting() {
 }
 
 /// Raise `KeyboardInterrupt` if SIGINT is pending and this is the main thread.
+/// Other signals with Python handlers run them (`stdlib::signal::run_pending`); a Python
+/// handler installed for SIGINT is called instead of raising.
 pub fn check(vm: &mut Vm) -> PyResult<()> {
     vm.breaker.fetch_and(!BREAK_SIGNAL, Ordering::SeqCst);
-    if is_main_thread() && PENDING.swap(false, Ordering::SeqCst) {
+    if !is_main_thread() {
+        return Ok(());
+    }
+    crate::stdlib::signal::run_pending(vm)?;
+    if PENDING.swap(false, Ordering::SeqCst) {
+        if let Some(h) = crate::stdlib::signal::python_handler(libc::SIGINT as usize) {
+            vm.call(&h, &[Value::Int(libc::SIGINT as i64), Value::None], &[])?;
+            return Ok(());
+        }
         let cls = crate::types::types().exc.keyboard_interrupt.clone();
         return Err(crate::PyErr(crate::exceptions::new_exception(&cls, Vec::new())));
     }
@@ -129,4 +162,15 @@ pub fn exit_by_sigint() {
     unsafe {
         libc::kill(libc::getpid(), libc::SIGINT);
     }
+}
+
+/// In the child of `os.fork()`: the forking thread is the only one, so it is the main thread
+/// (as in CPython); SIGINT is unblocked for it.
+pub fn after_fork_child(breaker: &Arc<AtomicU32>) {
+    if MAIN_THREAD.load(Ordering::Relaxed) != self_id() {
+        let leaked = Arc::into_raw(breaker.clone()) as *mut AtomicU32;
+        MAIN_BREAKER.store(leaked, Ordering::Release);
+        MAIN_THREAD.store(self_id(), Ordering::Relaxed);
+    }
+    set_mask(libc::SIG_UNBLOCK);
 }

@@ -5,6 +5,12 @@ pub mod gc;
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod posix;
+pub mod posix_fd;
+pub mod posix_proc;
+pub mod posix_spawn;
+pub mod select;
+pub mod signal;
 pub mod sys;
 pub mod thread;
 pub mod thread_local;
@@ -17,7 +23,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -27,6 +33,27 @@ pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, Native
         set_attr(vm, &m, n, v);
     }
     m
+}
+
+/// A builtin type for native objects (`Payload::Native`) named as CPython's `tp_name`
+/// ("module.Name"), with a namespace dict; methods are added with `types::add_methods`.
+pub fn native_type(name: &str) -> ObjRef {
+    let t = crate::types::types();
+    let td = crate::object::TypeData {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        bases: vec![t.object.clone()],
+        mro: vec![t.object.clone()],
+        layout: crate::object::Layout::Other,
+        builtin: true,
+        has_dict: false,
+        has_del: std::sync::atomic::AtomicBool::new(false),
+        final_: true,
+    };
+    let ty = ObjRef::new_immortal(t.type_.clone(), crate::object::Payload::Type(Box::new(td)));
+    let d = ObjRef::new_immortal(t.dict.clone(), crate::object::Payload::Dict(crate::sync::PyCell::new(crate::object::DictData::new())));
+    let _ = ty.dict.set(d);
+    ty
 }
 
 /// Set a module attribute (module namespaces are plain dicts: this cannot fail).
@@ -50,6 +77,8 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "os" => os::create(vm)?,
         "posixpath" => os::create_path(vm),
         "gc" => gc::create(vm),
+        "select" => select::create(vm),
+        "signal" | "_signal" => signal::create(vm),
         "_thread" => match thread::create(vm) {
             Some(m) => m,
             None => return Ok(None),

@@ -142,12 +142,6 @@ fn os_fspath(vm: &mut Vm, a: Args) -> PyResult {
     Ok(vm.new_string(s))
 }
 
-fn os_exit(vm: &mut Vm, a: Args) -> PyResult {
-    let code = a.args.first().and_then(crate::types::int::to_i64).unwrap_or(0);
-    crate::stdlib::sys::flush_all(vm);
-    std::process::exit(code as i32)
-}
-
 fn strerror(vm: &mut Vm, a: Args) -> PyResult {
     let code = a.args.first().and_then(crate::types::int::to_i64).unwrap_or(0);
     // SAFETY: strerror returns a pointer to a NUL-terminated string owned by libc.
@@ -339,10 +333,12 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
             ("getenv", getenv),
             ("urandom", urandom),
             ("fspath", os_fspath),
-            ("_exit", os_exit),
             ("strerror", strerror),
         ],
     );
+    crate::stdlib::posix_fd::add_to(vm, &m);
+    crate::stdlib::posix_proc::add_to(vm, &m);
+    crate::stdlib::posix_spawn::add_to(vm, &m);
     let env = vm.new_dict();
     for (k, v) in std::env::vars_os() {
         let k = vm.new_string(k.to_string_lossy().into_owned());

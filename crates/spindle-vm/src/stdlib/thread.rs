@@ -71,6 +71,11 @@ pub fn int_from_u64(v: u64) -> Value {
     }
 }
 
+/// In the child of `os.fork()`: the threads `start_new_thread` started do not exist there.
+pub fn after_fork_child() {
+    RUNNING.store(0, Ordering::Relaxed);
+}
+
 /// Called by the eval loop when its breaker has bits set (after finalizers ran).
 pub fn on_breaker(vm: &mut Vm, bits: u32) -> PyResult<()> {
     if bits & gil::BREAK_GIL_DROP != 0 {
