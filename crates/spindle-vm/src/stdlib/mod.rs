@@ -39,17 +39,7 @@ pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, Native
 /// ("module.Name"), with a namespace dict; methods are added with `types::add_methods`.
 pub fn native_type(name: &str) -> ObjRef {
     let t = crate::types::types();
-    let td = crate::object::TypeData {
-        name: name.to_string(),
-        qualname: name.to_string(),
-        bases: vec![t.object.clone()],
-        mro: vec![t.object.clone()],
-        layout: crate::object::Layout::Other,
-        builtin: true,
-        has_dict: false,
-        has_del: std::sync::atomic::AtomicBool::new(false),
-        final_: true,
-    };
+    let td = crate::object::TypeData::new(name, name, vec![t.object.clone()], vec![t.object.clone()], crate::object::Layout::Other, true, false, true);
     let ty = ObjRef::new_immortal(t.type_.clone(), crate::object::Payload::Type(Box::new(td)));
     let d = ObjRef::new_immortal(t.dict.clone(), crate::object::Payload::Dict(crate::sync::PyCell::new(crate::object::DictData::new())));
     let _ = ty.dict.set(d);
