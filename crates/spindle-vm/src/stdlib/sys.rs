@@ -206,8 +206,15 @@ fn getswitchinterval(_vm: &mut Vm, _a: Args) -> PyResult {
 
 fn setswitchinterval(vm: &mut Vm, a: Args) -> PyResult {
     let Some(v) = a.args.first() else { return Err(vm.type_error("setswitchinterval() takes exactly one argument (0 given)")) };
-    let f = crate::types::float::float_of(vm, v)?;
-    if f <= 0.0 {
+    let f = match crate::types::float::to_f64(v) {
+        Some(f) => f,
+        None if vm.lookup_special(v, "__float__").is_some() => crate::types::float::float_of(vm, v)?,
+        None => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(&format!("must be real number, not {tn}")));
+        }
+    };
+    if f.is_nan() || f <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
     crate::stdlib::thread::set_switch_interval(f);

@@ -113,6 +113,15 @@ fn thread_dict(vm: &mut Vm, obj: &Value) -> PyResult<ObjRef> {
     Ok(d)
 }
 
+/// AttributeError naming `_thread._local` as CPython does (its tp_name includes the module).
+fn no_attribute(vm: &mut Vm, obj: &Value, name: &str) -> crate::PyErr {
+    let ty = type_of(obj);
+    if ty.is(&crate::stdlib::thread::thread_types().local) {
+        return vm.attribute_error(&format!("'_thread._local' object has no attribute '{name}'"));
+    }
+    vm.no_attribute(obj, name)
+}
+
 fn name_arg(vm: &mut Vm, a: &Args) -> PyResult<ObjRef> {
     match a.args.get(1) {
         Some(Value::Obj(o)) if o.as_str().is_some() => Ok(o.clone()),
@@ -148,13 +157,14 @@ fn local_getattribute(vm: &mut Vm, a: Args) -> PyResult {
     if let Some(v) = crate::types::object::special_attr(vm, &obj, &name_s)? {
         return Ok(v);
     }
-    Err(vm.no_attribute(&obj, &name_s))
+    Err(no_attribute(vm, &obj, &name_s))
 }
 
 fn set_or_del(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyResult<()> {
     let name_s = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
     if name_s == "__dict__" {
-        let tn = crate::types::type_of(obj).type_data().name.clone();
+        let ty = type_of(obj);
+        let tn = if ty.is(&crate::stdlib::thread::thread_types().local) { "_thread._local".to_string() } else { ty.type_data().name.clone() };
         return Err(vm.attribute_error(&format!("'{tn}' object attribute '__dict__' is read-only")));
     }
     let d = thread_dict(vm, obj)?;
@@ -168,7 +178,7 @@ fn set_or_del(vm: &mut Vm, obj: &Value, name: &ObjRef, v: Option<Value>) -> PyRe
         Some(val) => crate::types::dict::dict_set(vm, &d, Value::Obj(name.clone()), val),
         None => {
             if !crate::types::dict::dict_del(vm, &d, &Value::Obj(name.clone()))? {
-                return Err(vm.no_attribute(obj, &name_s));
+                return Err(no_attribute(vm, obj, &name_s));
             }
             Ok(())
         }
