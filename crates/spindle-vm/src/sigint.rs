@@ -101,7 +101,24 @@ fn set_mask(how: libc::c_int) {
     }
 }
 
-/// Block SIGINT in the calling thread (the launcher, and every new Python thread).
+/// The launcher thread (it only waits for the interpreter's main thread): block every
+/// asynchronous signal, so that signals sent to the process reach a Python thread — in
+/// CPython the main thread is the process's first thread, which the kernel prefers. The main
+/// Python thread unblocks them all (`install_main`). Synchronous faults stay unblocked.
+pub fn block_all_in_launcher() {
+    // SAFETY: sigset_t is plain data filled by sigfillset; pthread_sigmask only changes the
+    // calling thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        for s in [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL, libc::SIGTRAP, libc::SIGSYS, libc::SIGABRT] {
+            libc::sigdelset(&mut set, s);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+/// Block SIGINT in the calling thread (every new Python thread).
 pub fn block_in_this_thread() {
     set_mask(libc::SIG_BLOCK);
 }
@@ -120,7 +137,12 @@ pub fn install_main(breaker: &Arc<AtomicU32>) {
         sa.sa_flags = 0;
         libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
     }
-    set_mask(libc::SIG_UNBLOCK);
+    // SAFETY: an empty set unblocks everything the launcher blocked, for this thread only.
+    unsafe {
+        let mut empty: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut empty);
+        libc::pthread_sigmask(libc::SIG_SETMASK, &empty, std::ptr::null_mut());
+    }
 }
 
 /// The main thread is about to exit: stop forwarding signals to it.

@@ -137,8 +137,9 @@ fn main() {
             }
         }
     }
-    // Only the interpreter's main thread takes SIGINT (it unblocks it when it starts).
-    spindle_vm::sigint::block_in_this_thread();
+    // Signals go to the interpreter's threads, SIGINT only to the main one (which unblocks
+    // them when it starts).
+    spindle_vm::sigint::block_all_in_launcher();
     let child = std::thread::Builder::new().name("main".into()).stack_size(STACK_SIZE).spawn(move || {
         let mut vm = spindle_vm::Vm::new_main(argv, xoptions, unbuffered, STACK_SIZE);
         spindle_vm::run::run_main(&mut vm, &target)

@@ -241,7 +241,9 @@ fn kill(vm: &mut Vm, a: Args) -> PyResult {
     let sig = int_arg(vm, &a, 1, "signal", "kill")? as i32;
     // SAFETY: kill only sends a signal.
     quick(vm, || unsafe { libc::kill(pid, sig) } as i64)?;
-    // A signal sent to ourselves may be pending now: let the eval loop see it promptly.
+    // A signal sent to ourselves has been handled by now: run its Python handler (as CPython's
+    // os.kill does with PyErr_CheckSignals).
+    crate::sigint::check(vm)?;
     Ok(Value::None)
 }
 
