@@ -305,6 +305,18 @@ pub enum Instr {
     /// Stack: value -> value; raises if the stack slot is the "unbound" marker.
     /// (Reserved; not emitted yet.)
     SetupAnnotations,
+    // Quickened forms. The compiler never emits these: the VM rewrites instructions into them
+    // when it loads a code object (spindle-vm `code.rs`), keeping every index (jump targets,
+    // positions) unchanged. `cache` indexes the code object's inline caches; the semantics are
+    // exactly those of the plain instruction.
+    /// `LoadGlobal(name)` with an inline cache (dict keys versions of globals/builtins).
+    LoadGlobalCached { name: u32, cache: u32 },
+    /// `LoadAttr(name)` with an inline cache (type and type version).
+    LoadAttrCached { name: u32, cache: u32 },
+    /// `StoreAttr(name)` with an inline cache (type and type version).
+    StoreAttrCached { name: u32, cache: u32 },
+    /// `LoadMethod(name)` with an inline cache (type and type version).
+    LoadMethodCached { name: u32, cache: u32 },
 }
 
 impl Instr {

@@ -1,11 +1,15 @@
 //! `Code`: a compiled [`CodeObject`] plus its constants converted to runtime values once, and
 //! its names interned, so the eval loop never converts at run time.
+//!
+//! Quickening: `instrs` is the instruction stream the eval loop runs. It is `co.instrs` with
+//! some instructions replaced by their quickened forms (same index, same semantics) that carry
+//! an inline cache slot (`inline_cache.rs`). Positions and jump targets are unchanged.
 
 use crate::object::{ObjRef, Payload};
 use crate::types::types;
 use crate::value::Value;
 use crate::vm::Vm;
-use spindle_compiler::bytecode::{CodeObject, Constant};
+use spindle_compiler::bytecode::{CodeObject, Constant, Instr};
 use std::sync::Arc;
 
 pub struct Code {
@@ -17,6 +21,10 @@ pub struct Code {
     pub varnames: Vec<ObjRef>,
     /// Source lines of the file (for tracebacks), shared by every code object of one file.
     pub source: Option<Arc<str>>,
+    /// The quickened instructions (see the module docs).
+    pub instrs: Box<[Instr]>,
+    /// One inline cache per quickened instruction.
+    pub caches: crate::inline_cache::Caches,
 }
 
 impl Code {
@@ -24,8 +32,30 @@ impl Code {
         let consts = co.consts.iter().map(|c| const_value(vm, c, &source)).collect();
         let names = co.names.iter().map(|n| vm.intern(n)).collect();
         let varnames = co.varnames.iter().map(|n| vm.intern(n)).collect();
-        Arc::new(Code { co, consts, names, varnames, source })
+        let (instrs, ncaches) = quicken(&co.instrs);
+        let caches = crate::inline_cache::Caches::new(ncaches);
+        Arc::new(Code { co, consts, names, varnames, source, instrs, caches })
     }
+}
+
+/// Rewrite instructions into their cached forms; returns the stream and the number of caches.
+fn quicken(instrs: &[Instr]) -> (Box<[Instr]>, usize) {
+    let mut n: u32 = 0;
+    let mut next = || {
+        n += 1;
+        n - 1
+    };
+    let out = instrs
+        .iter()
+        .map(|ins| match *ins {
+            Instr::LoadGlobal(name) => Instr::LoadGlobalCached { name, cache: next() },
+            Instr::LoadAttr(name) => Instr::LoadAttrCached { name, cache: next() },
+            Instr::StoreAttr(name) => Instr::StoreAttrCached { name, cache: next() },
+            Instr::LoadMethod(name) => Instr::LoadMethodCached { name, cache: next() },
+            other => other,
+        })
+        .collect();
+    (out, n as usize)
 }
 
 fn const_value(vm: &mut Vm, c: &Constant, source: &Option<Arc<str>>) -> Value {

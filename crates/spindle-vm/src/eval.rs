@@ -164,7 +164,7 @@ impl Vm {
                 }
                 loop {
                     let f = fr!();
-                    let ins = f.code.co.instrs[f.pc];
+                    let ins = f.code.instrs[f.pc];
                     f.lasti = f.pc;
                     f.pc += 1;
                     match ins {
@@ -364,6 +364,53 @@ impl Vm {
                                 }
                                 None => {
                                     let v = tri!(self.get_attr(&obj, &name));
+                                    let f = fr!();
+                                    f.stack.push(Value::Null);
+                                    f.stack.push(v);
+                                }
+                            }
+                        }
+                        Instr::LoadGlobalCached { name, cache } => {
+                            let code = &*f.code;
+                            let name = &code.names[name as usize];
+                            match crate::inline_cache::load_global(&code.caches, cache, &f.globals, &f.builtins, name) {
+                                Some(v) => f.stack.push(v),
+                                None => {
+                                    let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                                    break 'ex (self.name_error(&n), false);
+                                }
+                            }
+                        }
+                        Instr::LoadAttrCached { name, cache } => {
+                            // SAFETY: the frame (kept on `self.frames` below any frame a call
+                            // pushes) holds its code alive for the whole instruction.
+                            let code = unsafe { &*Arc::as_ptr(&f.code) };
+                            let obj = f.pop();
+                            let v = tri!(crate::inline_cache::load_attr(self, &code.caches, cache, &obj, &code.names[name as usize]));
+                            drop(obj);
+                            fr!().stack.push(v);
+                        }
+                        Instr::StoreAttrCached { name, cache } => {
+                            // SAFETY: as in LoadAttrCached.
+                            let code = unsafe { &*Arc::as_ptr(&f.code) };
+                            let obj = f.pop();
+                            let v = f.pop();
+                            tri!(crate::inline_cache::store_attr(self, &code.caches, cache, &obj, &code.names[name as usize], v));
+                            breaker!();
+                        }
+                        Instr::LoadMethodCached { name, cache } => {
+                            // SAFETY: as in LoadAttrCached.
+                            let code = unsafe { &*Arc::as_ptr(&f.code) };
+                            let name = &code.names[name as usize];
+                            let obj = f.pop();
+                            match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
+                                Some(m) => {
+                                    let f = fr!();
+                                    f.stack.push(m);
+                                    f.stack.push(obj);
+                                }
+                                None => {
+                                    let v = tri!(self.get_attr(&obj, name));
                                     let f = fr!();
                                     f.stack.push(Value::Null);
                                     f.stack.push(v);
@@ -1019,7 +1066,7 @@ impl Vm {
 
     /// `LoadMethod` fast path: a plain function or builtin method found on the type, not
     /// shadowed by the instance dict.
-    fn method_lookup(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
+    pub(crate) fn method_lookup(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
         let ty = type_of(obj);
         let name_s = name.as_str()?.as_str();
         let descr = types::lookup(ty, name_s)?;

@@ -14,6 +14,7 @@ pub mod generator;
 pub mod gil;
 pub mod gil_trace;
 pub mod import;
+pub mod inline_cache;
 pub mod object;
 pub mod ops;
 pub mod stdlib;

@@ -1,0 +1,349 @@
+//! Inline caches of the quickened instructions (`LoadGlobalCached`, `LoadAttrCached`,
+//! `StoreAttrCached`, `LoadMethodCached`; see `code.rs` and the instruction set docs).
+//!
+//! Each such instruction owns one [`Cache`] entry in its code object. An entry remembers what
+//! the last execution found and the condition under which that result still holds:
+//!
+//! * globals: the keys versions of the globals and builtins dicts (`DictData::keys_version`,
+//!   unique across dicts and changed by any insertion/deletion) and the entry index. A value
+//!   rebinding (`x = 1` at module level) keeps the version; the value is read fresh.
+//! * attributes: the object's type and `TYPE_VERSION` (bumped by every change to any class
+//!   namespace, class creation and destruction). While both match, the type-level facts found
+//!   at fill time hold: default `__getattribute__`/`__setattr__`, which class attribute (if
+//!   any) the name resolves to and whether it is a descriptor. The instance dict is still
+//!   consulted on every execution (with an index hint), so instance state is never cached.
+//!
+//! Entries hold class attributes *borrowed* (no count), as the type attribute cache does: a
+//! matching `TYPE_VERSION` proves the namespace holding them is alive and unchanged.
+//!
+//! Locking: entries are plain memory protected by the GIL. In free-threaded mode the caches are
+//! neither read nor written (every quickened instruction takes its generic path).
+
+use crate::object::{ObjRef, Payload, TYPE_VERSION};
+use crate::types::{self, types};
+use crate::value::Value;
+use crate::vm::Vm;
+use crate::PyResult;
+use std::cell::UnsafeCell;
+use std::mem::ManuallyDrop;
+use std::sync::atomic::Ordering;
+
+/// Cache kinds.
+const EMPTY: u32 = 0;
+/// Global found in the globals dict at `index` (`ver` = its keys version).
+const GLOBAL: u32 = 1;
+/// Global found in builtins at `index` (`ver` = globals keys version, `key` = builtins').
+const BUILTIN: u32 = 2;
+/// Attribute: instance dict only (no class attribute of that name).
+const ATTR_DICT: u32 = 3;
+/// Attribute: instance dict, else the class attribute `value` (not a descriptor).
+const ATTR_CLASS_VALUE: u32 = 4;
+/// Attribute: instance dict, else `value` (a Python function) bound to the instance.
+const ATTR_METHOD: u32 = 5;
+/// Method load: `value` (function or builtin method) unless the instance dict shadows it.
+const METHOD: u32 = 6;
+/// Attribute store: straight into the instance dict.
+const STORE_DICT: u32 = 7;
+
+pub struct Cache {
+    kind: u32,
+    /// Entry index (globals) or instance-dict index hint (attributes).
+    index: u32,
+    /// Keys version (globals) or `TYPE_VERSION` (attributes).
+    ver: u64,
+    /// Builtins keys version (globals) or the type's address (attributes).
+    key: u64,
+    /// Borrowed class attribute (see the module docs); never dropped through this field.
+    value: ManuallyDrop<Value>,
+}
+
+/// The inline caches of one code object.
+pub struct Caches(Box<[UnsafeCell<Cache>]>);
+
+// SAFETY: entries are only accessed by the thread holding the GIL (free-threaded mode never
+// touches them), so there is no concurrent access.
+unsafe impl Sync for Caches {}
+// SAFETY: as above; the borrowed values are never dropped through the cache.
+unsafe impl Send for Caches {}
+
+impl Caches {
+    pub fn new(n: usize) -> Caches {
+        Caches((0..n).map(|_| UnsafeCell::new(Cache { kind: EMPTY, index: 0, ver: 0, key: 0, value: ManuallyDrop::new(Value::Null) })).collect())
+    }
+
+    /// Entry `i`, or None in free-threaded mode.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    fn get(&self, i: u32) -> Option<&mut Cache> {
+        if crate::sync::free_threaded() {
+            return None;
+        }
+        // SAFETY: GIL mode: only the thread holding the GIL runs this, and callers never keep
+        // the reference across code that could re-enter the same entry (Python code, or a
+        // nested lookup through the same instruction).
+        self.0.get(i as usize).map(|c| unsafe { &mut *c.get() })
+    }
+}
+
+/// A count-free copy of `v` (see the module docs).
+fn borrow(v: &Value) -> ManuallyDrop<Value> {
+    // SAFETY: the copy is never dropped; it is only cloned while TYPE_VERSION proves the
+    // original (held by a class namespace) is alive.
+    ManuallyDrop::new(unsafe { std::ptr::read(v) })
+}
+
+#[inline(always)]
+fn type_version() -> u64 {
+    TYPE_VERSION.load(Ordering::Relaxed)
+}
+
+#[inline(always)]
+fn type_key(o: &ObjRef) -> u64 {
+    o.cls.as_ptr() as usize as u64
+}
+
+/// `LoadGlobal`: globals, then builtins. None: the name is bound in neither.
+#[inline]
+pub fn load_global(caches: &Caches, ci: u32, globals: &ObjRef, builtins: &ObjRef, name: &ObjRef) -> Option<Value> {
+    let Some(c) = caches.get(ci) else { return load_global_uncached(globals, builtins, name) };
+    let (Payload::Dict(gcell), Payload::Dict(bcell)) = (&globals.payload, &builtins.payload) else {
+        return load_global_uncached(globals, builtins, name);
+    };
+    let Some(s) = name.as_str() else { return None };
+    let mut g = gcell.lock();
+    if c.ver == g.current_keys_version() {
+        if c.kind == GLOBAL {
+            return Some(g.value_at(c.index as usize).clone());
+        }
+        if c.kind == BUILTIN {
+            let b = bcell.lock();
+            if c.key == b.current_keys_version() {
+                return Some(b.value_at(c.index as usize).clone());
+            }
+        }
+    }
+    if let Some(i) = g.lookup_str(s.hash(), s.as_str()) {
+        c.kind = GLOBAL;
+        c.index = i as u32;
+        c.ver = g.keys_version();
+        return Some(g.value_at(i).clone());
+    }
+    if globals.is(builtins) {
+        return None;
+    }
+    let mut b = bcell.lock();
+    let i = b.lookup_str(s.hash(), s.as_str())?;
+    c.kind = BUILTIN;
+    c.index = i as u32;
+    c.ver = g.keys_version();
+    c.key = b.keys_version();
+    Some(b.value_at(i).clone())
+}
+
+fn load_global_uncached(globals: &ObjRef, builtins: &ObjRef, name: &ObjRef) -> Option<Value> {
+    crate::types::dict::dict_get_interned(globals, name).or_else(|| crate::types::dict::dict_get_interned(builtins, name))
+}
+
+/// Look `name` up in an instance dict, trying the hinted entry index first.
+#[inline]
+fn dict_get_hinted(d: &ObjRef, name: &ObjRef, hint: &mut u32) -> Option<Value> {
+    let Payload::Dict(cell) = &d.payload else { return None };
+    let g = cell.lock();
+    if let Some(e) = g.slot(*hint as usize) {
+        if let Value::Obj(k) = &e.key {
+            if k.is(name) {
+                return Some(e.value.clone());
+            }
+        }
+    }
+    let s = name.as_str()?;
+    let i = g.lookup_str(s.hash(), s.as_str())?;
+    *hint = i as u32;
+    Some(g.value_at(i).clone())
+}
+
+/// Names the caches leave alone (special attributes have their own rules).
+fn is_dunder(s: &str) -> bool {
+    s.len() > 4 && s.starts_with("__") && s.ends_with("__")
+}
+
+/// Does `ty` use `object.__getattribute__` (or is it a builtin type)?
+fn default_getattribute(ty: &ObjRef) -> bool {
+    default_slot(ty, "__getattribute__")
+}
+
+fn default_slot(ty: &ObjRef, slot: &str) -> bool {
+    if ty.type_data().builtin {
+        return true;
+    }
+    match (types::lookup(ty, slot), types::lookup(&types().object, slot)) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => false,
+    }
+}
+
+/// Is `v` a plain value when found on a class (its type has no `__get__`)?
+fn is_plain_class_value(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => !matches!(o.payload, Payload::Function(_) | Payload::Builtin { .. } | Payload::Property { .. } | Payload::StaticMethod(_) | Payload::ClassMethod(_)) && types::lookup(&o.cls, "__get__").is_none(),
+        _ => true,
+    }
+}
+
+/// `LoadAttr`.
+#[inline]
+pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> PyResult {
+    if let (Some(c), Value::Obj(o)) = (caches.get(ci), obj) {
+        if c.key != type_key(o) || c.ver != type_version() {
+            fill_load_attr(c, o, name);
+        }
+        if c.kind != EMPTY {
+            let found = match o.instance_dict() {
+                Some(d) => dict_get_hinted(d, name, &mut c.index),
+                None => None,
+            };
+            if let Some(v) = found {
+                return Ok(v);
+            }
+            match c.kind {
+                ATTR_CLASS_VALUE => return Ok((*c.value).clone()),
+                ATTR_METHOD => return Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: (*c.value).clone(), self_: obj.clone() }))),
+                _ => {}
+            }
+        }
+    }
+    vm.get_attr(obj, name)
+}
+
+/// Record what `LoadAttr` of `name` on instances of `o`'s type does, when it is one of the
+/// cached shapes. Runs no Python code.
+/// Uncached shapes leave an EMPTY entry for this type and version (the generic path runs
+/// without analysing again).
+fn fill_load_attr(c: &mut Cache, o: &ObjRef, name: &ObjRef) {
+    c.kind = EMPTY;
+    c.ver = type_version();
+    c.key = type_key(o);
+    let Some(s) = name.as_str() else { return };
+    if !matches!(o.payload, Payload::Empty | Payload::Module) || is_dunder(s.as_str()) {
+        return;
+    }
+    let ty = &o.cls;
+    if !default_getattribute(ty) {
+        return;
+    }
+    let (kind, value) = match types::lookup_hashed(ty, s.as_str(), s.hash()) {
+        None => (ATTR_DICT, None),
+        Some(v) => match &v {
+            Value::Obj(f) if matches!(f.payload, Payload::Function(_)) => (ATTR_METHOD, Some(v)),
+            _ if is_plain_class_value(&v) => (ATTR_CLASS_VALUE, Some(v)),
+            _ => return,
+        },
+    };
+    c.kind = kind;
+    c.index = 0;
+    // The class namespace keeps the value alive while `ver` holds (see the module docs).
+    c.value = match &value {
+        Some(v) => borrow(v),
+        None => ManuallyDrop::new(Value::Null),
+    };
+}
+
+/// `LoadMethod`: Some(method) when `obj.name` is a plain function or builtin method found on
+/// the type (push method, self); None when the generic path must run.
+#[inline]
+pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> Option<Value> {
+    let Some(c) = caches.get(ci) else { return vm.method_lookup(obj, name) };
+    let key = match obj {
+        Value::Obj(o) => type_key(o),
+        other => types::type_of(other).as_ptr() as usize as u64,
+    };
+    if c.key == key && c.ver == type_version() && c.kind == METHOD {
+        if let Value::Obj(o) = obj {
+            if let Some(d) = o.instance_dict() {
+                if crate::types::dict::dict_get_interned(d, name).is_some() {
+                    return None;
+                }
+            }
+        }
+        return Some((*c.value).clone());
+    }
+    let ver = type_version();
+    let m = vm.method_lookup(obj, name);
+    // `method_lookup` ran no Python code, so `c` is still this instruction's entry.
+    match &m {
+        Some(v) => {
+            c.kind = METHOD;
+            c.ver = ver;
+            c.key = key;
+            c.value = borrow(v);
+        }
+        None => {
+            c.kind = EMPTY;
+            c.key = 0;
+        }
+    }
+    m
+}
+
+/// `StoreAttr`.
+#[inline]
+pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+    if let (Some(c), Value::Obj(o)) = (caches.get(ci), obj) {
+        if c.key != type_key(o) || c.ver != type_version() {
+            fill_store_attr(c, o, name);
+        }
+        if c.kind == STORE_DICT {
+            if let (Some(d), Some(s)) = (o.instance_dict(), name.as_str()) {
+                if let Payload::Dict(cell) = &d.payload {
+                    let mut g = cell.lock();
+                    let hinted = matches!(g.slot(c.index as usize), Some(e) if matches!(&e.key, Value::Obj(k) if k.is(name)));
+                    let old = if hinted {
+                        Some(g.set_value_at(c.index as usize, v))
+                    } else {
+                        match g.lookup_str(s.hash(), s.as_str()) {
+                            Some(i) => {
+                                c.index = i as u32;
+                                Some(g.set_value_at(i, v))
+                            }
+                            None => {
+                                c.index = g.slots() as u32;
+                                g.insert_new(s.hash(), Value::Obj(name.clone()), v);
+                                None
+                            }
+                        }
+                    };
+                    drop(g);
+                    drop(old);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    vm.set_attr(obj, name, v)
+}
+
+fn fill_store_attr(c: &mut Cache, o: &ObjRef, name: &ObjRef) {
+    c.kind = EMPTY;
+    c.ver = type_version();
+    c.key = type_key(o);
+    let Some(s) = name.as_str() else { return };
+    if !matches!(o.payload, Payload::Empty) || is_dunder(s.as_str()) || o.instance_dict().is_none() {
+        return;
+    }
+    let ty = &o.cls;
+    if !default_slot(ty, "__setattr__") {
+        return;
+    }
+    if let Some(Value::Obj(d)) = types::lookup_hashed(ty, s.as_str(), s.hash()) {
+        // Data descriptors (and anything that might be one) take the generic path.
+        let plain = match &d.payload {
+            Payload::Property { .. } => false,
+            _ => d.cls_data().builtin || (types::lookup(&d.cls, "__set__").is_none() && types::lookup(&d.cls, "__delete__").is_none()),
+        };
+        if !plain {
+            return;
+        }
+    }
+    c.kind = STORE_DICT;
+    c.index = 0;
+}
