@@ -202,6 +202,10 @@ fn abs(vm: &mut Vm, a: Args) -> PyResult {
         }),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::Int(_)) => {
+            let b = crate::types::int::to_bigint(v).unwrap_or_default();
+            Ok(crate::types::int::from_bigint(if b.sign() == num_bigint::Sign::Minus { -b } else { b }))
+        }
         _ => match vm.call_special(v, "__abs__", &[])? {
             Some(r) => Ok(r),
             None => {
@@ -381,11 +385,15 @@ pub fn dir_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 fn divmod(vm: &mut Vm, a: Args) -> PyResult {
     check_args(vm, &a, "divmod", 2, 2)?;
     let (x, y) = (&a.args[0], &a.args[1]);
-    let num = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_)) || matches!(v, Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::Int(_)));
-    if num(x) && num(y) {
-        let q = crate::ops::binary_op(vm, x, y, BinOp::FloorDiv)?;
-        let r = crate::ops::binary_op(vm, x, y, BinOp::Mod)?;
-        return Ok(crate::types::tuple::new_tuple(vec![q, r]));
+    let exact_int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v, Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::Int(_)));
+    let exact_num = |v: &Value| exact_int(v) || matches!(v, Value::Float(_));
+    if exact_int(x) && exact_int(y) {
+        return crate::types::int::int_divmod_values(vm, x, y);
+    }
+    if exact_num(x) && exact_num(y) {
+        let xf = crate::types::float::float_of(vm, x)?;
+        let yf = crate::types::float::float_of(vm, y)?;
+        return crate::types::float::float_divmod(vm, xf, yf);
     }
     if let Some(r) = vm.call_special(x, "__divmod__", &[y.clone()])? {
         if !crate::ops::is_not_implemented(&r) {
@@ -677,33 +685,48 @@ pub fn round_float(vm: &mut Vm, f: f64, nd: Option<&Value>) -> PyResult {
             crate::types::int::float_to_int(vm, r)
         }
         Some(n) => {
-            if !crate::ops::is_int(n) {
-                let tn = vm.type_name(n);
-                return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
-            }
-            let n = crate::types::int::to_i64(n).unwrap_or(0);
-            if !f.is_finite() || f == 0.0 {
+            let n = crate::ops::index_value(vm, n)?;
+            // CPython: beyond these, rounding changes nothing (or gives a signed zero).
+            let n = match crate::types::int::bigint_to_i64(&n) {
+                Some(n) => n,
+                None if n.sign() == num_bigint::Sign::Minus => i64::MIN,
+                None => i64::MAX,
+            };
+            if !f.is_finite() || f == 0.0 || n > 323 {
                 return Ok(Value::Float(f));
             }
-            if n > 330 {
-                return Ok(Value::Float(f));
-            }
-            if n < -330 {
-                return Ok(Value::Float(0.0 * f.signum()));
+            if n < -308 {
+                return Ok(Value::Float(0.0 * f));
             }
             if n >= 0 {
-                // Format with n digits (Rust rounds half-to-even on the exact binary value,
-                // which is what CPython's correctly rounded algorithm does).
+                // Rust's formatting is exact (half-even on the exact binary value), as
+                // CPython's dtoa-based double_round.
                 let s = format!("{:.*}", n as usize, f);
                 return Ok(Value::Float(s.parse::<f64>().unwrap_or(f)));
             }
-            let p = 10f64.powi((-n) as i32);
-            let y = f / p;
-            let r = y.round_ties_even() * p;
-            if !r.is_finite() {
+            // Round |f| to a multiple of 10**-n exactly: f = t + frac with t integral.
+            let a = f.abs();
+            let t = a.floor();
+            let frac = a - t;
+            let tb = crate::types::float::f64_to_bigint(t).unwrap_or_default();
+            let p = num_traits::Pow::pow(BigInt::from(10), (-n) as u32);
+            use num_integer::Integer;
+            let (q, r) = tb.div_mod_floor(&p);
+            // Compare 2*(r + frac) with p.
+            let two_r: BigInt = &r * 2;
+            let twice_frac = frac * 2.0;
+            let (lhs, lfrac) = if twice_frac >= 1.0 { (two_r + 1, twice_frac - 1.0) } else { (two_r, twice_frac) };
+            let up = match lhs.cmp(&p) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Equal => lfrac > 0.0 || q.is_odd(),
+                std::cmp::Ordering::Less => false,
+            };
+            let q = if up { q + 1 } else { q };
+            let v = crate::types::int::bigint_to_f64(&(q * p));
+            if !v.is_finite() {
                 return Err(vm.overflow_error("rounded value too large to represent"));
             }
-            Ok(Value::Float(r))
+            Ok(Value::Float(if f < 0.0 { -v } else { v }))
         }
     }
 }
@@ -721,7 +744,14 @@ fn round(vm: &mut Vm, a: Args) -> PyResult {
     let Some(x) = number else { return Err(vm.type_error("round() missing required argument 'number' (pos 1)")) };
     match &x {
         Value::Float(f) => round_float(vm, *f, nd.as_ref()),
-        Value::Int(_) | Value::Bool(_) if nd.as_ref().map(|n| n.is_none()).unwrap_or(true) => Ok(Value::Int(crate::types::int::to_i64(&x).unwrap_or(0))),
+        Value::Int(_) | Value::Bool(_) => {
+            let b = crate::types::int::to_bigint(&x).unwrap_or_default();
+            crate::types::int::int_round_value(vm, &b, nd.as_ref())
+        }
+        Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::Int(_)) => {
+            let b = crate::types::int::to_bigint(&x).unwrap_or_default();
+            crate::types::int::int_round_value(vm, &b, nd.as_ref())
+        }
         _ => {
             let mut args = Vec::new();
             if let Some(n) = nd.filter(|n| !n.is_none()) {

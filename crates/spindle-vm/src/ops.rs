@@ -21,6 +21,15 @@ fn is_exact(v: &Value) -> bool {
 /// Native result of `a op b` for builtin types, or None (NotImplemented).
 pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     use Value::*;
+    // bool & | ^ bool stays a bool.
+    if let (Bool(x), Bool(y)) = (a, b) {
+        match op {
+            BinOp::And => return Ok(Some(Bool(*x & *y))),
+            BinOp::Or => return Ok(Some(Bool(*x | *y))),
+            BinOp::Xor => return Ok(Some(Bool(*x ^ *y))),
+            _ => {}
+        }
+    }
     // int (incl. bool) op int
     if let (Some(x), Some(y)) = (small_int(a), small_int(b)) {
         return crate::types::int::int_binop(vm, x, y, op).map(Some);
@@ -33,7 +42,8 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
     }
     let af = crate::types::float::to_f64_strict(a);
     let bf = crate::types::float::to_f64_strict(b);
-    if (af.is_some() || ai) && (bf.is_some() || bi) && (af.is_some() || bf.is_some()) {
+    let float_op = matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow);
+    if float_op && (af.is_some() || ai) && (bf.is_some() || bi) && (af.is_some() || bf.is_some()) {
         let x = match af {
             Some(x) => x,
             Option::None => crate::types::int::int_to_f64(vm, a)?,

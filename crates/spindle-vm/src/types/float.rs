@@ -6,7 +6,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 use crate::{Args, PyResult};
 use num_bigint::BigInt;
-use spindle_compiler::bytecode::BinOp;
+use spindle_compiler::bytecode::{BinOp, CmpOp};
 
 pub fn hash_float(f: f64) -> i64 {
     if f.is_nan() {
@@ -137,6 +137,104 @@ pub fn complex_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<O
     }))
 }
 
+/// `x // y` and `x % y` for floats (CPython's `_float_div_mod`); `y` is non-zero.
+pub fn float_div_mod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(y);
+    }
+    let fd = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(x / y)
+    };
+    (fd, m)
+}
+
+/// `divmod(x, y)` for floats.
+pub fn float_divmod(vm: &mut Vm, x: f64, y: f64) -> PyResult {
+    if y == 0.0 {
+        return Err(vm.zero_division("float divmod()"));
+    }
+    let (q, r) = float_div_mod(x, y);
+    Ok(crate::types::tuple::new_tuple(vec![Value::Float(q), Value::Float(r)]))
+}
+
+fn is_odd_integer(f: f64) -> bool {
+    f.is_finite() && f.fract() == 0.0 && (f / 2.0).fract() != 0.0
+}
+
+/// `x ** y` for floats (CPython's `float_pow`): special cases first, negative bases with
+/// fractional exponents give complex results, overflow is an OverflowError.
+pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult {
+    if y == 0.0 {
+        return Ok(Value::Float(1.0));
+    }
+    if x.is_nan() {
+        return Ok(Value::Float(x));
+    }
+    if y.is_nan() {
+        return Ok(Value::Float(if x == 1.0 { 1.0 } else { y }));
+    }
+    if y.is_infinite() {
+        let a = x.abs();
+        return Ok(Value::Float(if a == 1.0 {
+            1.0
+        } else if (y > 0.0) == (a > 1.0) {
+            y.abs()
+        } else {
+            0.0
+        }));
+    }
+    if x.is_infinite() {
+        let odd = is_odd_integer(y);
+        return Ok(Value::Float(if y > 0.0 {
+            if odd { x } else { x.abs() }
+        } else if odd {
+            0.0f64.copysign(x)
+        } else {
+            0.0
+        }));
+    }
+    if x == 0.0 {
+        if y < 0.0 {
+            return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        return Ok(Value::Float(if is_odd_integer(y) { x } else { 0.0 }));
+    }
+    let mut base = x;
+    let mut negate = false;
+    if base < 0.0 {
+        if y != y.floor() {
+            // Negative numbers raised to fractional powers become complex (_Py_c_pow).
+            let vabs = base.abs();
+            let len = vabs.powf(y);
+            let phase = std::f64::consts::PI * y;
+            return Ok(new_complex(len * phase.cos(), len * phase.sin()));
+        }
+        base = -base;
+        negate = is_odd_integer(y);
+    }
+    if base == 1.0 {
+        return Ok(Value::Float(if negate { -1.0 } else { 1.0 }));
+    }
+    let r = base.powf(y);
+    if r.is_infinite() {
+        return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
+    }
+    Ok(Value::Float(if negate { -r } else { r }))
+}
+
 pub fn float_binop(vm: &mut Vm, x: f64, y: f64, op: BinOp) -> PyResult {
     Ok(Value::Float(match op {
         BinOp::Add => x + y,
@@ -152,34 +250,15 @@ pub fn float_binop(vm: &mut Vm, x: f64, y: f64, op: BinOp) -> PyResult {
             if y == 0.0 {
                 return Err(vm.zero_division("float floor division by zero"));
             }
-            let m = x % y;
-            let m = if m != 0.0 && ((m < 0.0) != (y < 0.0)) { m + y } else { m };
-            let d = (x - m) / y;
-            let r = d.round();
-            if r == 0.0 { 0.0f64.copysign(x / y) } else { r }
+            float_div_mod(x, y).0
         }
         BinOp::Mod => {
             if y == 0.0 {
                 return Err(vm.zero_division("float modulo"));
             }
-            let m = x % y;
-            if m != 0.0 && ((m < 0.0) != (y < 0.0)) { m + y } else if m == 0.0 { 0.0f64.copysign(y) } else { m }
+            float_div_mod(x, y).1
         }
-        BinOp::Pow => {
-            if x == 0.0 && y < 0.0 {
-                return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
-            }
-            if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                let (r, th) = (x.abs(), std::f64::consts::PI);
-                let nr = r.powf(y);
-                return Ok(new_complex(nr * (th * y).cos(), nr * (th * y).sin()));
-            }
-            let r = x.powf(y);
-            if r.is_infinite() && x.is_finite() && y.is_finite() {
-                return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
-            }
-            r
-        }
+        BinOp::Pow => return float_pow(vm, x, y),
         _ => {
             let sym = op.symbol();
             return Err(vm.type_error(&format!("unsupported operand type(s) for {sym}: 'float' and 'float'")));
@@ -235,32 +314,67 @@ pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")))
 }
 
-pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
-    let t = s.trim();
-    let lower = t.to_ascii_lowercase();
-    let r = match lower.trim_start_matches(['+', '-']) {
-        "inf" | "infinity" => Some(if lower.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
-        "nan" => Some(f64::NAN),
+/// Parse a float literal as `float(str)` does: surrounding whitespace, a sign, `inf`,
+/// `infinity`, `nan` in any case, digits with single underscores between them, any Unicode
+/// decimal digits. `None` if invalid.
+pub fn parse_float_text(s: &str) -> Option<f64> {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let mut clean = String::with_capacity(t.len());
+    let chars: Vec<char> = t.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '_' {
+            let digit = |j: Option<&char>| j.is_some_and(|c| c.is_ascii_digit() || crate::types::int::unicode_digit(*c).is_some());
+            if !(i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1))) {
+                return None;
+            }
+            continue;
+        }
+        if c.is_ascii() {
+            clean.push(c);
+        } else if let Some(d) = crate::types::int::unicode_digit(c) {
+            clean.push(char::from_digit(d, 10)?);
+        } else {
+            return None;
+        }
+    }
+    let lower = clean.to_ascii_lowercase();
+    let (neg, body) = match lower.as_bytes().first() {
+        Some(b'-') => (true, &lower[1..]),
+        Some(b'+') => (false, &lower[1..]),
+        _ => (false, lower.as_str()),
+    };
+    let v = match body {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
         _ => {
-            let ok = !t.is_empty() && !t.contains("__") && !t.starts_with('_') && !t.ends_with('_') && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
-            if ok { t.replace('_', "").parse::<f64>().ok() } else { None }
+            // Only digits, one point, and an exponent: Rust's parser accepts nothing else here.
+            if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-')) || body.starts_with(['+', '-']) {
+                return None;
+            }
+            body.parse::<f64>().ok()?
         }
     };
-    match r {
+    Some(if neg { -v } else { v })
+}
+
+pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
+    match parse_float_text(s) {
         Some(f) => Ok(f),
         None => {
-            let sv = vm_s(vm, s);
+            let sv = vm.new_str(s);
             let rs = vm.repr(&sv)?;
             Err(vm.value_error(&format!("could not convert string to float: {rs}")))
         }
     }
 }
 
-fn vm_s(vm: &mut Vm, s: &str) -> Value {
-    vm.new_str(s)
-}
-
 fn float_new(vm: &mut Vm, a: Args) -> PyResult {
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error("float() takes no keyword arguments"));
+    }
+    if a.args.len() > 2 {
+        return Err(vm.type_error(&format!("float expected at most 1 argument, got {}", a.args.len() - 1)));
+    }
     let f = match a.args.get(1) {
         None => 0.0,
         Some(x) => float_of(vm, x)?,
@@ -273,25 +387,180 @@ fn float_new(vm: &mut Vm, a: Args) -> PyResult {
     }
 }
 
-fn self_f(vm: &mut Vm, a: &Args) -> PyResult<f64> {
-    match a.args.first().and_then(to_f64_strict) {
-        Some(f) => Ok(f),
-        None => Err(vm.type_error("descriptor requires a 'float' object")),
+fn not_implemented() -> Value {
+    Value::Obj(types().not_implemented_obj.clone())
+}
+
+fn self_float(vm: &mut Vm, a: &Args, name: &str) -> PyResult<f64> {
+    match a.args.first() {
+        Some(v) => match to_f64_strict(v) {
+            Some(f) => Ok(f),
+            None => {
+                let tn = vm.type_name(v);
+                Err(vm.type_error(&format!("descriptor '{name}' requires a 'float' object but received a '{tn}'")))
+            }
+        },
+        None => Err(vm.type_error(&format!("descriptor '{name}' of 'float' object needs an argument"))),
     }
 }
 
-fn float_repr(vm: &mut Vm, a: Args) -> PyResult {
-    let f = self_f(vm, &a)?;
-    Ok(vm.new_string(crate::format::float_repr(f)))
+fn float_nargs(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error(&format!("float.{name}() takes no keyword arguments")));
+    }
+    if a.args.len() != n + 1 {
+        let given = a.args.len().saturating_sub(1);
+        return Err(vm.type_error(&match n {
+            0 => format!("float.{name}() takes no arguments ({given} given)"),
+            _ => format!("expected {n} argument{}, got {given}", if n == 1 { "" } else { "s" }),
+        }));
+    }
+    Ok(())
 }
 
-fn float_is_integer(vm: &mut Vm, a: Args) -> PyResult {
-    let f = self_f(vm, &a)?;
-    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+/// The other operand of a float method as a float: floats and ints; None = NotImplemented.
+fn other_f(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
+    if let Some(f) = to_f64_strict(v) {
+        return Ok(Some(f));
+    }
+    if crate::ops::is_int(v) {
+        return crate::types::int::int_to_f64(vm, v).map(Some);
+    }
+    Ok(None)
 }
 
+fn float_binary(vm: &mut Vm, a: &Args, name: &str, op: BinOp, reflected: bool) -> PyResult {
+    let x = self_float(vm, a, name)?;
+    float_nargs(vm, a, name, 1)?;
+    let Some(y) = other_f(vm, &a.args[1])? else { return Ok(not_implemented()) };
+    let (x, y) = if reflected { (y, x) } else { (x, y) };
+    float_binop(vm, x, y, op)
+}
+
+macro_rules! float_binary_methods {
+    ($( $f:ident, $rf:ident, $name:literal, $rname:literal, $op:expr; )*) => {
+        $(
+            fn $f(vm: &mut Vm, a: Args) -> PyResult { float_binary(vm, &a, $name, $op, false) }
+            fn $rf(vm: &mut Vm, a: Args) -> PyResult { float_binary(vm, &a, $rname, $op, true) }
+        )*
+        const FLOAT_BINARY: &[(&str, crate::NativeFn)] = &[ $( ($name, $f), ($rname, $rf), )* ];
+    };
+}
+
+float_binary_methods! {
+    float_add, float_radd, "__add__", "__radd__", BinOp::Add;
+    float_sub, float_rsub, "__sub__", "__rsub__", BinOp::Sub;
+    float_mul, float_rmul, "__mul__", "__rmul__", BinOp::Mul;
+    float_truediv, float_rtruediv, "__truediv__", "__rtruediv__", BinOp::TrueDiv;
+    float_floordiv, float_rfloordiv, "__floordiv__", "__rfloordiv__", BinOp::FloorDiv;
+    float_mod, float_rmod, "__mod__", "__rmod__", BinOp::Mod;
+}
+
+fn float_divmod_m(vm: &mut Vm, a: Args) -> PyResult {
+    let x = self_float(vm, &a, "__divmod__")?;
+    float_nargs(vm, &a, "__divmod__", 1)?;
+    let Some(y) = other_f(vm, &a.args[1])? else { return Ok(not_implemented()) };
+    float_divmod(vm, x, y)
+}
+
+fn float_rdivmod(vm: &mut Vm, a: Args) -> PyResult {
+    let x = self_float(vm, &a, "__rdivmod__")?;
+    float_nargs(vm, &a, "__rdivmod__", 1)?;
+    let Some(y) = other_f(vm, &a.args[1])? else { return Ok(not_implemented()) };
+    float_divmod(vm, y, x)
+}
+
+fn float_pow_impl(vm: &mut Vm, a: &Args, name: &str, reflected: bool) -> PyResult {
+    let x = self_float(vm, a, name)?;
+    if a.args.len() < 2 || a.args.len() > 3 {
+        let given = a.args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("expected 1 or 2 arguments, got {given}")));
+    }
+    if a.args.get(2).is_some_and(|m| !m.is_none()) {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    let Some(y) = other_f(vm, &a.args[1])? else { return Ok(not_implemented()) };
+    if reflected {
+        float_pow(vm, y, x)
+    } else {
+        float_pow(vm, x, y)
+    }
+}
+
+fn float_pow_m(vm: &mut Vm, a: Args) -> PyResult {
+    float_pow_impl(vm, &a, "__pow__", false)
+}
+
+fn float_rpow(vm: &mut Vm, a: Args) -> PyResult {
+    float_pow_impl(vm, &a, "__rpow__", true)
+}
+
+fn float_compare(vm: &mut Vm, a: &Args, name: &str, op: CmpOp) -> PyResult {
+    self_float(vm, a, name)?;
+    float_nargs(vm, a, name, 1)?;
+    let o = &a.args[1];
+    if to_f64_strict(o).is_none() && !crate::ops::is_int(o) {
+        return Ok(not_implemented());
+    }
+    let x = Value::Float(to_f64_strict(&a.args[0]).unwrap_or(0.0));
+    let y = match to_f64_strict(o) {
+        Some(f) => Value::Float(f),
+        None => o.clone(),
+    };
+    let r = crate::ops::native_compare(vm, &x, &y, op)?;
+    Ok(r.map(Value::Bool).unwrap_or_else(not_implemented))
+}
+
+fn float_eq(vm: &mut Vm, a: Args) -> PyResult {
+    float_compare(vm, &a, "__eq__", CmpOp::Eq)
+}
+fn float_ne(vm: &mut Vm, a: Args) -> PyResult {
+    float_compare(vm, &a, "__ne__", CmpOp::Ne)
+}
+fn float_lt(vm: &mut Vm, a: Args) -> PyResult {
+    float_compare(vm, &a, "__lt__", CmpOp::Lt)
+}
+fn float_le(vm: &mut Vm, a: Args) -> PyResult {
+    float_compare(vm, &a, "__le__", CmpOp::Le)
+}
+fn float_gt(vm: &mut Vm, a: Args) -> PyResult {
+    float_compare(vm, &a, "__gt__", CmpOp::Gt)
+}
+fn float_ge(vm: &mut Vm, a: Args) -> PyResult {
+    float_compare(vm, &a, "__ge__", CmpOp::Ge)
+}
+
+macro_rules! float_unary {
+    ($f:ident, $name:literal, |$vm:ident, $x:ident| $body:expr) => {
+        fn $f(vm: &mut Vm, a: Args) -> PyResult {
+            let $x = self_float(vm, &a, $name)?;
+            float_nargs(vm, &a, $name, 0)?;
+            let $vm = vm;
+            $body
+        }
+    };
+}
+
+float_unary!(float_repr, "__repr__", |vm, f| Ok(vm.new_string(crate::format::float_repr(f))));
+float_unary!(float_neg, "__neg__", |_vm, f| Ok(Value::Float(-f)));
+float_unary!(float_pos, "__pos__", |_vm, f| Ok(Value::Float(f)));
+float_unary!(float_abs, "__abs__", |_vm, f| Ok(Value::Float(f.abs())));
+float_unary!(float_bool, "__bool__", |_vm, f| Ok(Value::Bool(f != 0.0)));
+float_unary!(float_int, "__int__", |vm, f| crate::types::int::float_to_int(vm, f));
+float_unary!(float_trunc, "__trunc__", |vm, f| crate::types::int::float_to_int(vm, f));
+float_unary!(float_floor, "__floor__", |vm, f| crate::types::int::float_to_int(vm, f.floor()));
+float_unary!(float_ceil, "__ceil__", |vm, f| crate::types::int::float_to_int(vm, f.ceil()));
+float_unary!(float_float, "__float__", |_vm, f| Ok(Value::Float(f)));
+float_unary!(float_conjugate, "conjugate", |_vm, f| Ok(Value::Float(f)));
+float_unary!(float_hash, "__hash__", |_vm, f| Ok(Value::Int(hash_float(f))));
+float_unary!(float_sizeof, "__sizeof__", |_vm, _f| Ok(Value::Int(24)));
+float_unary!(float_getnewargs, "__getnewargs__", |_vm, f| Ok(crate::types::tuple::new_tuple(vec![Value::Float(f)])));
+float_unary!(float_is_integer, "is_integer", |_vm, f| Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)));
+
+/// `float.hex()`: always 13 hex digits after the point, as CPython.
 fn float_hex(vm: &mut Vm, a: Args) -> PyResult {
-    let f = self_f(vm, &a)?;
+    let f = self_float(vm, &a, "hex")?;
+    float_nargs(vm, &a, "hex", 0)?;
     let s = if f.is_nan() {
         "nan".to_string()
     } else if f.is_infinite() {
@@ -304,16 +573,130 @@ fn float_hex(vm: &mut Vm, a: Args) -> PyResult {
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let mant = bits & ((1 << 52) - 1);
         let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-        let m = format!("{mant:013x}");
-        let m = m.trim_end_matches('0');
-        let m = if m.is_empty() { "0" } else { m };
-        format!("{sign}0x{lead}.{m}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
+        format!("{sign}0x{lead}.{mant:013x}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
     };
     Ok(vm.new_string(s))
 }
 
+/// `m * 2**e` correctly rounded to a double; None on overflow.
+fn ldexp_bigint(m: &BigInt, e: i64) -> Option<f64> {
+    use num_traits::{ToPrimitive, Zero};
+    if m.is_zero() {
+        return Some(0.0);
+    }
+    let bits = m.bits() as i64;
+    // Keep 55 significant bits (more for subnormals is not needed: round once below).
+    let top = bits + e; // value < 2**top
+    if top > 1024 {
+        return None;
+    }
+    // The lowest kept bit's weight: 2**(top-55), but not below 2**-1076 (subnormal
+    // granularity 2**-1074 plus two guard bits).
+    let low = (top - 55).max(-1076);
+    let shift = low - e;
+    let mut q = if shift > 0 {
+        let q = m >> shift as usize;
+        let rest = m - (&q << shift as usize);
+        let mut q = q.to_u64()?;
+        if !rest.is_zero() {
+            q |= 1;
+        }
+        q
+    } else {
+        (m << (-shift) as usize).to_u64()?
+    };
+    // Round q (units of 2**low) to the precision of the result's binade.
+    let qbits = 64 - q.leading_zeros() as i64;
+    let result_exp = low + qbits; // value in [2**(result_exp-1), 2**result_exp)
+    let ulp_exp = (result_exp - 53).max(-1074);
+    let drop = ulp_exp - low;
+    if drop > 0 {
+        let d = drop as u32;
+        let half = 1u64 << (d - 1);
+        let rem = q & ((1u64 << d) - 1);
+        q >>= d;
+        if rem > half || (rem == half && q & 1 == 1) {
+            q += 1;
+        }
+    }
+    let mut f = q as f64;
+    let mut k = if drop > 0 { ulp_exp } else { low };
+    while k > 0 {
+        let s = k.min(1000);
+        f *= 2f64.powi(s as i32);
+        k -= s;
+    }
+    while k < 0 {
+        let s = (-k).min(1000);
+        f /= 2f64.powi(s as i32);
+        k += s;
+    }
+    if f.is_infinite() {
+        return None;
+    }
+    Some(f)
+}
+
+/// `float.fromhex(s)`.
+fn float_fromhex(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(s) = a.args.get(1).and_then(|v| v.as_str()).map(|s| s.to_string()) else {
+        let tn = a.args.get(1).map(|v| vm.type_name(v)).unwrap_or_default();
+        return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
+    };
+    let invalid = |vm: &mut Vm| vm.value_error("invalid hexadecimal floating-point string");
+    let t = s.trim_matches(|c: char| c.is_whitespace()).to_ascii_lowercase();
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t.as_str()),
+    };
+    let special = match body {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    let value = match special {
+        Some(v) => v,
+        None => {
+            let body = body.strip_prefix("0x").unwrap_or(body);
+            let (mant, exp) = match body.split_once('p') {
+                Some((m, e)) => (m, Some(e)),
+                None => (body, None),
+            };
+            let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+            if (ip.is_empty() && fp.is_empty()) || !ip.bytes().chain(fp.bytes()).all(|c| c.is_ascii_hexdigit()) {
+                return Err(invalid(vm));
+            }
+            let e: i64 = match exp {
+                None => 0,
+                Some(e) => {
+                    let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+                    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+                        return Err(invalid(vm));
+                    }
+                    e.parse::<i64>().unwrap_or(if e.starts_with('-') { i64::MIN / 4 } else { i64::MAX / 4 }).clamp(-1 << 40, 1 << 40)
+                }
+            };
+            let digits = format!("{ip}{fp}");
+            let m = BigInt::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+            match ldexp_bigint(&m, e - 4 * fp.len() as i64) {
+                Some(v) => v,
+                None => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+            }
+        }
+    };
+    let v = Value::Float(if neg { -value } else { value });
+    match &a.args[0] {
+        Value::Obj(c) if !c.is(&types().float) => {
+            let cv = Value::Obj(c.clone());
+            vm.call(&cv, &[v], &[])
+        }
+        _ => Ok(v),
+    }
+}
+
 fn float_as_integer_ratio(vm: &mut Vm, a: Args) -> PyResult {
-    let f = self_f(vm, &a)?;
+    let f = self_float(vm, &a, "as_integer_ratio")?;
     if f.is_infinite() {
         return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
     }
@@ -346,28 +729,26 @@ fn float_as_integer_ratio(vm: &mut Vm, a: Args) -> PyResult {
     Ok(crate::types::tuple::new_tuple(vec![crate::types::int::from_bigint(num), crate::types::int::from_bigint(den)]))
 }
 
-fn float_int(vm: &mut Vm, a: Args) -> PyResult {
-    let f = self_f(vm, &a)?;
-    crate::types::int::float_to_int(vm, f)
-}
-
-fn float_float(vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Float(self_f(vm, &a)?))
-}
-
-fn float_getnewargs(vm: &mut Vm, a: Args) -> PyResult {
-    let f = self_f(vm, &a)?;
-    Ok(crate::types::tuple::new_tuple(vec![Value::Float(f)]))
-}
-
 fn float_format(vm: &mut Vm, a: Args) -> PyResult {
-    let f = Value::Float(self_f(vm, &a)?);
-    let spec = a.args.get(1).and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
-    crate::format::format_value(vm, &f, &spec)
+    self_float(vm, &a, "__format__")?;
+    float_nargs(vm, &a, "__format__", 1)?;
+    let Some(spec) = a.args[1].as_str().map(|x| x.to_string()) else {
+        let tn = vm.type_name(&a.args[1]);
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+    };
+    let v = a.args[0].clone();
+    if spec.is_empty() {
+        return vm.str_value(&v);
+    }
+    let s = crate::format::format_builtin(vm, &v, &spec)?;
+    Ok(vm.new_string(s))
 }
 
 fn float_round(vm: &mut Vm, a: Args) -> PyResult {
-    let f = self_f(vm, &a)?;
+    let f = self_float(vm, &a, "__round__")?;
+    if a.args.len() > 2 {
+        return Err(vm.type_error(&format!("__round__ expected at most 1 argument, got {}", a.args.len() - 1)));
+    }
     crate::builtins::round_float(vm, f, a.args.get(1))
 }
 
@@ -430,10 +811,16 @@ fn complex_abs(_vm: &mut Vm, a: Args) -> PyResult {
 
 pub fn init(t: &BuiltinTypes) {
     add_staticmethod(&t.float, "__new__", float_new);
+    add_methods(&t.float, FLOAT_BINARY);
     add_methods(&t.float, &[
-        ("__repr__", float_repr), ("__str__", float_repr), ("is_integer", float_is_integer), ("hex", float_hex), ("as_integer_ratio", float_as_integer_ratio),
-        ("__int__", float_int), ("__trunc__", float_int), ("__float__", float_float), ("__getnewargs__", float_getnewargs), ("__format__", float_format), ("__round__", float_round),
+        ("__repr__", float_repr), ("__str__", float_repr), ("__format__", float_format), ("__hash__", float_hash), ("__sizeof__", float_sizeof),
+        ("__divmod__", float_divmod_m), ("__rdivmod__", float_rdivmod), ("__pow__", float_pow_m), ("__rpow__", float_rpow),
+        ("__neg__", float_neg), ("__pos__", float_pos), ("__abs__", float_abs), ("__bool__", float_bool),
+        ("__int__", float_int), ("__trunc__", float_trunc), ("__floor__", float_floor), ("__ceil__", float_ceil), ("__float__", float_float), ("__round__", float_round),
+        ("__eq__", float_eq), ("__ne__", float_ne), ("__lt__", float_lt), ("__le__", float_le), ("__gt__", float_gt), ("__ge__", float_ge),
+        ("is_integer", float_is_integer), ("hex", float_hex), ("as_integer_ratio", float_as_integer_ratio), ("conjugate", float_conjugate), ("__getnewargs__", float_getnewargs),
     ]);
+    crate::types::add_classmethod(&t.float, "fromhex", float_fromhex);
     add_staticmethod(&t.complex, "__new__", complex_new);
     add_methods(&t.complex, &[("__repr__", complex_repr), ("__str__", complex_repr), ("conjugate", complex_conjugate), ("__abs__", complex_abs)]);
 }

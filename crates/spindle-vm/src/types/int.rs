@@ -8,7 +8,7 @@ use crate::{Args, PyResult};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero, Pow};
-use spindle_compiler::bytecode::BinOp;
+use spindle_compiler::bytecode::{BinOp, CmpOp};
 
 const MODULUS: i64 = (1 << 61) - 1;
 
@@ -98,11 +98,11 @@ pub fn int_binop(vm: &mut Vm, x: i64, y: i64, op: BinOp) -> PyResult {
             if y == 0 {
                 return Err(vm.zero_division("integer division or modulo by zero"));
             }
-            x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+            x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
         }
         BinOp::Mod => {
             if y == 0 {
-                return Err(vm.zero_division("integer division or modulo by zero"));
+                return Err(vm.zero_division("integer modulo by zero"));
             }
             x.checked_rem(y).map(|_| x.mod_floor(&y))
         }
@@ -136,10 +136,7 @@ pub fn int_binop(vm: &mut Vm, x: i64, y: i64, op: BinOp) -> PyResult {
         }
         BinOp::Pow => {
             if y < 0 {
-                if x == 0 {
-                    return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
-                }
-                return Ok(Value::Float((x as f64).powf(y as f64)));
+                return crate::types::float::float_binop(vm, x as f64, y as f64, BinOp::Pow);
             }
             if y <= u32::MAX as i64 { x.checked_pow(y as u32) } else { None }
         }
@@ -169,7 +166,7 @@ pub fn bigint_binop(vm: &mut Vm, x: &BigInt, y: &BigInt, op: BinOp) -> PyResult 
         }
         BinOp::Mod => {
             if y.is_zero() {
-                return Err(vm.zero_division("integer division or modulo by zero"));
+                return Err(vm.zero_division("integer modulo by zero"));
             }
             x.mod_floor(y)
         }
@@ -177,16 +174,7 @@ pub fn bigint_binop(vm: &mut Vm, x: &BigInt, y: &BigInt, op: BinOp) -> PyResult 
             if y.is_zero() {
                 return Err(vm.zero_division("division by zero"));
             }
-            let (xf, yf) = (bigint_to_f64(x), bigint_to_f64(y));
-            if xf.is_finite() && yf.is_finite() {
-                return Ok(Value::Float(xf / yf));
-            }
-            let q = x.div_floor(y);
-            let qf = bigint_to_f64(&q);
-            if qf.is_infinite() {
-                return Err(vm.overflow_error("integer division result too large for a float"));
-            }
-            return Ok(Value::Float(qf));
+            return true_divide(vm, x, y);
         }
         BinOp::And => x & y,
         BinOp::Or => x | y,
@@ -216,10 +204,9 @@ pub fn bigint_binop(vm: &mut Vm, x: &BigInt, y: &BigInt, op: BinOp) -> PyResult 
         }
         BinOp::Pow => {
             if y.is_negative() {
-                if x.is_zero() {
-                    return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
-                }
-                return Ok(Value::Float(bigint_to_f64(x).powf(bigint_to_f64(y))));
+                let xf = int_to_f64(vm, &from_bigint(x.clone()))?;
+                let yf = int_to_f64(vm, &from_bigint(y.clone()))?;
+                return crate::types::float::float_binop(vm, xf, yf, BinOp::Pow);
             }
             if x.is_zero() || x.is_one() {
                 return Ok(from_bigint(x.clone()));
@@ -237,28 +224,97 @@ pub fn bigint_binop(vm: &mut Vm, x: &BigInt, y: &BigInt, op: BinOp) -> PyResult 
     }))
 }
 
+/// `x / y` for ints, correctly rounded (CPython's `long_true_divide`); `y` is non-zero.
+pub fn true_divide(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult {
+    let neg = x.is_negative() != y.is_negative();
+    let (a, b) = (x.abs(), y.abs());
+    if a.is_zero() {
+        return Ok(Value::Float(if neg { -0.0 } else { 0.0 }));
+    }
+    // Both exactly representable: one IEEE division is correctly rounded.
+    if a.bits() <= 53 && b.bits() <= 53 {
+        let q = bigint_to_f64(&a) / bigint_to_f64(&b);
+        return Ok(Value::Float(if neg { -q } else { q }));
+    }
+    // Scale so the integer quotient has 55 or 56 bits, fold the remainder into a sticky bit,
+    // and let the u64 -> f64 conversion round (to nearest, ties to even) once.
+    let shift: i64 = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (q, r) = if shift >= 0 { (&a << shift as usize).div_rem(&b) } else { a.div_rem(&(&b << (-shift) as usize)) };
+    let mut q = q.to_u64().unwrap_or(u64::MAX);
+    if !r.is_zero() {
+        q |= 1;
+    }
+    let exp = -shift;
+    // q < 2**57; the result is q * 2**exp.
+    if exp + 57 > 1025 {
+        return Err(vm.overflow_error("integer division result too large for a float"));
+    }
+    let mut f = q as f64;
+    let mut e = exp;
+    while e > 0 {
+        let k = e.min(1000);
+        f *= 2f64.powi(k as i32);
+        e -= k;
+    }
+    while e < 0 {
+        let k = (-e).min(1000);
+        f /= 2f64.powi(k as i32);
+        e += k;
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("integer division result too large for a float"));
+    }
+    Ok(Value::Float(if neg { -f } else { f }))
+}
+
+/// Most decimal digits an int may have when converted to or from text (CPython's default
+/// `sys.get_int_max_str_digits()`).
+pub const MAX_STR_DIGITS: usize = 4300;
+
 fn int_new(vm: &mut Vm, a: Args) -> PyResult {
     let cls = a.args[0].clone();
-    let v = match (a.args.get(1), a.args.get(2).or(a.kw("base"))) {
-        (None, _) => Value::Int(0),
-        (Some(x), None) => int_of(vm, x)?,
+    if a.args.len() > 3 {
+        return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", a.args.len() - 1)));
+    }
+    let mut x = a.args.get(1).cloned();
+    let mut base = a.args.get(2).cloned();
+    for (k, v) in a.kwargs {
+        match k.as_str() {
+            Some("base") if base.is_none() => base = Some(v.clone()),
+            Some("x") if x.is_none() => {
+                return Err(vm.type_error("'x' is an invalid keyword argument for int()"));
+            }
+            Some(name) => return Err(vm.type_error(&format!("'{name}' is an invalid keyword argument for int()"))),
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    let v = match (x.take(), base) {
+        (None, None) => Value::Int(0),
+        (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
+        (Some(x), None) => int_of(vm, &x)?,
         (Some(x), Some(base)) => {
-            let b = to_i64(base).unwrap_or(10);
-            let s = match x {
+            let b = crate::ops::index_value(vm, &base)?;
+            let b = match b.to_i64() {
+                Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
+                _ => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
+            };
+            match &x {
                 Value::Obj(o) => match &o.payload {
-                    Payload::Str(s) => s.as_str().to_string(),
-                    Payload::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                    Payload::Str(s) => parse_int(vm, s.as_str(), b)?,
+                    Payload::Bytes(_) | Payload::ByteArray(_) => {
+                        let bytes = crate::types::bytes::bytes_like(&x).unwrap_or_default();
+                        parse_int_bytes(vm, &bytes, b, &x)?
+                    }
                     _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
                 },
                 _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
-            };
-            parse_int(vm, &s, b as u32)?
+            }
         }
     };
-    wrap_subclass(&cls, v)
+    wrap_subclass(vm, &cls, v)
 }
 
-fn wrap_subclass(cls: &Value, v: Value) -> PyResult {
+fn wrap_subclass(vm: &mut Vm, cls: &Value, v: Value) -> PyResult {
     match cls {
         Value::Obj(c) if !c.is(&types().int) => {
             let b = to_bigint(&v).unwrap_or_default();
@@ -274,178 +330,428 @@ pub fn int_of(vm: &mut Vm, x: &Value) -> PyResult {
         Value::Int(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => float_to_int(vm, *f),
-        Value::Obj(o) => match &o.payload {
-            Payload::Int(b) if o.cls_data().builtin => Ok(from_bigint(b.clone())),
-            Payload::Str(s) => parse_int(vm, s.as_str(), 10),
-            Payload::Bytes(b) => parse_int(vm, &String::from_utf8_lossy(b), 10),
-            _ => {
-                for m in ["__int__", "__index__", "__trunc__"] {
-                    if let Some(r) = vm.call_special(x, m, &[])? {
-                        if let Some(b) = to_bigint(&r) {
-                            return Ok(from_bigint(b));
-                        }
-                        let tn = vm.type_name(&r);
-                        return Err(vm.type_error(&format!("{m} returned non-int (type {tn})")));
+        Value::Obj(o) => {
+            if o.cls_data().builtin {
+                match &o.payload {
+                    Payload::Int(b) => return Ok(from_bigint(b.clone())),
+                    Payload::Str(s) => return parse_int(vm, s.as_str(), 10),
+                    Payload::Bytes(b) => return parse_int_bytes(vm, b, 10, x),
+                    Payload::ByteArray(_) => {
+                        let b = crate::types::bytes::bytes_like(x).unwrap_or_default();
+                        return parse_int_bytes(vm, &b, 10, x);
+                    }
+                    _ => {}
+                }
+            }
+            for m in ["__int__", "__index__"] {
+                if let Some(r) = vm.call_special(x, m, &[])? {
+                    if let Some(b) = to_bigint(&r) {
+                        return Ok(from_bigint(b));
+                    }
+                    let tn = vm.type_name(&r);
+                    return Err(vm.type_error(&format!("{m} returned non-int (type {tn})")));
+                }
+            }
+            if let Some(r) = vm.call_special(x, "__trunc__", &[])? {
+                if let Some(b) = to_bigint(&r) {
+                    return Ok(from_bigint(b));
+                }
+                if let Some(r2) = vm.call_special(&r, "__index__", &[])? {
+                    if let Some(b) = to_bigint(&r2) {
+                        return Ok(from_bigint(b));
                     }
                 }
-                if let Payload::Int(b) = &o.payload {
-                    return Ok(from_bigint(b.clone()));
-                }
-                if let Payload::Float(f) = &o.payload {
-                    return float_to_int(vm, *f);
-                }
-                let tn = vm.type_name(x);
-                Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+                let tn = vm.type_name(&r);
+                return Err(vm.type_error(&format!("__trunc__ returned non-Integral (type {tn})")));
             }
-        },
-        _ => Err(vm.type_error("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")),
-    }
-}
-
-pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult {
-    let orig = s;
-    let t = s.trim();
-    let (neg, body) = match t.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let mut base = base;
-    let lower = body.to_ascii_lowercase();
-    let mut digits = body;
-    let pfx = |p: &str| lower.starts_with(p);
-    if (base == 16 || base == 0) && pfx("0x") {
-        base = 16;
-        digits = &body[2..];
-    } else if (base == 8 || base == 0) && pfx("0o") {
-        base = 8;
-        digits = &body[2..];
-    } else if (base == 2 || base == 0) && pfx("0b") {
-        base = 2;
-        digits = &body[2..];
-    } else if base == 0 {
-        base = 10;
-        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
-            digits = "!";
+            match &o.payload {
+                Payload::Str(s) => return parse_int(vm, s.as_str(), 10),
+                Payload::Bytes(b) => return parse_int_bytes(vm, b, 10, x),
+                Payload::Int(b) => return Ok(from_bigint(b.clone())),
+                Payload::Float(f) => return float_to_int(vm, *f),
+                _ => {}
+            }
+            let tn = vm.type_name(x);
+            Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+        }
+        _ => {
+            let tn = vm.type_name(x);
+            Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
         }
     }
-    let bad = |vm: &mut Vm| {
-        let o = vm_str(vm, orig);
-        let r = vm.repr(&o).unwrap_or_default();
-        vm.value_error(&format!("invalid literal for int() with base {}: {r}", if base == 0 { 10 } else { base }))
+}
+
+/// `int(bytes, base)`: the bytes are ASCII text; the error shows the bytes' repr.
+fn parse_int_bytes(vm: &mut Vm, b: &[u8], base: u32, orig: &Value) -> PyResult {
+    let text: String = b.iter().map(|&c| if c.is_ascii() { c as char } else { '\u{fffd}' }).collect();
+    match parse_digits(&text, base) {
+        Ok(v) => v.map_or_else(|n| Err(too_many_digits(vm, n)), Ok),
+        Err(()) => {
+            let r = vm.repr(orig)?;
+            Err(invalid_literal(vm, base, &r))
+        }
+    }
+}
+
+fn invalid_literal(vm: &mut Vm, base: u32, repr: &str) -> crate::PyErr {
+    // CPython prints at most 200 characters of the repr (`%.200R`).
+    let shown: String = repr.chars().take(200).collect();
+    vm.value_error(&format!("invalid literal for int() with base {base}: {shown}"))
+}
+
+fn too_many_digits(vm: &mut Vm, n: usize) -> crate::PyErr {
+    vm.value_error(&format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"))
+}
+
+/// `int(text, base)` with CPython's rules: surrounding whitespace, a sign, a base prefix
+/// (with one optional underscore after it), single underscores between digits, any Unicode
+/// decimal digits.
+pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult {
+    match parse_digits(s, base) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(n)) => Err(too_many_digits(vm, n)),
+        Err(()) => {
+            let sv = vm.new_str(s);
+            let r = vm.repr(&sv)?;
+            Err(invalid_literal(vm, base, &r))
+        }
+    }
+}
+
+/// Err(()) for an invalid literal; Ok(Err(n)) when a decimal literal has too many digits.
+fn parse_digits(s: &str, base: u32) -> Result<Result<Value, usize>, ()> {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
     };
-    if !(2..=36).contains(&base) {
-        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+    let b = body.as_bytes();
+    let mut base = base;
+    let mut digits = body;
+    let prefix_base = if b.len() >= 2 && b[0] == b'0' {
+        match b[1] {
+            b'x' | b'X' => 16,
+            b'o' | b'O' => 8,
+            b'b' | b'B' => 2,
+            _ => 0,
+        }
+    } else {
+        0
+    };
+    if base == 0 {
+        if prefix_base != 0 {
+            base = prefix_base;
+            digits = &body[2..];
+        } else if b.first() == Some(&b'0') {
+            // "0", "00", "0_0": only zeros are allowed after a leading zero.
+            if body.chars().all(|c| c == '0' || c == '_') && !body.ends_with('_') && !body.contains("__") {
+                return Ok(Ok(Value::Int(0)));
+            }
+            return Err(());
+        } else {
+            base = 10;
+        }
+    } else if prefix_base == base {
+        digits = &body[2..];
+    }
+    if prefix_base != 0 && digits.len() != body.len() {
+        // One underscore may follow the prefix.
+        if let Some(rest) = digits.strip_prefix('_') {
+            digits = rest;
+        }
     }
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return Err(bad(vm));
+        return Err(());
     }
-    let clean: String = digits.chars().filter(|c| *c != '_').map(|c| if c.is_ascii_digit() { c } else if let Some(d) = c.to_digit(10) { char::from_digit(d, 10).unwrap_or(c) } else { c }).collect();
-    if clean.len() > 4300 && base == 10 {
-        return Err(vm.value_error(&format!("Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", clean.len())));
+    let mut clean = String::with_capacity(digits.len());
+    for c in digits.chars() {
+        if c == '_' {
+            continue;
+        }
+        let d = if c.is_ascii_alphanumeric() {
+            c.to_digit(36).ok_or(())?
+        } else {
+            unicode_digit(c).ok_or(())?
+        };
+        if d >= base {
+            return Err(());
+        }
+        clean.push(std::char::from_digit(d, 36).ok_or(())?);
     }
-    match BigInt::parse_bytes(clean.as_bytes(), base) {
-        Some(b) => Ok(from_bigint(if neg { -b } else { b })),
-        None => Err(bad(vm)),
+    if !base.is_power_of_two() && clean.len() > MAX_STR_DIGITS {
+        return Ok(Err(clean.len()));
     }
+    let v = if clean.len() <= 18 && base == 10 {
+        Value::Int(clean.parse::<i64>().map_err(|_| ())? * if neg { -1 } else { 1 })
+    } else {
+        let n = BigInt::parse_bytes(clean.as_bytes(), base).ok_or(())?;
+        from_bigint(if neg { -n } else { n })
+    };
+    Ok(Ok(v))
 }
 
-fn vm_str(vm: &mut Vm, s: &str) -> Value {
-    vm.new_str(s)
+/// The value of a Unicode decimal digit (category Nd): digits come in runs of ten
+/// starting at a code point ending in 0 (or 6 for a few scripts); the common ones here.
+pub fn unicode_digit(c: char) -> Option<u32> {
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+    ];
+    let n = c as u32;
+    ZEROS.iter().find(|&&z| n >= z && n < z + 10).map(|&z| n - z)
 }
 
+/// `str(int)`, refusing more than [`MAX_STR_DIGITS`] digits as CPython does.
 pub fn int_repr_value(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Value::Int(i) = v {
+        return Ok(i.to_string());
+    }
     let b = to_bigint(v).unwrap_or_default();
-    if b.bits() > 14300 {
-        return Err(vm.value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+    if b.bits() >= 14_000 {
+        // 4300 decimal digits are about 14284 bits: convert and count near the limit.
+        if b.bits() > 15_000 || b.abs().to_string().len() > MAX_STR_DIGITS {
+            return Err(vm.value_error(&format!("Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")));
+        }
     }
     Ok(b.to_string())
 }
 
-fn self_int(vm: &mut Vm, a: &Args) -> PyResult<BigInt> {
-    match a.args.first().and_then(to_bigint) {
-        Some(b) => Ok(b),
-        None => Err(vm.type_error("descriptor requires an 'int' object")),
+// ----- methods -----
+
+fn not_implemented() -> Value {
+    Value::Obj(types().not_implemented_obj.clone())
+}
+
+/// `self` of an int method, checked.
+fn self_int(vm: &mut Vm, a: &Args, name: &str) -> PyResult<BigInt> {
+    match a.args.first() {
+        Some(v) if crate::ops::is_int(v) => Ok(to_bigint(v).unwrap_or_default()),
+        Some(v) => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("descriptor '{name}' requires a 'int' object but received a '{tn}'")))
+        }
+        None => Err(vm.type_error(&format!("descriptor '{name}' of 'int' object needs an argument"))),
     }
 }
 
+/// An int argument as a plain int value (bools become ints).
+fn plain(v: &Value) -> Value {
+    match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Obj(o) if !o.cls_data().builtin => from_bigint(to_bigint(v).unwrap_or_default()),
+        _ => v.clone(),
+    }
+}
+
+fn method_args(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
+    if a.args.len() != n + 1 || !a.kwargs.is_empty() {
+        if !a.kwargs.is_empty() {
+            return Err(vm.type_error(&format!("int.{name}() takes no keyword arguments")));
+        }
+        let given = a.args.len().saturating_sub(1);
+        return Err(vm.type_error(&match n {
+            0 => format!("int.{name}() takes no arguments ({given} given)"),
+            _ => format!("expected {n} argument{}, got {given}", if n == 1 { "" } else { "s" }),
+        }));
+    }
+    Ok(())
+}
+
+/// `int.__op__(self, other)` / `int.__rop__(self, other)`: NotImplemented unless both are ints.
+fn int_binary(vm: &mut Vm, a: &Args, name: &str, op: BinOp, reflected: bool) -> PyResult {
+    self_int(vm, a, name)?;
+    method_args(vm, a, name, 1)?;
+    let (s, o) = (&a.args[0], &a.args[1]);
+    if !crate::ops::is_int(o) {
+        return Ok(not_implemented());
+    }
+    let (x, y) = if reflected { (plain(o), plain(s)) } else { (plain(s), plain(o)) };
+    match crate::ops::native_binop(vm, &x, &y, op)? {
+        Some(r) => Ok(r),
+        None => Ok(not_implemented()),
+    }
+}
+
+macro_rules! int_binary_methods {
+    ($( $f:ident, $rf:ident, $name:literal, $rname:literal, $op:expr; )*) => {
+        $(
+            fn $f(vm: &mut Vm, a: Args) -> PyResult { int_binary(vm, &a, $name, $op, false) }
+            fn $rf(vm: &mut Vm, a: Args) -> PyResult { int_binary(vm, &a, $rname, $op, true) }
+        )*
+        const INT_BINARY: &[(&str, crate::NativeFn)] = &[ $( ($name, $f), ($rname, $rf), )* ];
+    };
+}
+
+int_binary_methods! {
+    int_add, int_radd, "__add__", "__radd__", BinOp::Add;
+    int_sub, int_rsub, "__sub__", "__rsub__", BinOp::Sub;
+    int_mul, int_rmul, "__mul__", "__rmul__", BinOp::Mul;
+    int_truediv, int_rtruediv, "__truediv__", "__rtruediv__", BinOp::TrueDiv;
+    int_floordiv, int_rfloordiv, "__floordiv__", "__rfloordiv__", BinOp::FloorDiv;
+    int_mod, int_rmod, "__mod__", "__rmod__", BinOp::Mod;
+    int_lshift, int_rlshift, "__lshift__", "__rlshift__", BinOp::LShift;
+    int_rshift, int_rrshift, "__rshift__", "__rrshift__", BinOp::RShift;
+    int_and, int_rand, "__and__", "__rand__", BinOp::And;
+    int_or, int_ror, "__or__", "__ror__", BinOp::Or;
+    int_xor, int_rxor, "__xor__", "__rxor__", BinOp::Xor;
+}
+
+/// `divmod` of two ints.
+pub fn int_divmod_values(vm: &mut Vm, x: &Value, y: &Value) -> PyResult {
+    let (x, y) = (plain(x), plain(y));
+    if let (Value::Int(_), Value::Int(0)) = (&x, &y) {
+        return Err(vm.zero_division("integer division or modulo by zero"));
+    }
+    if to_bigint(&y).is_some_and(|b| b.is_zero()) {
+        return Err(vm.zero_division("integer division or modulo by zero"));
+    }
+    let q = crate::ops::native_binop(vm, &x, &y, BinOp::FloorDiv)?.unwrap_or(Value::None);
+    let r = crate::ops::native_binop(vm, &x, &y, BinOp::Mod)?.unwrap_or(Value::None);
+    Ok(crate::types::tuple::new_tuple(vec![q, r]))
+}
+
+fn int_divmod(vm: &mut Vm, a: Args) -> PyResult {
+    self_int(vm, &a, "__divmod__")?;
+    method_args(vm, &a, "__divmod__", 1)?;
+    if !crate::ops::is_int(&a.args[1]) {
+        return Ok(not_implemented());
+    }
+    int_divmod_values(vm, &a.args[0], &a.args[1])
+}
+
+fn int_rdivmod(vm: &mut Vm, a: Args) -> PyResult {
+    self_int(vm, &a, "__rdivmod__")?;
+    method_args(vm, &a, "__rdivmod__", 1)?;
+    if !crate::ops::is_int(&a.args[1]) {
+        return Ok(not_implemented());
+    }
+    int_divmod_values(vm, &a.args[1], &a.args[0])
+}
+
+/// `pow(base, exp, mod)` for ints.
+pub fn int_pow_mod(vm: &mut Vm, b: &BigInt, e: &BigInt, m: &BigInt) -> PyResult {
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let mm = m.abs();
+    let base = if e.is_negative() {
+        let g = b.mod_floor(&mm).extended_gcd(&mm);
+        if !g.gcd.is_one() {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        g.x.mod_floor(&mm)
+    } else {
+        b.mod_floor(&mm)
+    };
+    let mut r = base.modpow(&e.abs(), &mm);
+    if m.is_negative() && !r.is_zero() {
+        r += m;
+    }
+    Ok(from_bigint(r))
+}
+
+fn int_pow_impl(vm: &mut Vm, a: &Args, name: &str, reflected: bool) -> PyResult {
+    self_int(vm, a, name)?;
+    if a.args.len() < 2 || a.args.len() > 3 {
+        let given = a.args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("expected 1 or 2 arguments, got {given}")));
+    }
+    let (s, o) = (&a.args[0], &a.args[1]);
+    if !crate::ops::is_int(o) {
+        return Ok(not_implemented());
+    }
+    let (x, y) = if reflected { (o, s) } else { (s, o) };
+    match a.args.get(2) {
+        Some(m) if !m.is_none() => {
+            if !crate::ops::is_int(m) {
+                return Ok(not_implemented());
+            }
+            let (xb, yb, mb) = (to_bigint(x).unwrap_or_default(), to_bigint(y).unwrap_or_default(), to_bigint(m).unwrap_or_default());
+            int_pow_mod(vm, &xb, &yb, &mb)
+        }
+        _ => crate::ops::native_binop(vm, &plain(x), &plain(y), BinOp::Pow).map(|r| r.unwrap_or_else(not_implemented)),
+    }
+}
+
+fn int_pow(vm: &mut Vm, a: Args) -> PyResult {
+    int_pow_impl(vm, &a, "__pow__", false)
+}
+
+fn int_rpow(vm: &mut Vm, a: Args) -> PyResult {
+    int_pow_impl(vm, &a, "__rpow__", true)
+}
+
+macro_rules! int_unary {
+    ($f:ident, $name:literal, |$vm:ident, $b:ident| $body:expr) => {
+        fn $f(vm: &mut Vm, a: Args) -> PyResult {
+            let $b = self_int(vm, &a, $name)?;
+            method_args(vm, &a, $name, 0)?;
+            let $vm = vm;
+            $body
+        }
+    };
+}
+
+int_unary!(int_neg, "__neg__", |_vm, b| Ok(from_bigint(-b)));
+int_unary!(int_pos, "__pos__", |_vm, b| Ok(from_bigint(b)));
+int_unary!(int_abs, "__abs__", |_vm, b| Ok(from_bigint(b.abs())));
+int_unary!(int_invert, "__invert__", |_vm, b| Ok(from_bigint(-b - 1)));
+int_unary!(int_bool, "__bool__", |_vm, b| Ok(Value::Bool(!b.is_zero())));
+int_unary!(int_int, "__int__", |_vm, b| Ok(from_bigint(b)));
+int_unary!(int_index, "__index__", |_vm, b| Ok(from_bigint(b)));
+int_unary!(int_trunc, "__trunc__", |_vm, b| Ok(from_bigint(b)));
+int_unary!(int_floor, "__floor__", |_vm, b| Ok(from_bigint(b)));
+int_unary!(int_ceil, "__ceil__", |_vm, b| Ok(from_bigint(b)));
+int_unary!(int_conjugate, "conjugate", |_vm, b| Ok(from_bigint(b)));
+int_unary!(int_float, "__float__", |vm, b| int_to_f64(vm, &from_bigint(b)).map(Value::Float));
+int_unary!(int_hash, "__hash__", |_vm, b| Ok(Value::Int(hash_bigint(&b))));
+int_unary!(int_bit_length, "bit_length", |_vm, b| Ok(Value::Int(b.bits() as i64)));
+int_unary!(int_bit_count, "bit_count", |_vm, b| Ok(Value::Int(b.magnitude().count_ones() as i64)));
+int_unary!(int_getnewargs, "__getnewargs__", |_vm, b| Ok(crate::types::tuple::new_tuple(vec![from_bigint(b)])));
+int_unary!(int_as_integer_ratio, "as_integer_ratio", |_vm, b| Ok(crate::types::tuple::new_tuple(vec![from_bigint(b), Value::Int(1)])));
+int_unary!(int_sizeof, "__sizeof__", |_vm, b| Ok(Value::Int(24 + 4 * (b.bits() as i64 / 30).max(if b.is_zero() { 0 } else { 1 }))));
+
 fn int_repr(vm: &mut Vm, a: Args) -> PyResult {
-    let s = int_repr_value(vm, &a.args[0])?;
+    self_int(vm, &a, "__repr__")?;
+    let s = int_repr_value(vm, &plain(&a.args[0]))?;
     Ok(vm.new_string(s))
 }
 
-fn int_bit_length(vm: &mut Vm, a: Args) -> PyResult {
-    let b = self_int(vm, &a)?;
-    Ok(Value::Int(b.bits() as i64))
-}
-
-fn int_bit_count(vm: &mut Vm, a: Args) -> PyResult {
-    let b = self_int(vm, &a)?;
-    Ok(Value::Int(b.abs().to_biguint().map(|u| u.count_ones()).unwrap_or(0) as i64))
-}
-
-fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult {
-    let b = self_int(vm, &a)?;
-    let length = a.args.get(1).or(a.kw("length")).and_then(to_i64).unwrap_or(1) as usize;
-    let order = a.args.get(2).or(a.kw("byteorder")).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "big".into());
-    let signed = a.kw("signed").map(|v| matches!(v, Value::Bool(true))).unwrap_or(false);
-    if b.is_negative() && !signed {
-        return Err(vm.overflow_error("can't convert negative int to unsigned"));
-    }
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
-    if bytes.len() > length {
-        // to_signed_bytes_le may include a redundant sign byte.
-        return Err(vm.overflow_error("int too big to convert"));
-    }
-    let fill = if signed && b.is_negative() { 0xff } else { 0 };
-    if b.is_zero() {
-        bytes.clear();
-    }
-    bytes.resize(length, fill);
-    if order == "big" {
-        bytes.reverse();
-    } else if order != "little" {
-        return Err(vm.value_error("byteorder must be either 'little' or 'big'"));
-    }
-    Ok(crate::types::bytes::new_bytes(bytes))
-}
-
-fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult {
-    let data = a.args.get(1).or(a.kw("bytes")).cloned().unwrap_or(Value::None);
-    let order = a.args.get(2).or(a.kw("byteorder")).and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| "big".into());
-    let signed = a.kw("signed").map(|v| matches!(v, Value::Bool(true))).unwrap_or(false);
-    let mut bytes = match crate::types::bytes::bytes_like(&data) {
-        Some(b) => b,
-        None => vm.collect(&data)?.iter().map(|v| to_i64(v).unwrap_or(0) as u8).collect(),
+/// `round(int, ndigits)`: for negative ndigits, round half to even at 10**-ndigits.
+pub fn int_round_value(vm: &mut Vm, x: &BigInt, nd: Option<&Value>) -> PyResult {
+    let nd = match nd {
+        None | Some(Value::None) => return Ok(from_bigint(x.clone())),
+        Some(n) => crate::ops::index_value(vm, n)?,
     };
-    if order == "big" {
-        bytes.reverse();
+    if !nd.is_negative() {
+        return Ok(from_bigint(x.clone()));
     }
-    let b = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes) };
-    Ok(from_bigint(b))
+    let Some(k) = (-nd).to_u32().filter(|k| *k <= 1_000_000) else {
+        return Ok(Value::Int(0));
+    };
+    let p = Pow::pow(BigInt::from(10), k);
+    let (q, r) = x.div_mod_floor(&p);
+    let twice = &r * 2;
+    let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+    Ok(from_bigint(q * p))
 }
 
-fn int_conjugate(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(from_bigint(to_bigint(&a.args[0]).unwrap_or_default()))
-}
-
-fn int_getnewargs(vm: &mut Vm, a: Args) -> PyResult {
-    let b = self_int(vm, &a)?;
-    Ok(crate::types::tuple::new_tuple(vec![from_bigint(b)]))
-}
-
-fn int_index(vm: &mut Vm, a: Args) -> PyResult {
-    let b = self_int(vm, &a)?;
-    Ok(from_bigint(b))
-}
-
-fn int_hash(vm: &mut Vm, a: Args) -> PyResult {
-    let b = self_int(vm, &a)?;
-    Ok(Value::Int(hash_bigint(&b)))
+fn int_round(vm: &mut Vm, a: Args) -> PyResult {
+    let b = self_int(vm, &a, "__round__")?;
+    if a.args.len() > 2 {
+        return Err(vm.type_error(&format!("__round__ expected at most 1 argument, got {}", a.args.len() - 1)));
+    }
+    int_round_value(vm, &b, a.args.get(1))
 }
 
 fn int_format(vm: &mut Vm, a: Args) -> PyResult {
-    let spec = a.args.get(1).and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
-    let v = from_bigint(self_int(vm, &a)?);
+    self_int(vm, &a, "__format__")?;
+    method_args(vm, &a, "__format__", 1)?;
+    let Some(spec) = a.args[1].as_str().map(|x| x.to_string()) else {
+        let tn = vm.type_name(&a.args[1]);
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+    };
+    let v = a.args[0].clone();
     if spec.is_empty() {
         return vm.str_value(&v);
     }
@@ -453,47 +759,155 @@ fn int_format(vm: &mut Vm, a: Args) -> PyResult {
     Ok(vm.new_string(s))
 }
 
-macro_rules! int_dunder {
-    ($name:ident, $op:expr, $rev:expr) => {
-        fn $name(vm: &mut Vm, a: Args) -> PyResult {
-            let (x, y) = if $rev { (a.args[1].clone(), a.args[0].clone()) } else { (a.args[0].clone(), a.args[1].clone()) };
-            let xs = crate::ops::is_int(&x) && crate::ops::is_int(&y);
-            if !xs {
-                return Ok(Value::Obj(types().not_implemented_obj.clone()));
-            }
-            let xb = to_bigint(&x).unwrap_or_default();
-            let yb = to_bigint(&y).unwrap_or_default();
-            bigint_binop(vm, &xb, &yb, $op)
-        }
-    };
+fn int_compare(vm: &mut Vm, a: &Args, name: &str, op: CmpOp) -> PyResult {
+    self_int(vm, a, name)?;
+    method_args(vm, a, name, 1)?;
+    if !crate::ops::is_int(&a.args[1]) {
+        return Ok(not_implemented());
+    }
+    let r = crate::ops::native_compare(vm, &plain(&a.args[0]), &plain(&a.args[1]), op)?;
+    Ok(r.map(Value::Bool).unwrap_or_else(not_implemented))
 }
-int_dunder!(int_add, BinOp::Add, false);
-int_dunder!(int_radd, BinOp::Add, true);
-int_dunder!(int_sub, BinOp::Sub, false);
-int_dunder!(int_rsub, BinOp::Sub, true);
-int_dunder!(int_mul, BinOp::Mul, false);
-int_dunder!(int_rmul, BinOp::Mul, true);
-int_dunder!(int_floordiv, BinOp::FloorDiv, false);
-int_dunder!(int_truediv, BinOp::TrueDiv, false);
-int_dunder!(int_mod, BinOp::Mod, false);
-int_dunder!(int_pow, BinOp::Pow, false);
 
-fn int_neg(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(from_bigint(-to_bigint(&a.args[0]).unwrap_or_default()))
-}
-fn int_bool(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Bool(!to_bigint(&a.args[0]).unwrap_or_default().is_zero()))
-}
 fn int_eq(vm: &mut Vm, a: Args) -> PyResult {
-    let r = crate::ops::native_compare(vm, &a.args[0], &a.args[1], spindle_compiler::bytecode::CmpOp::Eq)?;
-    Ok(r.map(Value::Bool).unwrap_or(Value::Obj(types().not_implemented_obj.clone())))
+    int_compare(vm, &a, "__eq__", CmpOp::Eq)
+}
+fn int_ne(vm: &mut Vm, a: Args) -> PyResult {
+    int_compare(vm, &a, "__ne__", CmpOp::Ne)
 }
 fn int_lt(vm: &mut Vm, a: Args) -> PyResult {
-    let r = crate::ops::native_compare(vm, &a.args[0], &a.args[1], spindle_compiler::bytecode::CmpOp::Lt)?;
-    Ok(r.map(Value::Bool).unwrap_or(Value::Obj(types().not_implemented_obj.clone())))
+    int_compare(vm, &a, "__lt__", CmpOp::Lt)
+}
+fn int_le(vm: &mut Vm, a: Args) -> PyResult {
+    int_compare(vm, &a, "__le__", CmpOp::Le)
+}
+fn int_gt(vm: &mut Vm, a: Args) -> PyResult {
+    int_compare(vm, &a, "__gt__", CmpOp::Gt)
+}
+fn int_ge(vm: &mut Vm, a: Args) -> PyResult {
+    int_compare(vm, &a, "__ge__", CmpOp::Ge)
 }
 
+/// Parse `to_bytes` / `from_bytes` arguments: (length-or-bytes, byteorder, signed).
+fn bytes_args<'a>(vm: &mut Vm, a: &Args<'a>, name: &str, first: &str) -> PyResult<(Option<Value>, bool, bool)> {
+    let mut pos: Vec<Value> = a.args[1..].to_vec();
+    let mut signed = false;
+    let mut first_v = None;
+    let mut order = None;
+    if pos.len() > 2 {
+        return Err(vm.type_error(&format!("{name}() takes at most 2 positional arguments ({} given)", pos.len())));
+    }
+    if !pos.is_empty() {
+        first_v = Some(pos.remove(0));
+    }
+    if !pos.is_empty() {
+        order = Some(pos.remove(0));
+    }
+    for (k, v) in a.kwargs {
+        match k.as_str() {
+            Some(k) if k == first && first_v.is_none() => first_v = Some(v.clone()),
+            Some("byteorder") if order.is_none() => order = Some(v.clone()),
+            Some("signed") => signed = vm.truthy(v)?,
+            Some(k) if k == first || k == "byteorder" => {
+                return Err(vm.type_error(&format!("argument for {name}() given by name ('{k}') and position")));
+            }
+            Some(k) => return Err(vm.type_error(&format!("{name}() got an unexpected keyword argument '{k}'"))),
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    let little = match &order {
+        None => false,
+        Some(o) => match o.as_str() {
+            Some("big") => false,
+            Some("little") => true,
+            Some(_) => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+            None => {
+                let tn = vm.type_name(o);
+                return Err(vm.type_error(&format!("{name}() argument 'byteorder' must be str, not {tn}")));
+            }
+        },
+    };
+    Ok((first_v, little, signed))
+}
+
+fn int_to_bytes(vm: &mut Vm, a: Args) -> PyResult {
+    let b = self_int(vm, &a, "to_bytes")?;
+    let (length, little, signed) = bytes_args(vm, &a, "to_bytes", "length")?;
+    let length = match length {
+        None => 1,
+        Some(l) => {
+            let l = crate::ops::index_value(vm, &l)?;
+            if l.is_negative() {
+                return Err(vm.value_error("length argument must be non-negative"));
+            }
+            l.to_usize().unwrap_or(usize::MAX)
+        }
+    };
+    if b.is_negative() && !signed {
+        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    if b.is_zero() {
+        bytes.clear();
+    }
+    // to_signed_bytes_le may carry a sign byte that fits in the padding.
+    if bytes.len() > length {
+        return Err(vm.overflow_error("int too big to convert"));
+    }
+    let fill = if signed && b.is_negative() { 0xff } else { 0 };
+    let mut out = crate::alloc::try_vec(vm, length)?;
+    out.extend_from_slice(&bytes);
+    out.resize(length, fill);
+    if !little {
+        out.reverse();
+    }
+    Ok(crate::types::bytes::new_bytes(out))
+}
+
+fn int_from_bytes(vm: &mut Vm, a: Args) -> PyResult {
+    let (data, little, signed) = bytes_args(vm, &a, "from_bytes", "bytes")?;
+    let Some(data) = data else { return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)")) };
+    let mut bytes = match crate::types::bytes::bytes_like(&data) {
+        Some(b) if data.as_str().is_none() => b,
+        _ => {
+            if data.as_str().is_some() {
+                return Err(vm.type_error("cannot convert 'str' object to bytes"));
+            }
+            let items = vm.collect(&data)?;
+            let mut out = Vec::with_capacity(items.len());
+            for v in &items {
+                let n = crate::ops::index_value(vm, v)?;
+                match n.to_u8() {
+                    Some(x) => out.push(x),
+                    None => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+    };
+    if !little {
+        bytes.reverse();
+    }
+    let b = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes) };
+    let v = from_bigint(b);
+    match &a.args[0] {
+        Value::Obj(c) if !c.is(&types().int) => {
+            let cv = Value::Obj(c.clone());
+            vm.call(&cv, &[v], &[])
+        }
+        _ => Ok(v),
+    }
+}
+
+// ----- bool -----
+
 fn bool_new(vm: &mut Vm, a: Args) -> PyResult {
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error("bool() takes no keyword arguments"));
+    }
+    if a.args.len() > 2 {
+        return Err(vm.type_error(&format!("bool expected at most 1 argument, got {}", a.args.len() - 1)));
+    }
     match a.args.get(1) {
         None => Ok(Value::Bool(false)),
         Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
@@ -504,17 +918,43 @@ fn bool_repr(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::Obj(crate::vm::intern_static(if matches!(a.args[0], Value::Bool(true)) { "True" } else { "False" })))
 }
 
+/// `bool & bool` is a bool; anything else is int arithmetic.
+fn bool_bitop(vm: &mut Vm, a: &Args, name: &str, op: BinOp) -> PyResult {
+    if let (Some(Value::Bool(x)), Some(Value::Bool(y))) = (a.args.first(), a.args.get(1)) {
+        return Ok(Value::Bool(match op {
+            BinOp::And => *x & *y,
+            BinOp::Or => *x | *y,
+            _ => *x ^ *y,
+        }));
+    }
+    int_binary(vm, a, name, op, false)
+}
+
+fn bool_and(vm: &mut Vm, a: Args) -> PyResult {
+    bool_bitop(vm, &a, "__and__", BinOp::And)
+}
+fn bool_or(vm: &mut Vm, a: Args) -> PyResult {
+    bool_bitop(vm, &a, "__or__", BinOp::Or)
+}
+fn bool_xor(vm: &mut Vm, a: Args) -> PyResult {
+    bool_bitop(vm, &a, "__xor__", BinOp::Xor)
+}
+
 pub fn init(t: &BuiltinTypes) {
     add_staticmethod(&t.int, "__new__", int_new);
+    add_methods(&t.int, INT_BINARY);
     add_methods(&t.int, &[
-        ("__repr__", int_repr), ("__str__", int_repr), ("bit_length", int_bit_length), ("bit_count", int_bit_count), ("to_bytes", int_to_bytes),
-        ("conjugate", int_conjugate), ("__getnewargs__", int_getnewargs), ("__index__", int_index), ("__int__", int_index), ("__hash__", int_hash), ("__format__", int_format),
-        ("__add__", int_add), ("__radd__", int_radd), ("__sub__", int_sub), ("__rsub__", int_rsub), ("__mul__", int_mul), ("__rmul__", int_rmul),
-        ("__floordiv__", int_floordiv), ("__truediv__", int_truediv), ("__mod__", int_mod), ("__pow__", int_pow), ("__neg__", int_neg), ("__bool__", int_bool),
-        ("__eq__", int_eq), ("__lt__", int_lt), ("__trunc__", int_index), ("__floor__", int_index), ("__ceil__", int_index),
+        ("__repr__", int_repr), ("__str__", int_repr), ("__format__", int_format), ("__hash__", int_hash), ("__sizeof__", int_sizeof),
+        ("__divmod__", int_divmod), ("__rdivmod__", int_rdivmod), ("__pow__", int_pow), ("__rpow__", int_rpow),
+        ("__neg__", int_neg), ("__pos__", int_pos), ("__abs__", int_abs), ("__invert__", int_invert), ("__bool__", int_bool),
+        ("__int__", int_int), ("__index__", int_index), ("__float__", int_float), ("__trunc__", int_trunc), ("__floor__", int_floor), ("__ceil__", int_ceil), ("__round__", int_round),
+        ("__eq__", int_eq), ("__ne__", int_ne), ("__lt__", int_lt), ("__le__", int_le), ("__gt__", int_gt), ("__ge__", int_ge),
+        ("bit_length", int_bit_length), ("bit_count", int_bit_count), ("to_bytes", int_to_bytes), ("conjugate", int_conjugate),
+        ("as_integer_ratio", int_as_integer_ratio), ("__getnewargs__", int_getnewargs),
     ]);
     crate::types::add_classmethod(&t.int, "from_bytes", int_from_bytes);
     add_staticmethod(&t.bool_, "__new__", bool_new);
-    add_methods(&t.bool_, &[("__repr__", bool_repr), ("__str__", bool_repr)]);
-    let _ = BigInt::one();
+    add_methods(&t.bool_, &[
+        ("__repr__", bool_repr), ("__str__", bool_repr), ("__and__", bool_and), ("__rand__", bool_and), ("__or__", bool_or), ("__ror__", bool_or), ("__xor__", bool_xor), ("__rxor__", bool_xor),
+    ]);
 }
