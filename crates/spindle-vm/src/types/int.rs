@@ -311,10 +311,10 @@ fn int_new(vm: &mut Vm, a: Args) -> PyResult {
             }
         }
     };
-    wrap_subclass(vm, &cls, v)
+    wrap_subclass(&cls, v)
 }
 
-fn wrap_subclass(vm: &mut Vm, cls: &Value, v: Value) -> PyResult {
+fn wrap_subclass(cls: &Value, v: Value) -> PyResult {
     match cls {
         Value::Obj(c) if !c.is(&types().int) => {
             let b = to_bigint(&v).unwrap_or_default();

@@ -155,7 +155,7 @@ fn range_reversed(vm: &mut Vm, a: Args) -> PyResult {
     crate::types::iters::reversed_of(vm, &a.args[0])
 }
 
-fn range_eq(vm: &mut Vm, a: Args) -> PyResult {
+fn range_eq(_vm: &mut Vm, a: Args) -> PyResult {
     let other = &a.args[1];
     if !matches!(other, Value::Obj(o) if matches!(o.payload, Payload::Range { .. })) {
         return Ok(Value::Obj(types().not_implemented_obj.clone()));
