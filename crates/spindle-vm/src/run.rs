@@ -240,6 +240,34 @@ fn run_module_as_main(vm: &mut Vm, name: &str) -> PyResult<()> {
     Err(PyErr(crate::exceptions::new_exception(&types().exc.system_exit, vec![Value::Int(1)])))
 }
 
+/// Run the `atexit` callbacks (last registered first), if the module was imported. Errors are
+/// reported as CPython does ("Exception ignored in atexit callback: ...") and do not stop the
+/// others.
+fn run_atexit(vm: &mut Vm) {
+    let Some(m) = crate::import::sys_modules_get("atexit") else { return };
+    let Ok(Some(list)) = vm.get_attr_opt(&m, "_exithandlers") else { return };
+    loop {
+        let item = match vm.call_method(&list, "pop", &[]) {
+            Ok(v) => v,
+            Err(_) => break,
+        };
+        let Ok(parts) = vm.collect(&item) else { continue };
+        if parts.len() != 3 {
+            continue;
+        }
+        let args = vm.collect(&parts[1]).unwrap_or_default();
+        let kwargs: Vec<(Value, Value)> = match &parts[2] {
+            Value::Obj(d) if matches!(d.payload, crate::object::Payload::Dict(_)) => crate::types::dict::dict_items(d),
+            _ => Vec::new(),
+        };
+        if let Err(e) = vm.call(&parts[0], &args, &kwargs) {
+            if !vm.is_instance_of(&e, &types().exc.system_exit.clone()) {
+                crate::traceback::print_unraisable(vm, &e, "Exception ignored in atexit callback", &parts[0]);
+            }
+        }
+    }
+}
+
 /// Run the program and shut down: returns the process exit status.
 pub fn run_main(vm: &mut Vm, target: &Target) -> i32 {
     let mut status = match run_target(vm, target) {
@@ -255,6 +283,8 @@ pub fn run_main(vm: &mut Vm, target: &Target) -> i32 {
             }
         }
     }
+    vm.run_finalizers();
+    run_atexit(vm);
     vm.run_finalizers();
     crate::stdlib::sys::flush_all(vm);
     // Daemon threads still running never get the GIL again (they die with the process).

@@ -11,6 +11,7 @@ pub mod posix_proc;
 pub mod posix_spawn;
 pub mod select;
 pub mod signal;
+pub mod traceback_mod;
 pub mod sys;
 pub mod thread;
 pub mod thread_local;
@@ -23,7 +24,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -68,6 +69,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "posixpath" => os::create_path(vm),
         "gc" => gc::create(vm),
         "select" => select::create(vm),
+        "_traceback" => traceback_mod::create(vm),
         "signal" | "_signal" => signal::create(vm),
         "_thread" => match thread::create(vm) {
             Some(m) => m,
