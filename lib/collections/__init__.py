@@ -779,10 +779,30 @@ class OrderedDict(dict):
 ### namedtuple
 ################################################################################
 
+class _tuplegetter:
+    """Read-only field of a namedtuple: item `index` of the tuple."""
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return tuple.__getitem__(instance, self._index)
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __reduce__(self):
+        return type(self), (self._index, self.__doc__)
+
+
 def _field_getter(index, doc):
-    def getter(self):
-        return tuple.__getitem__(self, index)
-    return property(getter, doc=doc)
+    return _tuplegetter(index, doc)
 
 
 def _plural(n, word):

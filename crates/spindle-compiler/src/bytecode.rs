@@ -251,7 +251,7 @@ pub enum Instr {
 
     /// Build a function. Stack (each present only when its flag bit is set):
     /// defaults-tuple (1), kwdefaults-dict (2), annotations-dict (4), closure-tuple (8),
-    /// then the code constant and the qualified name. Pushes the function.
+    /// then the code constant (which carries the qualified name). Pushes the function.
     MakeFunction(u32),
     /// Push the builtin `__build_class__`.
     LoadBuildClass,

@@ -1149,7 +1149,8 @@ impl<'a> Compiler<'a> {
         Ok(4)
     }
 
-    fn make_closure(&mut self, code: CodeObject, mut fl: u32, qualname: &str) {
+    /// Emit MakeFunction for `code` (its qualified name travels in the code object).
+    fn make_closure(&mut self, code: CodeObject, mut fl: u32) {
         if !code.freevars.is_empty() {
             for fv in &code.freevars {
                 let ci = self.cell_index(fv).unwrap_or_else(|| panic!("free variable {fv} not found in enclosing scope"));
@@ -1160,8 +1161,6 @@ impl<'a> Compiler<'a> {
         }
         let c = self.const_(Constant::Code(Arc::new(code)));
         self.emit(Instr::LoadConst(c));
-        let q = self.const_(Constant::Str(qualname.to_string()));
-        self.emit(Instr::LoadConst(q));
         self.emit(Instr::MakeFunction(fl));
     }
 
@@ -1191,7 +1190,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&f.name);
         let def_line = self.line_of(f.range);
         let first = if f.decorator_list.is_empty() { def_line } else { self.line_of(f.decorator_list[0].range) };
-        self.push_unit(scope, f.name.to_string(), qualname.clone(), first);
+        self.push_unit(scope, f.name.to_string(), qualname, first);
         self.set_params(&f.parameters);
         let r = self.function_body(&f.body);
         if let Err(e) = r {
@@ -1199,7 +1198,7 @@ impl<'a> Compiler<'a> {
             return Err(e);
         }
         let code = self.finish_unit();
-        self.make_closure(code, fl, &qualname);
+        self.make_closure(code, fl);
         for _ in f.decorator_list.iter() {
             self.emit(Instr::Call(1));
         }
@@ -1253,7 +1252,7 @@ impl<'a> Compiler<'a> {
             return Err(e);
         }
         let code = self.finish_unit();
-        self.make_closure(code, 0, &qualname);
+        self.make_closure(code, 0);
         let nm = self.const_(Constant::Str(c.name.to_string()));
         self.emit(Instr::LoadConst(nm));
         // __build_class__(func, name, *bases, **keywords)
@@ -1479,7 +1478,7 @@ impl<'a> Compiler<'a> {
                 let scope = self.table.scope_for(l.range, ScopeKind::Function);
                 let qualname = self.qualname_for("<lambda>");
                 let line = self.line_of(l.range);
-                self.push_unit(scope, "<lambda>".into(), qualname.clone(), line);
+                self.push_unit(scope, "<lambda>".into(), qualname, line);
                 if let Some(p) = &l.parameters {
                     self.set_params(p);
                 }
@@ -1489,7 +1488,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Instr::Return);
                 let code = self.finish_unit();
-                self.make_closure(code, fl, &qualname);
+                self.make_closure(code, fl);
             }
             Expr::ListComp(c) => self.comprehension(c.range, "<listcomp>", &c.generators, CompKind::List(&c.elt))?,
             Expr::SetComp(c) => self.comprehension(c.range, "<setcomp>", &c.generators, CompKind::Set(&c.elt))?,
@@ -1811,7 +1810,7 @@ impl<'a> Compiler<'a> {
         if first.is_async || gens.iter().any(|g| g.is_async) {
             return err("asynchronous comprehensions are not supported by Spindle yet", range);
         }
-        self.push_unit(scope, name.to_string(), qualname.clone(), line);
+        self.push_unit(scope, name.to_string(), qualname, line);
         self.unit().argcount = 1;
         let r = self.comprehension_body(gens, &kind);
         if let Err(e) = r {
@@ -1819,7 +1818,7 @@ impl<'a> Compiler<'a> {
             return Err(e);
         }
         let code = self.finish_unit();
-        self.make_closure(code, 0, &qualname);
+        self.make_closure(code, 0);
         self.expr(&first.iter)?;
         self.emit(Instr::GetIter);
         self.emit(Instr::Call(1));

@@ -500,6 +500,18 @@ fn next(vm: &mut Vm, a: Args) -> PyResult {
         let tn = vm.type_name(it);
         return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
     }
+    // A generator's return value travels in the StopIteration.
+    if let Value::Obj(o) = it {
+        if matches!(o.payload, Payload::Generator(_)) && o.cls_data().builtin {
+            return match crate::generator::resume(vm, o, Value::None, None)? {
+                crate::generator::GenResult::Yield(v) => Ok(v),
+                crate::generator::GenResult::Return(v) => match a.args.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => Err(vm.stop_iteration(if v.is_none() { None } else { Some(v) })),
+                },
+            };
+        }
+    }
     match crate::types::iters::native_next(vm, it) {
         Some(r) => match r? {
             Some(v) => Ok(v),

@@ -25,6 +25,8 @@ pub struct Code {
     pub instrs: Box<[Instr]>,
     /// One inline cache per quickened instruction.
     pub caches: crate::inline_cache::Caches,
+    /// `co.qualname` as a `str` object, shared by every function made from this code.
+    pub qualname: Value,
 }
 
 impl Code {
@@ -34,7 +36,8 @@ impl Code {
         let varnames = co.varnames.iter().map(|n| vm.intern(n)).collect();
         let (instrs, ncaches) = quicken(&co.instrs);
         let caches = crate::inline_cache::Caches::new(ncaches);
-        Arc::new(Code { co, consts, names, varnames, source, instrs, caches })
+        let qualname = vm.new_str(&co.qualname);
+        Arc::new(Code { co, consts, names, varnames, source, instrs, caches, qualname })
     }
 }
 
@@ -66,7 +69,10 @@ fn const_value(vm: &mut Vm, c: &Constant, source: &Option<Arc<str>>) -> Value {
         Constant::BigInt(b) => crate::types::int::from_bigint(b.clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex(r, i) => Value::Obj(ObjRef::new(types().complex.clone(), Payload::Complex(*r, *i))),
-        Constant::Str(s) => Value::Obj(vm.intern(s)),
+        // Identifier-like constants are interned (as CPython does); other strings (docstrings,
+        // long qualified names, text) are ordinary objects, freed with their code.
+        Constant::Str(s) if s.len() <= 64 && s.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric()) => Value::Obj(vm.intern(s)),
+        Constant::Str(s) => vm.new_str(s),
         Constant::Bytes(b) => crate::types::bytes::new_bytes(b.clone()),
         Constant::Ellipsis => Value::Obj(types().ellipsis_obj.clone()),
         Constant::Tuple(items) => {

@@ -800,14 +800,13 @@ impl Vm {
                             fr!().stack.push(v);
                         }
                         Instr::MakeFunction(flags) => {
-                            let qualname = f.pop();
                             let code = f.pop();
                             let closure = if flags & 8 != 0 { Some(f.pop()) } else { None };
                             let annotations = if flags & 4 != 0 { Some(f.pop()) } else { None };
                             let kwdefaults = if flags & 2 != 0 { f.pop() } else { Value::None };
                             let defaults = if flags & 1 != 0 { f.pop() } else { Value::None };
                             let globals = f.globals.clone();
-                            let func = crate::types::function::make_function(self, &code, globals, qualname, defaults, kwdefaults, closure);
+                            let func = crate::types::function::make_function(self, &code, globals, defaults, kwdefaults, closure);
                             if let (Some(ann), Value::Obj(fo)) = (annotations, &func) {
                                 if let Payload::Function(fd) = &fo.payload {
                                     *fd.annotations.lock() = ann;

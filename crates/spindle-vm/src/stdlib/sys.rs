@@ -175,8 +175,18 @@ fn getsizeof(vm: &mut Vm, a: Args) -> PyResult {
     }
 }
 
-fn getframe(vm: &mut Vm, _a: Args) -> PyResult {
-    Err(vm.not_implemented_error("sys._getframe() is not implemented by Spindle"))
+fn getframe(vm: &mut Vm, a: Args) -> PyResult {
+    let depth = match a.args.first() {
+        None => 0,
+        Some(v) => match crate::types::int::to_i64(v) {
+            Some(d) if crate::ops::is_int(v) => d,
+            _ => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+            }
+        },
+    };
+    crate::types::frame::getframe(vm, depth)
 }
 
 fn excepthook(vm: &mut Vm, a: Args) -> PyResult {

@@ -352,6 +352,11 @@ fn d_contains(vm: &mut Vm, a: Args) -> PyResult {
     let d = self_dict(vm, &a)?.clone();
     Ok(Value::Bool(dict_get(vm, &d, &a.args[1])?.is_some()))
 }
+fn d_reversed(vm: &mut Vm, a: Args) -> PyResult {
+    let d = self_dict(vm, &a)?.clone();
+    Ok(crate::types::iters::dict_reversed(&d, 0))
+}
+
 fn d_iter(vm: &mut Vm, a: Args) -> PyResult {
     let d = self_dict(vm, &a)?.clone();
     Ok(crate::types::iters::dict_iter(&d, 0))
@@ -383,7 +388,7 @@ pub fn init(t: &BuiltinTypes) {
     add_methods(&t.dict, &[
         ("__init__", d_init), ("update", d_update), ("get", d_get), ("setdefault", d_setdefault), ("pop", d_pop), ("popitem", d_popitem),
         ("keys", d_keys), ("values", d_values), ("items", d_items), ("clear", d_clear), ("copy", d_copy), ("__repr__", d_repr), ("__len__", d_len),
-        ("__getitem__", d_getitem), ("__setitem__", d_setitem), ("__delitem__", d_delitem), ("__contains__", d_contains), ("__iter__", d_iter),
+        ("__getitem__", d_getitem), ("__setitem__", d_setitem), ("__delitem__", d_delitem), ("__contains__", d_contains), ("__iter__", d_iter), ("__reversed__", d_reversed),
     ]);
     add_classmethod(&t.dict, "fromkeys", d_fromkeys);
     crate::types::set_type_attr(&t.dict, "__hash__", Value::None);

@@ -9,12 +9,13 @@ use crate::types::add_methods;
 use crate::{Args, PyResult};
 
 /// Build a function from the operands of `MakeFunction`.
-pub fn make_function(vm: &mut Vm, code: &Value, globals: ObjRef, qualname: Value, defaults: Value, kwdefaults: Value, closure: Option<Value>) -> Value {
+pub fn make_function(vm: &mut Vm, code: &Value, globals: ObjRef, defaults: Value, kwdefaults: Value, closure: Option<Value>) -> Value {
     let Value::Obj(co) = code else { return Value::None };
     let Payload::Code(code) = &co.payload else { return Value::None };
     let defaults = crate::types::tuple::tuple_items(&defaults).map(|s| s.to_vec()).unwrap_or_default();
     let closure: Box<[ObjRef]> = closure.as_ref().and_then(|c| crate::types::tuple::tuple_items(c)).map(|s| s.iter().filter_map(|v| v.as_obj().cloned()).collect()).unwrap_or_default();
     let name = vm.new_str(&code.co.name);
+    let qualname = code.qualname.clone();
     let doc = match &code.co.doc {
         Some(d) => vm.new_str(d),
         None => Value::None,
@@ -112,6 +113,35 @@ fn method_hash(vm: &mut Vm, a: Args) -> PyResult {
     }
 }
 
+/// `method.__reduce__`: `(getattr, (self, name))`, as CPython (copy and pickle use it).
+fn method_reduce(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(Value::Obj(m)) = a.args.first() else { return Err(vm.type_error("descriptor requires a 'method' object")) };
+    let Payload::Method { func, self_ } = &m.payload else { return Err(vm.type_error("descriptor requires a 'method' object")) };
+    let (func, self_) = (func.clone(), self_.clone());
+    let name = vm.get_attr_str(&func, "__name__")?;
+    let getattr = crate::types::dict::dict_get_str(&crate::vm::interp().builtins_dict, "getattr").unwrap_or(Value::None);
+    let args = crate::types::tuple::new_tuple(vec![self_, name]);
+    Ok(crate::types::tuple::new_tuple(vec![getattr, args]))
+}
+
+/// `types.MethodType(func, obj)`.
+fn method_new(vm: &mut Vm, a: Args) -> PyResult {
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if a.args.len() != 3 {
+        return Err(vm.type_error(&format!("method expected 2 arguments, got {}", a.args.len().saturating_sub(1))));
+    }
+    let (func, self_) = (a.args[1].clone(), a.args[2].clone());
+    if !crate::builtins::is_callable(&func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if self_.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func, self_ })))
+}
+
 fn cell_new(vm: &mut Vm, a: Args) -> PyResult {
     let _ = vm;
     let v = a.args.get(1).cloned().unwrap_or(Value::Null);
@@ -123,6 +153,7 @@ pub fn init_reprs(t: &BuiltinTypes) {
         add_methods(ty, &[("__repr__", func_repr)]);
     }
     add_methods(&t.function, &[("__get__", func_get)]);
-    add_methods(&t.method, &[("__eq__", method_eq), ("__hash__", method_hash)]);
+    add_methods(&t.method, &[("__eq__", method_eq), ("__hash__", method_hash), ("__reduce__", method_reduce)]);
     crate::types::add_staticmethod(&t.cell, "__new__", cell_new);
+    crate::types::add_staticmethod(&t.method, "__new__", method_new);
 }

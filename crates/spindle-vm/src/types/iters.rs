@@ -509,6 +509,28 @@ fn reversed_new(vm: &mut Vm, a: Args) -> PyResult {
     reversed_of(vm, &a.args[1])
 }
 
+/// `reversed()` of a dict (kind 0: keys, 1: values, 2: items), also `dict.__reversed__`.
+pub fn dict_reversed(d: &ObjRef, kind: u8) -> Value {
+    let t = types();
+    let items: Vec<Value> = crate::types::dict::dict_items(d)
+        .into_iter()
+        .rev()
+        .map(|(k, v)| match kind {
+            0 => k,
+            1 => v,
+            _ => crate::types::tuple::new_tuple(vec![k, v]),
+        })
+        .collect();
+    let l = crate::types::list::new_list(items);
+    let Value::Obj(lo) = &l else { unreachable!() };
+    let cls = match kind {
+        0 => &t.dict_keyiterator,
+        1 => &t.dict_valueiterator,
+        _ => &t.dict_itemiterator,
+    };
+    new_iter(cls, IterState::List { seq: lo.clone(), idx: 0 })
+}
+
 /// `reversed(seq)`.
 pub fn reversed_of(vm: &mut Vm, seq: &Value) -> PyResult {
     let t = types();
@@ -529,23 +551,7 @@ pub fn reversed_of(vm: &mut Vm, seq: &Value) -> PyResult {
                         Payload::DictView { dict, kind } => (dict.clone(), *kind),
                         _ => (o.clone(), 0),
                     };
-                    let items: Vec<Value> = crate::types::dict::dict_items(&d)
-                        .into_iter()
-                        .rev()
-                        .map(|(k, v)| match kind {
-                            0 => k,
-                            1 => v,
-                            _ => crate::types::tuple::new_tuple(vec![k, v]),
-                        })
-                        .collect();
-                    let l = crate::types::list::new_list(items);
-                    let Value::Obj(lo) = &l else { unreachable!() };
-                    let cls = match kind {
-                        0 => &t.dict_keyiterator,
-                        1 => &t.dict_valueiterator,
-                        _ => &t.dict_itemiterator,
-                    };
-                    return Ok(new_iter(cls, IterState::List { seq: lo.clone(), idx: 0 }));
+                    return Ok(dict_reversed(&d, kind));
                 }
                 _ => {}
             }

@@ -7,6 +7,7 @@ pub mod bytes;
 pub mod descr;
 pub mod dict;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod int;
 pub mod iters;
@@ -94,6 +95,7 @@ builtin_types! {
     classmethod: "classmethod", Other, false, object;
     super_: "super", Other, false, object;
     member_descriptor: "member_descriptor", Other, false, object;
+    frame: "frame", Other, false, object;
     dict_keys: "dict_keys", Other, false, object;
     dict_values: "dict_values", Other, false, object;
     dict_items: "dict_items", Other, false, object;
@@ -173,6 +175,7 @@ pub fn init() -> &'static BuiltinTypes {
         function::init(t);
         iters::init(t);
         descr::init(t);
+        frame::init(t);
         module::init(t);
         singletons::init(t);
         crate::exceptions::init_methods(t);
@@ -281,6 +284,15 @@ pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, NativeFn)]) {
     for (name, f) in methods {
         let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None });
         set_type_attr(ty, name, Value::Obj(b));
+    }
+}
+
+/// Add read-only attributes computed by native getters (properties of a builtin type).
+pub fn add_getters(ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
+    for (name, f) in getters {
+        let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None });
+        let p = ObjRef::new_immortal(types().property.clone(), Payload::Property { fget: Value::Obj(b), fset: Value::None, fdel: Value::None, doc: Value::None });
+        set_type_attr(ty, name, Value::Obj(p));
     }
 }
 

@@ -522,10 +522,19 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__qualname__" => g.lock().qualname.clone(),
             "gi_running" => Value::Bool(g.lock().running),
             "gi_frame" => {
-                if g.lock().frame.is_some() {
-                    Value::Bool(true)
-                } else {
-                    Value::None
+                // Snapshot the suspended frame (a running generator's frame is on the stack).
+                let st = g.lock();
+                match st.frame.as_ref() {
+                    Some(f) => {
+                        let fp: *const crate::eval::Frame = &**f;
+                        drop(st);
+                        // SAFETY: the generator is not running (its frame is in its state, and
+                        // only resuming it, which `frame_object` never does, takes it out), and
+                        // `o` keeps the generator alive.
+                        return crate::types::frame::frame_object(vm, unsafe { &*fp }, None).map(Some);
+                    }
+                    // Running: the frame is somewhere on the thread's stack (not found here).
+                    None => Value::None,
                 }
             }
             "gi_code" => match g.lock().frame.as_ref() {
