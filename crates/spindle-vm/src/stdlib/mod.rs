@@ -13,6 +13,7 @@ pub mod select;
 pub mod signal;
 pub mod traceback_mod;
 pub mod sys;
+pub mod socket;
 pub mod thread;
 pub mod thread_local;
 pub mod thread_lock;
@@ -68,6 +69,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "os" => os::create(vm)?,
         "posixpath" => os::create_path(vm),
         "gc" => gc::create(vm),
+        "socket" => socket::create(vm),
         "select" => select::create(vm),
         "_traceback" => traceback_mod::create(vm),
         "signal" | "_signal" => signal::create(vm),

@@ -89,23 +89,29 @@ pub fn on_breaker(vm: &mut Vm, bits: u32) -> PyResult<()> {
 }
 
 /// Re-takes the GIL when dropped (also if the blocking operation panics).
-struct Retake<'a>(&'a std::sync::Arc<std::sync::atomic::AtomicU32>);
+struct Retake<'a>(&'a std::sync::Arc<std::sync::atomic::AtomicU32>, Take);
 
 impl Drop for Retake<'_> {
     fn drop(&mut self) {
-        gil::acquire(self.0, Take::Priority);
+        gil::acquire(self.0, self.1);
     }
 }
 
 /// Run a blocking operation with the GIL released, then take it back with priority (see
 /// `gil.rs`). `f` must not touch any Python object, not even to clone or drop a reference.
 pub fn blocking<R>(vm: &mut Vm, f: impl FnOnce() -> R) -> R {
+    blocking_as(vm, Take::Priority, f)
+}
+
+/// `blocking` choosing how the GIL is taken back: `Take::Regular` for a voluntary yield
+/// (`time.sleep(0)`), which must let other threads run rather than jump the queue.
+pub fn blocking_as<R>(vm: &mut Vm, kind: Take, f: impl FnOnce() -> R) -> R {
     if crate::sync::free_threaded() {
         return f();
     }
     let b = vm.breaker.clone();
     gil::release();
-    let _retake = Retake(&b);
+    let _retake = Retake(&b, kind);
     f()
 }
 

@@ -67,7 +67,9 @@ fn sleep(vm: &mut Vm, a: Args) -> PyResult {
     let deadline = Instant::now().checked_add(Duration::from_secs_f64(secs)).unwrap_or_else(|| Instant::now() + Duration::from_secs(1 << 40));
     let main = crate::sigint::is_main_thread();
     // With the GIL released; a SIGINT in the main thread ends the sleep early and raises.
-    while crate::stdlib::thread::blocking(vm, || sleep_until(deadline, main)) {
+    // `sleep(0)` is a voluntary yield: the GIL is taken back as a regular waiter.
+    let kind = if secs == 0.0 { crate::gil::Take::Regular } else { crate::gil::Take::Priority };
+    while crate::stdlib::thread::blocking_as(vm, kind, || sleep_until(deadline, main)) {
         crate::sigint::check(vm)?;
     }
     Ok(Value::None)
