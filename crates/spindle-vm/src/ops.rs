@@ -21,6 +21,10 @@ fn is_exact(v: &Value) -> bool {
 /// Native result of `a op b` for builtin types, or None (NotImplemented).
 pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     use Value::*;
+    // No builtin type implements `@`: the caller reports both operands' real types.
+    if op == BinOp::MatMul {
+        return Ok(Option::None);
+    }
     // bool & | ^ bool stays a bool.
     if let (Bool(x), Bool(y)) = (a, b) {
         match op {
@@ -303,7 +307,10 @@ fn unsupported(vm: &mut Vm, a: &Value, b: &Value, op: BinOp, inplace: bool) -> c
             }
         }
     }
-    if op == BinOp::Mul && (a.as_str().is_some() || b.as_str().is_some() || is_seq(a) || is_seq(b)) {
+    // In place, a left operand with sequence methods but no repetition (set, dict, range)
+    // gets the generic message: CPython tries only its own sq_repeat then.
+    let left_seq_no_repeat = inplace && matches!(a, Value::Obj(o) if matches!(o.payload, Payload::Set(_) | Payload::FrozenSet(_) | Payload::Dict(_) | Payload::DictView { .. } | Payload::Range { .. }));
+    if op == BinOp::Mul && !left_seq_no_repeat && (a.as_str().is_some() || b.as_str().is_some() || is_seq(a) || is_seq(b)) {
         let other = if is_seq(a) || a.as_str().is_some() { tb.clone() } else { ta.clone() };
         return vm.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
     }
@@ -373,7 +380,7 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
         Err(e) => {
             if vm.is_instance_of(&e, &types().exc.type_error.clone()) {
                 let msg = crate::exceptions::exc_args(&e.0).first().and_then(|m| m.as_str().map(|s| s.to_string())).unwrap_or_default();
-                if msg.starts_with("unsupported operand") {
+                if msg.starts_with("unsupported operand") || (op == BinOp::Mul && msg.starts_with("can't multiply sequence")) {
                     return Err(unsupported(vm, &a, b, op, true));
                 }
             }

@@ -140,21 +140,28 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
             _ => unreachable!(),
         });
     }
+    let too_big = |vm: &mut Vm, v: &Value| {
+        let tn = vm.type_name(v);
+        vm.index_error(&format!("cannot fit '{tn}' into an index-sized integer"))
+    };
     let idx = match crate::ops::small_int(k) {
         Some(i) => i,
         None => match crate::types::int::to_bigint(k) {
-            Some(_) => i64::MAX,
+            Some(_) => return Err(too_big(vm, k)),
             None => {
                 if let Some(r) = vm.call_special(k, "__index__", &[])? {
-                    crate::types::int::to_i64(&r).unwrap_or(i64::MAX)
+                    match crate::types::int::to_i64(&r) {
+                        Some(i) => i,
+                        None => return Err(too_big(vm, &r)),
+                    }
                 } else {
                     let tn = vm.type_name(k);
-                    let what = match &o.payload {
-                        Payload::Str(_) => "string".to_string(),
-                        Payload::Bytes(_) => "byte".to_string(),
-                        p => seq_name(p).to_string(),
+                    let msg = match &o.payload {
+                        Payload::Str(_) => format!("string indices must be integers, not '{tn}'"),
+                        Payload::Bytes(_) => format!("byte indices must be integers or slices, not {tn}"),
+                        p => format!("{} indices must be integers or slices, not {tn}", seq_name(p)),
                     };
-                    return Err(vm.type_error(&format!("{what} indices must be integers or slices, not {tn}")));
+                    return Err(vm.type_error(&msg));
                 }
             }
         },

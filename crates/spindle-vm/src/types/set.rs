@@ -76,12 +76,33 @@ pub fn set_add(vm: &mut Vm, s: &Value, key: Value) -> PyResult<()> {
 pub fn set_contains(vm: &mut Vm, s: &ObjRef, key: &Value) -> PyResult<bool> {
     let h = match vm.hash(key) {
         Ok(h) => h,
-        Err(e) => return Err(e),
+        Err(e) => {
+            // As CPython: a set key is looked up as the equal frozenset.
+            if let Value::Obj(k) = key {
+                if let Payload::Set(kc) = &k.payload {
+                    let fs = Value::Obj(ObjRef::new(types().frozenset.clone(), Payload::FrozenSet(kc.lock().copy())));
+                    return set_contains(vm, s, &fs);
+                }
+            }
+            return Err(e);
+        }
     };
     match &s.payload {
         Payload::Set(c) => {
-            let snap = c.lock().copy();
-            lookup(vm, &snap, h, key)
+            // Decide under the lock when no Python __eq__ is needed; compare unlocked otherwise.
+            let r = c.lock().lookup(h, key);
+            match r {
+                Lookup::Found(_) => Ok(true),
+                Lookup::NotFound => Ok(false),
+                Lookup::NeedsEq(cands) => {
+                    for (_, k) in cands {
+                        if crate::ops::eq(vm, &k, key)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+            }
         }
         Payload::FrozenSet(d) => lookup(vm, d, h, key),
         _ => Ok(false),
@@ -230,8 +251,23 @@ fn s_add(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn s_remove_impl(vm: &mut Vm, a: &Args, missing_ok: bool) -> PyResult {
-    let key = a.args[1].clone();
-    let h = vm.hash(&key)?;
+    let orig = a.args[1].clone();
+    let mut key = orig.clone();
+    let h = match vm.hash(&key) {
+        Ok(h) => h,
+        Err(e) => {
+            // A set key stands for the equal frozenset (CPython's set_discard_key).
+            let fs = match &key {
+                Value::Obj(k) => match &k.payload {
+                    Payload::Set(kc) => Value::Obj(ObjRef::new(types().frozenset.clone(), Payload::FrozenSet(kc.lock().copy()))),
+                    _ => return Err(e),
+                },
+                _ => return Err(e),
+            };
+            key = fs;
+            vm.hash(&key)?
+        }
+    };
     let Value::Obj(o) = &a.args[0] else { return Ok(Value::None) };
     let Payload::Set(c) = &o.payload else { return Ok(Value::None) };
     let idx = {
@@ -248,7 +284,7 @@ fn s_remove_impl(vm: &mut Vm, a: &Args, missing_ok: bool) -> PyResult {
             Ok(Value::None)
         }
         None if missing_ok => Ok(Value::None),
-        None => Err(vm.key_error(key)),
+        None => Err(vm.key_error(orig)),
     }
 }
 fn s_remove(vm: &mut Vm, a: Args) -> PyResult {
