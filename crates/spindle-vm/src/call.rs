@@ -74,6 +74,20 @@ impl Vm {
                         return Err(self.recursion_error());
                     }
                     let args_end = f.stack.len() - nkw;
+                    if nkw == 0 && exact_positional(fd, args_end - at - 1) {
+                        // Move the arguments straight from the caller's stack into the locals.
+                        let mut frame = self.new_frame(fd.code.clone(), fd.globals.clone(), None, Some(o.clone()));
+                        // SAFETY: as above; re-borrow after `new_frame`.
+                        let f = unsafe { &mut *fp };
+                        for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(at + 1..)) {
+                            *slot = v;
+                        }
+                        f.stack.truncate(at);
+                        init_cells(&mut frame, fd);
+                        self.frames.push(frame);
+                        self.depth += 1;
+                        return Ok(CallOutcome::Pushed);
+                    }
                     let frame = if nkw == 0 {
                         let r = self.function_frame(o, fd, &f.stack[at + 1..], &[]);
                         // SAFETY: as above; re-borrow after the call.
@@ -164,15 +178,12 @@ impl Vm {
 
     /// Build the frame for calling a Python function (arguments bound).
     pub fn function_frame(&mut self, fobj: &ObjRef, fd: &FunctionData, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Box<Frame>> {
-        let mut frame = Frame::new(fd.code.clone(), fd.globals.clone(), None, Some(fobj.clone()));
-        self.bind_args(fd, &mut frame.fast, args, kwargs)?;
-        let co = &fd.code.co;
-        // Cells: fresh cells for cellvars (parameters copied in), then the closure's cells.
-        for (ci, _) in co.cellvars.iter().enumerate() {
-            let init = co.cell_params.iter().find(|(c, _)| *c as usize == ci).map(|(_, v)| std::mem::replace(&mut frame.fast[*v as usize], Value::Null)).unwrap_or(Value::Null);
-            frame.cells.push(new_cell(init));
+        let mut frame = self.new_frame(fd.code.clone(), fd.globals.clone(), None, Some(fobj.clone()));
+        if let Err(e) = self.bind_args(fd, &mut frame.fast, args, kwargs) {
+            self.release_frame(frame);
+            return Err(e);
         }
-        frame.cells.extend(fd.closure.iter().cloned());
+        init_cells(&mut frame, fd);
         Ok(frame)
     }
 
@@ -338,6 +349,26 @@ impl Vm {
         }
         Ok(obj)
     }
+}
+
+/// Cells of a new frame: fresh cells for cellvars (parameters moved in), then the closure's.
+#[inline]
+fn init_cells(frame: &mut Frame, fd: &FunctionData) {
+    let co = &fd.code.co;
+    for (ci, _) in co.cellvars.iter().enumerate() {
+        let init = co.cell_params.iter().find(|(c, _)| *c as usize == ci).map(|(_, v)| std::mem::replace(&mut frame.fast[*v as usize], Value::Null)).unwrap_or(Value::Null);
+        frame.cells.push(new_cell(init));
+    }
+    if !fd.closure.is_empty() {
+        frame.cells.extend(fd.closure.iter().cloned());
+    }
+}
+
+/// Can a call with `nargs` positional arguments and no keywords fill the parameters directly?
+#[inline(always)]
+fn exact_positional(fd: &FunctionData, nargs: usize) -> bool {
+    let co = &fd.code.co;
+    co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
 }
 
 fn join_names(names: &[String]) -> String {

@@ -76,6 +76,17 @@ impl Frame {
         })
     }
 
+    /// Re-initialise a pooled frame (emptied by `Vm::release_frame`) for a new activation.
+    fn reinit(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) {
+        self.fast.resize(code.co.nlocals(), Value::Null);
+        self.code = code;
+        self.globals = globals;
+        self.locals = locals;
+        self.func = func;
+        self.pc = 0;
+        self.lasti = 0;
+    }
+
     #[inline(always)]
     fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or(Value::Null)
@@ -94,7 +105,42 @@ impl Frame {
     }
 }
 
+/// Frames kept in `Vm::frame_pool` at most.
+const FRAME_POOL_MAX: usize = 64;
+/// Frames whose vectors grew beyond this are freed rather than pooled.
+const FRAME_POOL_MAX_SLOTS: usize = 256;
+
 impl Vm {
+    /// A frame for `code`: a pooled one when available (no allocation), else a new one.
+    #[inline]
+    pub fn new_frame(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reinit(code, globals, locals, func);
+                f
+            }
+            None => Frame::new(code, globals, locals, func),
+        }
+    }
+
+    /// A frame has finished: drop everything it holds now (objects die as promptly as
+    /// without the pool) and keep the emptied frame for reuse. Only its code object stays
+    /// referenced until the frame is reused.
+    pub fn release_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() >= FRAME_POOL_MAX || f.fast.capacity() > FRAME_POOL_MAX_SLOTS || f.stack.capacity() > FRAME_POOL_MAX_SLOTS || f.cells.capacity() > FRAME_POOL_MAX_SLOTS {
+            return;
+        }
+        f.stack.clear();
+        f.fast.clear();
+        f.cells.clear();
+        f.blocks.clear();
+        f.locals = None;
+        f.func = None;
+        f.init_self = None;
+        f.globals = f.builtins.clone();
+        self.frame_pool.push(f);
+    }
+
     /// Push `frame` and run it to completion.
     pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
         let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
@@ -107,7 +153,12 @@ impl Vm {
         let r = self.run(base, None);
         let f = self.frames.pop();
         match r {
-            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Return(v)) => {
+                if let Some(f) = f {
+                    self.release_frame(f);
+                }
+                Ok(v)
+            }
             Ok(Exit::Yield(_)) => {
                 drop(f);
                 Err(self.runtime_error("yield outside a generator frame"))
@@ -581,8 +632,9 @@ impl Vm {
                                 }
                                 return Ok(Exit::Return(v));
                             }
-                            let done = self.frames.pop();
-                            drop(done);
+                            if let Some(done) = self.frames.pop() {
+                                self.release_frame(done);
+                            }
                             self.depth -= 1;
                             fp = &mut **self.frames.last_mut().expect("caller frame");
                             fr!().stack.push(v);
@@ -1007,8 +1059,9 @@ impl Vm {
             if top == base {
                 return Err(PyErr(exc));
             }
-            let done = self.frames.pop();
-            drop(done);
+            if let Some(done) = self.frames.pop() {
+                self.release_frame(done);
+            }
             self.depth -= 1;
         }
     }

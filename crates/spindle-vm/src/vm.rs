@@ -70,6 +70,8 @@ pub struct Vm {
     /// comparisons and some builtin calls): counted with the frames against the recursion limit,
     /// so deeply nested containers raise RecursionError with CPython's message.
     pub guard_depth: usize,
+    /// Finished frames kept for reuse (their vectors keep their capacity); see `eval::Frame`.
+    pub frame_pool: Vec<Box<crate::eval::Frame>>,
 }
 
 impl Drop for Vm {
@@ -121,7 +123,7 @@ impl Vm {
         let limit = here.saturating_sub(stack_size.saturating_sub(STACK_RESERVE));
         let breaker = Arc::new(AtomicU32::new(0));
         crate::object::ptr::set_thread_breaker(Arc::as_ptr(&breaker));
-        Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0, guard_depth: 0 }
+        Vm { frames: Vec::new(), handled: Value::None, breaker, native_depth: 0, stack_limit: limit, depth: 0, guard_depth: 0, frame_pool: Vec::new() }
     }
 
     /// At the end of a thread, with the GIL held: drop the frames and the handled exception and
