@@ -12,12 +12,19 @@ Two modes, chosen by the environment variable SPINDLE_THREAD_MODE:
   methods such as RLock._release_save are hidden).  This is what proves the
   modules need nothing more than the Rust side will provide.
 
+* ``spindle``  -- the test file itself runs under Spindle (``run_all.py
+  --spindle BIN``): `threading` and `queue` are the runtime's own embedded
+  modules over its native `_thread`.  Modules Spindle's library does not have
+  yet (`re`, `ast`, `tempfile`, `subprocess`...) are imported lazily through
+  `lazy()`; a test that needs one is reported as ``SKIP`` (never as passed).
+  Children that must run the reference CPython use `reference_python()`.
+
 A test file defines `test_*` functions and ends with `run(globals())`, which
 runs them in order and prints one line per test (``PASS name`` /
-``FAIL name``) and a final ``RESULT passed failed`` line for run_all.py.
+``FAIL name`` / ``SKIP name``) and a final ``RESULT passed failed skipped``
+line for run_all.py.
 """
 
-import importlib.util
 import os
 import sys
 import traceback
@@ -29,7 +36,136 @@ LIB = os.path.join(ROOT, "lib")
 THREADING_PATH = os.path.join(LIB, "threading.py")
 QUEUE_PATH = os.path.join(LIB, "queue.py")
 
-MODE = os.environ.get("SPINDLE_THREAD_MODE", "native")
+SPINDLE = sys.implementation.name == "spindle"
+MODE = "spindle" if SPINDLE else os.environ.get("SPINDLE_THREAD_MODE", "native")
+
+
+class Skip(Exception):
+    """The test needs something this runtime does not offer yet."""
+
+
+class lazy:
+    """A module imported on first attribute access; a missing one skips the test."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        try:
+            mod = __import__(self._name)
+        except ImportError as exc:
+            raise Skip("no module named %r" % self._name) from exc
+        for part in self._name.split(".")[1:]:
+            mod = getattr(mod, part)
+        return getattr(mod, attr)
+
+
+def fullmatch(pattern, text):
+    """`re.fullmatch(pattern, text)`; without `re` (Spindle's library lacks it
+    so far) a small matcher serves the subset the tests use: literals,
+    backslash escapes, `.*`, `\\d+` and `[0-9a-f]+`.  Anything else skips."""
+    try:
+        import re
+    except ImportError:
+        re = None
+    if re is not None:
+        return re.fullmatch(pattern, text) is not None
+    tokens, i = [], 0
+    classes = {"d": str.isdigit}
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            pred = classes.get(nxt) or (lambda ch, nxt=nxt: ch == nxt)
+            i += 2
+        elif pattern.startswith("[0-9a-f]", i):
+            pred = lambda ch: ch in "0123456789abcdef"
+            i += len("[0-9a-f]")
+        elif c == ".":
+            pred = lambda ch: ch != "\n"
+            i += 1
+        elif c in "()[]{}|?+*^$":
+            raise Skip("regex %r needs the re module" % pattern)
+        else:
+            pred = lambda ch, c=c: ch == c
+            i += 1
+        lo, hi = 1, 1
+        if i < len(pattern) and pattern[i] in "+*":
+            lo, hi = (1 if pattern[i] == "+" else 0), None
+            i += 1
+        tokens.append((pred, lo, hi))
+    def match(ti, si):
+        if ti == len(tokens):
+            return si == len(text)
+        pred, lo, hi = tokens[ti]
+        n = 0
+        while n < lo:
+            if si + n >= len(text) or not pred(text[si + n]):
+                return False
+            n += 1
+        while True:
+            if match(ti + 1, si + n):
+                return True
+            if (hi is not None and n >= hi) or si + n >= len(text) or not pred(text[si + n]):
+                return False
+            n += 1
+    return match(0, 0)
+
+
+def reference_python():
+    """The CPython that produces reference behaviour (python3 when under Spindle)."""
+    if SPINDLE:
+        return os.environ.get("SPINDLE_REFERENCE_PYTHON", "python3")
+    return sys.executable
+
+
+def spawn(argv, env=None, timeout=60):
+    """Run argv; return (returncode, stdout, stderr) as text.  Uses subprocess
+    when present, otherwise fork/exec with two pipes read by threads."""
+    try:
+        import subprocess
+    except ImportError:
+        subprocess = None
+    if subprocess is not None:
+        proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=timeout)
+        return proc.returncode, proc.stdout, proc.stderr
+    import threading
+    exe = argv[0]
+    if os.sep not in exe:
+        for d in os.environ.get("PATH", "").split(os.pathsep):
+            cand = os.path.join(d, exe)
+            if os.path.isfile(cand):
+                exe = cand
+                break
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
+            os.execve(exe, argv, env if env is not None else dict(os.environ))
+        finally:
+            os._exit(127)
+    os.close(out_w)
+    os.close(err_w)
+    chunks = {out_r: [], err_r: []}
+    def drain(fd):
+        while True:
+            data = os.read(fd, 65536)
+            if not data:
+                break
+            chunks[fd].append(data)
+        os.close(fd)
+    readers = [threading.Thread(target=drain, args=(fd,)) for fd in (out_r, err_r)]
+    for t in readers:
+        t.start()
+    for t in readers:
+        t.join(timeout)
+    _, status = os.waitpid(pid, 0)
+    rc = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
+    text = lambda fd: b"".join(chunks[fd]).decode("utf-8", "replace")
+    return rc, text(out_r), text(err_r)
 
 # The names the runtime promises in `_thread` (docs/thread-primitives.md).
 CONTRACT_NAMES = {
@@ -107,6 +243,7 @@ def make_contract_thread():
 
 
 def _load(alias, path, overrides):
+    import importlib.util
     spec = importlib.util.spec_from_file_location(alias, path)
     module = importlib.util.module_from_spec(spec)
     saved = {name: sys.modules.get(name) for name in overrides}
@@ -128,6 +265,9 @@ _cache = {}
 
 def load():
     """Return (threading, queue): this project's modules, loaded once."""
+    if "mods" not in _cache and SPINDLE:
+        import threading, queue
+        _cache["mods"] = (threading, queue)
     if "mods" not in _cache:
         overrides = {}
         if MODE == "contract":
@@ -180,15 +320,12 @@ def wait_until(pred, timeout=10.0, what="condition"):
 
 def run_python(code, env_extra=None, timeout=60):
     """Run `code` in a fresh python3; return (returncode, stdout, stderr)."""
-    import subprocess
     env = dict(os.environ)
     env["PYTHONPATH"] = HERE + os.pathsep + env.get("PYTHONPATH", "")
     env["SPINDLE_THREAD_MODE"] = MODE
     if env_extra:
         env.update(env_extra)
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                          text=True, env=env, timeout=timeout)
-    return proc.returncode, proc.stdout, proc.stderr
+    return spawn([sys.executable, "-c", code], env=env, timeout=timeout)
 
 
 # -- runner ---------------------------------------------------------------------
@@ -197,12 +334,15 @@ def run(namespace):
     only = sys.argv[1:]
     tests = [(name, fn) for name, fn in namespace.items()
              if name.startswith("test_") and callable(fn)]
-    passed = failed = 0
+    passed = failed = skipped = 0
     for name, fn in tests:
         if only and name not in only:
             continue
         try:
             fn()
+        except Skip as exc:
+            skipped += 1
+            print("SKIP %s [%s]: %s" % (name, MODE, exc))
         except BaseException:
             failed += 1
             print("FAIL %s [%s]" % (name, MODE))
@@ -211,7 +351,7 @@ def run(namespace):
             passed += 1
             print("PASS %s [%s]" % (name, MODE))
         sys.stdout.flush()
-    print("RESULT %d %d" % (passed, failed))
+    print("RESULT %d %d %d" % (passed, failed, skipped))
     sys.stdout.flush()
     # Threads a failing test left behind must not hang the file.
     os._exit(0)

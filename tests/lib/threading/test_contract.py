@@ -6,12 +6,13 @@ and nothing from CPython's `_thread` extras is required.  (The `contract`
 mode of every other test file checks the same thing at run time.)
 """
 
-import ast
 import os
-import re
 
 from _support import (CONTRACT_NAMES, THREADING_PATH, QUEUE_PATH, ROOT,
-                      load, eq, ok, run, make_contract_thread)
+                      load, eq, ok, run, make_contract_thread, lazy)
+
+ast = lazy("ast")
+re = lazy("re")
 
 threading, queue = load()
 

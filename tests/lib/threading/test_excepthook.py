@@ -8,11 +8,12 @@ inside threading.py itself, thread idents, and thread-name counters.
 """
 
 import os
-import re
 import sys
-import tempfile
 
-from _support import load, eq, ok, raises, run, run_python
+from _support import load, eq, ok, raises, run, run_python, lazy, spawn, reference_python
+
+re = lazy("re")
+tempfile = lazy("tempfile")
 
 threading, _ = load()
 
@@ -147,17 +148,17 @@ def normalise(text):
 
 
 def run_child(src, *argv):
-    """Run `src` as a file (so tracebacks show its source lines)."""
-    import subprocess
+    """Run `src` as a file (so tracebacks show its source lines): the "cpython"
+    child on the reference CPython, ours on the runtime under test."""
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "child.py")
         with open(path, "w") as f:
             f.write(src)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.path.dirname(os.path.abspath(__file__))
-        proc = subprocess.run([sys.executable, path] + list(argv), capture_output=True,
-                              text=True, env=env, timeout=120)
-        return proc.returncode, proc.stdout, proc.stderr.replace(path, "<child.py>")
+        exe = reference_python() if argv and argv[0] == "cpython" else sys.executable
+        rc, out, err = spawn([exe, path] + list(argv), env=env, timeout=120)
+        return rc, out, err.replace(path, "<child.py>")
 
 
 def test_report_matches_cpython():

@@ -1,11 +1,11 @@
 """Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier, Timer."""
 
-import re
 import time
 
-from _support import load, eq, ok, raises, wait_until, run, MODE
+from _support import load, eq, ok, raises, wait_until, run, MODE, fullmatch
 
 threading, _ = load()
+MOD = "<" + threading.__name__
 
 
 def started(target, *args):
@@ -58,7 +58,7 @@ def test_condition_basics():
         eq(c.wait_for(lambda: 7), 7, "wait_for true at once")
         eq(c.wait_for(lambda: 0, 0.02), 0, "wait_for times out with last value")
         c.notify()     # nobody waiting: fine
-    ok(re.fullmatch(r"<Condition\(.*, 0\)>", repr(c)), repr(c))
+    ok(fullmatch(r"<Condition\(.*, 0\)>", repr(c)), repr(c))
     lock = threading.Lock()
     c2 = threading.Condition(lock)
     with c2:
@@ -180,7 +180,7 @@ def test_condition_timeout_race_keeps_notification():
 def test_semaphore():
     raises(ValueError, threading.Semaphore, -1, message="semaphore initial value must be >= 0")
     s = threading.Semaphore(2)
-    ok(re.fullmatch(r"<spindle_threading\.Semaphore at 0x[0-9a-f]+: value=2>", repr(s)), repr(s))
+    ok(fullmatch(MOD + r"\.Semaphore at 0x[0-9a-f]+: value=2>", repr(s)), repr(s))
     ok(s.acquire() and s.acquire(), "two")
     ok(not s.acquire(False), "third fails")
     ok(not s.acquire(timeout=0.01), "timed")
@@ -228,7 +228,7 @@ def test_semaphore_limits_concurrency():
 
 def test_bounded_semaphore():
     b = threading.BoundedSemaphore(2)
-    ok(re.fullmatch(r"<spindle_threading\.BoundedSemaphore at 0x[0-9a-f]+: value=2/2>", repr(b)), repr(b))
+    ok(fullmatch(MOD + r"\.BoundedSemaphore at 0x[0-9a-f]+: value=2/2>", repr(b)), repr(b))
     raises(ValueError, b.release, message="Semaphore released too many times")
     b.acquire(); b.acquire()
     raises(ValueError, b.release, 3, message="Semaphore released too many times")
@@ -239,7 +239,7 @@ def test_bounded_semaphore():
 
 def test_event():
     e = threading.Event()
-    ok(re.fullmatch(r"<spindle_threading\.Event at 0x[0-9a-f]+: unset>", repr(e)), repr(e))
+    ok(fullmatch(MOD + r"\.Event at 0x[0-9a-f]+: unset>", repr(e)), repr(e))
     ok(not e.is_set(), "unset")
     eq(e.wait(0), False, "wait(0)")
     eq(e.wait(0.01), False, "wait timeout")
@@ -273,7 +273,7 @@ def test_barrier_five_threads():
         eq(sorted(idx for r, idx in out if r == rnd), [0, 1, 2, 3, 4], "indices round %d" % rnd)
     eq(len(calls), 3, "action once per round")
     ok(not b.broken and b.n_waiting == 0, "clean")
-    ok(re.fullmatch(r"<spindle_threading\.Barrier at 0x[0-9a-f]+: waiters=0/5>", repr(b)), repr(b))
+    ok(fullmatch(MOD + r"\.Barrier at 0x[0-9a-f]+: waiters=0/5>", repr(b)), repr(b))
 
 
 def test_barrier_timeout_breaks():
@@ -336,7 +336,7 @@ def test_barrier_action_failure():
 def test_timer_fires():
     box = []
     t = threading.Timer(0.01, lambda *a, **k: box.append((a, k)), args=(1,), kwargs={"k": 2})
-    ok(re.fullmatch(r"<Timer\(Thread-\d+, initial\)>", repr(t)), repr(t))
+    ok(fullmatch(r"<Timer\(Thread-\d+, initial\)>", repr(t)), repr(t))
     t.start()
     t.join(30)
     eq(box, [((1,), {"k": 2})], "called")

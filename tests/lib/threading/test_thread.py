@@ -1,11 +1,12 @@
 """Thread objects, naming, lifecycle and the module-level queries."""
 
 import _thread
-import re
 import sys
-import warnings
 
-from _support import load, eq, ok, raises, wait_until, run, run_python
+from _support import (load, eq, ok, raises, wait_until, run, run_python, lazy,
+                      spawn, reference_python, fullmatch)
+
+warnings = lazy("warnings")
 
 threading, _ = load()
 
@@ -20,7 +21,7 @@ def test_main_thread():
     eq(main.native_id, threading.get_native_id(), "main native id")
     ok(main.is_alive(), "main alive")
     eq(main.daemon, False, "main daemon")
-    ok(re.fullmatch(r"<_MainThread\(MainThread, started \d+\)>", repr(main)), repr(main))
+    ok(fullmatch(r"<_MainThread\(MainThread, started \d+\)>", repr(main)), repr(main))
     raises(RuntimeError, main.join, message="cannot join current thread")
 
 
@@ -50,15 +51,13 @@ def names(threading):
     t = threading.Thread(target=f); t.start(); t.join()
     out.append(t.name)
     return out
-import threading as cpython
-from _support import load
-ours, _ = load()
-print(names(cpython))
-print(names(ours))
 '''
-    rc, out, err = run_python(code)
+    # The reference runs on CPython's own threading, ours in a separate child.
+    rc, ref, err = spawn([reference_python(), "-c", code + "import threading\nprint(names(threading))\n"])
+    eq(rc, 0, "reference child exit: " + err)
+    rc, out, err = run_python(code + "from _support import load\nours, _ = load()\nprint(names(ours))\n")
     eq(rc, 0, "child exit: " + err)
-    lines = out.splitlines()
+    lines = ref.splitlines() + out.splitlines()
     eq(len(lines), 2, "two lines")
     eq(lines[1], lines[0], "names")
     ok("'Thread-1 (f)'" in lines[0] and "'Dummy-9'" in lines[0], lines[0])
@@ -270,12 +269,12 @@ def test_dummy_thread():
     _thread.start_new_thread(raw, ())
     ok(done.wait(30), "raw thread ran")
     cur, name, daemon, alive, same = box[0]
-    ok(re.fullmatch(r"Dummy-\d+", name), name)
+    ok(fullmatch(r"Dummy-\d+", name), name)
     eq(type(cur).__name__, "_DummyThread", "class")
     ok(daemon and alive and same, "dummy properties")
     eq(box[1], True, "same object each time")
     eq(box[2], "cannot join a dummy thread", "join")
-    ok(re.fullmatch(r"<_DummyThread\(Dummy-\d+, started daemon \d+\)>", repr(cur)), repr(cur))
+    ok(fullmatch(r"<_DummyThread\(Dummy-\d+, started daemon \d+\)>", repr(cur)), repr(cur))
     ok(cur in threading.enumerate(), "dummy stays listed (as CPython 3.11)")
 
 

@@ -287,7 +287,9 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ],
     );
     let modules = Value::Obj(interp().modules.clone());
-    let path = crate::types::list::new_list(Vec::new());
+    // PYTHONPATH entries follow the script's directory (inserted at 0 when the program starts).
+    let pythonpath: Vec<Value> = std::env::var("PYTHONPATH").ok().map(|p| p.split(':').filter(|e| !e.is_empty()).map(|e| vm.new_str(e)).collect()).unwrap_or_default();
+    let path = crate::types::list::new_list(pythonpath);
     let mut attrs: Vec<(&str, Value)> = vec![
         ("argv", crate::types::list::new_list(argv)),
         ("path", path),

@@ -191,9 +191,12 @@ pub fn type_repr_str(cls: &ObjRef) -> String {
         };
     }
     let module = types::lookup(cls, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()));
+    // A `__qualname__` assigned after creation lives in the class's own dict (class creation
+    // takes the body's out of the namespace).
+    let qualname = cls.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "__qualname__")).and_then(|q| q.as_str().map(|s| s.to_string())).unwrap_or_else(|| td.qualname.clone());
     match module {
-        Some(m) if m != "builtins" => format!("<class '{m}.{}'>", td.qualname),
-        _ => format!("<class '{}'>", td.qualname),
+        Some(m) if m != "builtins" => format!("<class '{m}.{qualname}'>"),
+        _ => format!("<class '{qualname}'>"),
     }
 }
 
