@@ -2,7 +2,12 @@
 //! files and packages on `sys.path`, and the pure-Python library embedded in the binary
 //! (`lib/` at the repository root), searched last so a script's own modules shadow it.
 //!
-//! Locks: `sys.modules` is a dict (its own PyCell). Module execution runs under the GIL.
+//! Locks: `sys.modules` is a dict (its own PyCell). Module execution runs under the GIL, but
+//! may release it (blocking calls, thread switches), so each module being imported has an
+//! owner thread in [`INITIALIZING`] (CPython's per-module import locks): another thread that
+//! wants the module waits until it is fully initialised instead of seeing it half-built; a wait
+//! that would close a cycle of threads (A imports X importing Y while B imports Y importing X)
+//! does not wait and gets the partial module, as CPython's `_DeadlockError` handling does.
 
 use crate::object::{ObjRef, Payload};
 use crate::types::types;
@@ -111,8 +116,113 @@ pub fn import_module_level(vm: &mut Vm, name: &str, globals: &ObjRef, fromlist: 
     Ok(module)
 }
 
+/// Modules being initialised (name -> owner thread serial) and what each blocked importer
+/// waits for (thread serial -> module name). Protected by the mutex; `IMPORT_DONE` is signalled
+/// whenever a module leaves `modules`.
+struct Initializing {
+    modules: std::collections::HashMap<String, u32>,
+    waiting: std::collections::HashMap<u32, String>,
+}
+
+static INITIALIZING: parking_lot::Mutex<Option<Initializing>> = parking_lot::const_mutex(None);
+static IMPORT_DONE: parking_lot::Condvar = parking_lot::Condvar::new();
+/// Number of entries in `INITIALIZING.modules`: the common case (no import in progress
+/// anywhere) skips the mutex.
+static IN_PROGRESS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Would waiting for `owner` make a cycle back to `me`? (`g` is locked.)
+fn would_deadlock(g: &Initializing, me: u32, mut owner: u32) -> bool {
+    for _ in 0..g.waiting.len() + 1 {
+        if owner == me {
+            return true;
+        }
+        let Some(m) = g.waiting.get(&owner) else { return false };
+        let Some(&o) = g.modules.get(m) else { return false };
+        owner = o;
+    }
+    false
+}
+
+/// If another thread is initialising `full`, wait (GIL released) until it is done; then, if
+/// `claim`, make this thread its initialiser. Returns false (without waiting or claiming) when
+/// waiting would deadlock or this thread is the one initialising it.
+fn wait_for_module(vm: &mut Vm, full: &str, claim: bool) -> bool {
+    let me = crate::gil::thread_serial();
+    if !claim && IN_PROGRESS.load(std::sync::atomic::Ordering::Acquire) == 0 {
+        return true;
+    }
+    let busy = |g: &mut parking_lot::MutexGuard<'_, Option<Initializing>>| -> Option<u32> { g.as_ref().and_then(|i| i.modules.get(full).copied()).filter(|&o| o != me) };
+    {
+        let mut g = INITIALIZING.lock();
+        let init = g.get_or_insert_with(|| Initializing { modules: Default::default(), waiting: Default::default() });
+        match init.modules.get(full).copied() {
+            Some(o) if o == me => return false,
+            Some(o) if would_deadlock(init, me, o) => return false,
+            Some(_) => {}
+            None => {
+                if claim {
+                    init.modules.insert(full.to_string(), me);
+                    IN_PROGRESS.fetch_add(1, std::sync::atomic::Ordering::Release);
+                }
+                return true;
+            }
+        }
+    }
+    crate::stdlib::thread::blocking(vm, || {
+        let mut g = INITIALIZING.lock();
+        if let Some(i) = g.as_mut() {
+            i.waiting.insert(me, full.to_string());
+        }
+        while busy(&mut g).is_some() {
+            IMPORT_DONE.wait(&mut g);
+        }
+        let i = g.get_or_insert_with(|| Initializing { modules: Default::default(), waiting: Default::default() });
+        i.waiting.remove(&me);
+        if claim {
+            i.modules.insert(full.to_string(), me);
+            IN_PROGRESS.fetch_add(1, std::sync::atomic::Ordering::Release);
+        }
+    });
+    true
+}
+
+/// This thread finished initialising `full` (successfully or not).
+fn module_done(full: &str) {
+    let mut g = INITIALIZING.lock();
+    if let Some(i) = g.as_mut() {
+        if i.modules.remove(full).is_some() {
+            IN_PROGRESS.fetch_sub(1, std::sync::atomic::Ordering::Release);
+        }
+    }
+    IMPORT_DONE.notify_all();
+}
+
 /// Import a module by its absolute dotted name (parents first), returning the leaf module.
 pub fn import_full(vm: &mut Vm, full: &str) -> PyResult {
+    if let Some(m) = sys_modules_get(full) {
+        // Half-built by another thread? Wait for it (unless that would deadlock).
+        if IN_PROGRESS.load(std::sync::atomic::Ordering::Acquire) != 0 {
+            wait_for_module(vm, full, false);
+            return Ok(sys_modules_get(full).unwrap_or(m));
+        }
+        return Ok(m);
+    }
+    if !wait_for_module(vm, full, true) {
+        // Our own circular import, or a cross-thread cycle: find it or fail as before.
+        return find_and_load(vm, full);
+    }
+    // Another thread may have finished it while we waited.
+    if let Some(m) = sys_modules_get(full) {
+        module_done(full);
+        return Ok(m);
+    }
+    let r = find_and_load(vm, full);
+    module_done(full);
+    r
+}
+
+/// The module is not in `sys.modules`: find it and run it.
+fn find_and_load(vm: &mut Vm, full: &str) -> PyResult {
     if let Some(m) = sys_modules_get(full) {
         return Ok(m);
     }
