@@ -9,6 +9,7 @@ pub mod bytecode;
 pub mod compile;
 pub mod symtable;
 mod syntax_errors;
+mod tokenizer;
 
 pub use bytecode::CodeObject;
 
@@ -18,14 +19,18 @@ pub struct SyntaxErrorInfo {
     pub message: String,
     pub filename: String,
     pub lineno: u32,
-    /// 1-based character offset of the error start (CPython's `offset`).
-    pub offset: u32,
+    /// 1-based character offset of the error start (CPython's `offset`; CPython also reports 0
+    /// or -1 in some cases, kept as is).
+    pub offset: i32,
     pub end_lineno: u32,
-    pub end_offset: u32,
-    /// The source line (without trailing newline).
+    pub end_offset: i32,
+    /// The source line as CPython's `text` (with or without its newline, as CPython gives it).
     pub text: Option<String>,
     /// `IndentationError` / `TabError` instead of plain SyntaxError.
     pub kind: SyntaxKind,
+    /// Raised after parsing (compiler or symtable): CPython then reads `text` from the file
+    /// (None when the filename is not a readable file).
+    pub from_compiler: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,27 +61,62 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<CodeObject, SyntaxEr
 }
 
 pub fn compile_mode(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, SyntaxErrorInfo> {
-    // Deep nesting would overflow the parser's and compiler's Rust stacks: CPython refuses
-    // such input too ("too many nested parentheses" / "too many levels of nesting" errors).
-    if let Some(e) = syntax_errors::nesting_check(source, filename) {
-        return Err(e);
-    }
+    // CPython reads source with universal newlines and ends it with a newline.
+    let mut src = if source.contains('\r') { source.replace("\r\n", "\n").replace('\r', "\n") } else { source.to_string() };
     match mode {
         Mode::Exec => {
-            let parsed = ruff_python_parser::parse_module(source).map_err(|e| syntax_errors::from_parse_error(&e, source, filename))?;
+            if !src.ends_with('\n') {
+                src.push('\n');
+            }
+            let toks = tokenizer::tokenize(&src);
+            if let Some(te) = &toks.error {
+                // Raised by the tokenizer whatever the parser does; too-deep indentation is
+                // also reported before the parser would recurse that deep.
+                if te.immediate || te.message == "too many levels of indentation" {
+                    return Err(syntax_errors::from_tok_error(te, filename));
+                }
+            }
+            // Deep nesting would overflow the parser's and compiler's Rust stacks: CPython
+            // refuses such input too.
+            if let Some(e) = syntax_errors::nesting_check(&src, filename) {
+                return Err(e);
+            }
+            let parsed = ruff_python_parser::parse_module(&src).map_err(|e| syntax_errors::from_parse_error(&e, &src, filename, &toks))?;
+            if let Some(te) = &toks.error {
+                return Err(syntax_errors::from_tok_error(te, filename));
+            }
             let module = parsed.into_syntax();
-            compile::compile_module(&module.body, source, filename).map_err(|e| syntax_errors::from_compile_error(&e, source, filename))
+            compile::compile_module(&module.body, &src, filename).map_err(|e| syntax_errors::from_compile_error(&e, &src, filename))
         }
         Mode::Eval => {
-            let trimmed = source.trim_start_matches([' ', '\t']);
-            let lead = source.len() - trimmed.len();
-            let parsed = ruff_python_parser::parse_expression(trimmed).map_err(|e| {
-                let mut info = syntax_errors::from_parse_error(&e, trimmed, filename);
-                info.offset += lead as u32;
+            let trimmed = src.trim_start_matches([' ', '\t']);
+            let lead = src.len() - trimmed.len();
+            let mut body = trimmed.to_string();
+            if !body.ends_with('\n') {
+                body.push('\n');
+            }
+            let toks = tokenizer::tokenize(&body);
+            if let Some(te) = &toks.error {
+                if te.immediate {
+                    let mut info = syntax_errors::from_tok_error(te, filename);
+                    if info.lineno == 1 {
+                        info.offset += lead as i32;
+                    }
+                    return Err(info);
+                }
+            }
+            if let Some(e) = syntax_errors::nesting_check(&body, filename) {
+                return Err(e);
+            }
+            let parsed = ruff_python_parser::parse_expression(&body).map_err(|e| {
+                let mut info = syntax_errors::from_parse_error(&e, &body, filename, &toks);
+                if info.lineno == 1 {
+                    info.offset += lead as i32;
+                }
                 info
             })?;
             let expr = parsed.into_expr();
-            compile::compile_expression(&expr, trimmed, filename).map_err(|e| syntax_errors::from_compile_error(&e, trimmed, filename))
+            compile::compile_expression(&expr, &body, filename).map_err(|e| syntax_errors::from_compile_error(&e, &body, filename))
         }
     }
 }

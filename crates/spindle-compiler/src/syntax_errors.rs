@@ -1,53 +1,56 @@
-//! Turning parser and compiler errors into CPython-shaped `SyntaxError` reports.
+//! Turning tokenizer, parser and compiler errors into CPython 3.11's `SyntaxError` reports.
 //!
-//! ruff's parser words its errors differently from CPython's PEG parser; this module maps the
-//! common cases to CPython 3.11's messages and falls back to "invalid syntax".
+//! Precedence follows CPython's pegen: an error CPython's tokenizer raises by itself
+//! ([`crate::tokenizer`]) wins over any parser error (CPython re-tokenizes the rest of the file
+//! after a parser error); an error the tokenizer only flags wins when the parser gets that far;
+//! an unclosed bracket opened on an earlier line than a parser error replaces it. Parser errors
+//! come from ruff; this module words them as CPython's grammar rules (`invalid_*`) do, with
+//! CPython's token positions.
 
 use crate::compile::{line_col, line_starts, CompileError};
+use crate::tokenizer::{TokError, TokKind, Token, Tokenized};
 use crate::{SyntaxErrorInfo, SyntaxKind};
+use ruff_python_ast::{self as ast, Expr};
+use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
-use ruff_text_size::TextRange;
+use ruff_text_size::{Ranged, TextRange};
 
-/// CPython's parser gives up past 200 nested parentheses; its compiler past ~100 nested blocks.
-const MAX_PAREN_DEPTH: usize = 200;
+/// CPython's compiler gives up past ~100 nested blocks.
 const MAX_BLOCK_DEPTH: usize = 100;
 
+/// Characters in the first `byte_col` bytes of `line` (CPython's byte-to-character offsets).
+fn char_col(line: &str, byte_col: usize) -> i32 {
+    let b = line.as_bytes();
+    let n = byte_col.min(b.len());
+    String::from_utf8_lossy(&b[..n]).chars().count() as i32
+}
+
+fn line_at<'s>(source: &'s str, starts: &[u32], line: u32) -> &'s str {
+    let i = (line as usize).saturating_sub(1);
+    let Some(&s) = starts.get(i) else { return "" };
+    let e = starts.get(i + 1).copied().unwrap_or(source.len() as u32);
+    source.get(s as usize..e as usize).unwrap_or("").trim_end_matches('\n')
+}
+
+/// A compiler (or symtable) error at `range`: CPython reads the text from the file, so the
+/// VM fills it in (`from_compiler`).
 fn info(message: String, source: &str, filename: &str, range: TextRange, kind: SyntaxKind) -> SyntaxErrorInfo {
     let starts = line_starts(source);
     let start = range.start().to_u32().min(source.len() as u32);
     let end = range.end().to_u32().min(source.len() as u32).max(start);
     let (line, col) = line_col(&starts, start);
     let (end_line, end_col) = line_col(&starts, end);
-    let line_text = line_text(source, &starts, line);
-    let to_chars = |l: u32, byte_col: u32| -> u32 {
-        let t = line_text_raw(source, &starts, l);
-        let b = (byte_col as usize).min(t.len());
-        t.get(..b).map(|s| s.chars().count() as u32).unwrap_or(b as u32) + 1
-    };
     SyntaxErrorInfo {
         message,
         filename: filename.to_string(),
         lineno: line,
-        offset: to_chars(line, col),
+        offset: char_col(line_at(source, &starts, line), col as usize) + 1,
         end_lineno: end_line,
-        end_offset: to_chars(end_line, end_col),
-        text: line_text,
+        end_offset: char_col(line_at(source, &starts, end_line), end_col as usize) + 1,
+        text: Some(format!("{}\n", line_at(source, &starts, line))),
         kind,
+        from_compiler: true,
     }
-}
-
-fn line_text_raw<'s>(source: &'s str, starts: &[u32], line: u32) -> &'s str {
-    let i = (line as usize).saturating_sub(1);
-    let Some(&s) = starts.get(i) else { return "" };
-    let e = starts.get(i + 1).copied().unwrap_or(source.len() as u32);
-    source.get(s as usize..e as usize).unwrap_or("").trim_end_matches(['\n', '\r'])
-}
-
-fn line_text(source: &str, starts: &[u32], line: u32) -> Option<String> {
-    if (line as usize) > starts.len() {
-        return None;
-    }
-    Some(line_text_raw(source, starts, line).to_string())
 }
 
 pub(crate) fn from_compile_error(e: &CompileError, source: &str, filename: &str) -> SyntaxErrorInfo {
@@ -55,162 +58,520 @@ pub(crate) fn from_compile_error(e: &CompileError, source: &str, filename: &str)
     info(e.message.clone(), source, filename, e.range, kind)
 }
 
-pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str) -> SyntaxErrorInfo {
-    let mut kind = SyntaxKind::Syntax;
-    let mut range = e.location;
-    let msg = match &e.error {
-        ParseErrorType::Lexical(lex) => match lex {
-            LexicalErrorType::IndentationError => {
-                kind = SyntaxKind::Indentation;
-                "unindent does not match any outer indentation level".to_string()
+pub(crate) fn from_tok_error(e: &TokError, filename: &str) -> SyntaxErrorInfo {
+    SyntaxErrorInfo {
+        message: e.message.clone(),
+        filename: filename.to_string(),
+        lineno: e.lineno,
+        offset: e.offset,
+        end_lineno: e.end_lineno,
+        end_offset: e.end_offset,
+        text: e.text.clone(),
+        kind: e.kind,
+        from_compiler: false,
+    }
+}
+
+/// A parser error reported at CPython's positions (1-based character offsets).
+struct Located {
+    message: String,
+    kind: SyntaxKind,
+    line: u32,
+    offset: i32,
+    end_line: u32,
+    end_offset: i32,
+}
+
+struct Ctx<'a> {
+    src: &'a str,
+    starts: Vec<u32>,
+    toks: &'a [Token],
+}
+
+impl<'a> Ctx<'a> {
+    fn line(&self, line: u32) -> &'a str {
+        line_at(self.src, &self.starts, line)
+    }
+
+    /// 1-based line and character offset of a byte position.
+    fn at(&self, pos: usize) -> (u32, i32) {
+        let (line, col) = line_col(&self.starts, pos.min(self.src.len()) as u32);
+        (line, char_col(self.line(line), col as usize) + 1)
+    }
+
+    /// Index of the token at `pos` (starting there or containing it), else the next one.
+    fn token_index(&self, pos: usize) -> usize {
+        if let Some(i) = self.toks.iter().position(|t| t.col.is_some() && t.start <= pos && pos < t.end.max(t.start + 1)) {
+            return i;
+        }
+        self.toks.iter().position(|t| t.start >= pos && t.col.is_some()).unwrap_or(self.toks.len().saturating_sub(1))
+    }
+
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+
+    fn text(&self, t: &Token) -> &'a str {
+        self.src.get(t.start..t.end).unwrap_or("")
+    }
+
+    fn is_op(&self, i: usize, op: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Op && self.text(t) == op)
+    }
+
+    fn is_name(&self, i: usize, name: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Name && self.text(t) == name)
+    }
+
+    /// A located error spanning the tokens `first..=last`.
+    fn span(&self, message: impl Into<String>, first: &Token, last: &Token) -> Located {
+        let (line, offset) = self.at(first.start);
+        let (end_line, end_offset) = self.at(last.end);
+        Located { message: message.into(), kind: SyntaxKind::Syntax, line, offset, end_line, end_offset }
+    }
+
+    fn on_token(&self, message: impl Into<String>, i: usize) -> Located {
+        match self.tok(i) {
+            Some(t) => self.span(message, t, t),
+            None => Located { message: message.into(), kind: SyntaxKind::Syntax, line: 1, offset: 1, end_line: 1, end_offset: 1 },
+        }
+    }
+
+    fn on_range(&self, message: impl Into<String>, r: TextRange) -> Located {
+        let (line, offset) = self.at(r.start().to_usize());
+        let (end_line, end_offset) = self.at(r.end().to_usize());
+        Located { message: message.into(), kind: SyntaxKind::Syntax, line, offset, end_line, end_offset }
+    }
+
+    /// Index of the first token of the logical line containing token `i`.
+    fn stmt_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 {
+            let p = &self.toks[j - 1];
+            if matches!(p.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) || (p.level == 0 && p.kind == TokKind::Op && self.text(p) == ";") {
+                break;
             }
-            LexicalErrorType::UnclosedStringError => "unterminated string literal (detected at line {line})".to_string(),
-            LexicalErrorType::UnrecognizedToken { tok } => {
-                if *tok == '$' || *tok == '?' || *tok == '`' {
-                    "invalid syntax".to_string()
-                } else {
-                    format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
+            j -= 1;
+        }
+        j
+    }
+
+    /// The keyword starting the statement of token `i` (`async` skipped).
+    fn stmt_keyword(&self, i: usize) -> &'a str {
+        let mut s = self.stmt_start(i);
+        if self.is_name(s, "async") {
+            s += 1;
+        }
+        match self.tok(s) {
+            Some(t) if t.kind == TokKind::Name => self.text(t),
+            _ => "",
+        }
+    }
+
+    /// Index of the first token of the expression ending just before token `i`, inside the
+    /// same bracket (stops after an opening bracket, a comma, `=`, `:` or a keyword).
+    fn expr_start_before(&self, i: usize) -> usize {
+        let level = self.tok(i).map_or(0, |t| t.level);
+        let mut j = i;
+        while j > 0 {
+            let p = &self.toks[j - 1];
+            if p.level < level || matches!(p.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) {
+                break;
+            }
+            if p.level == level {
+                let s = self.text(p);
+                let stop_op = p.kind == TokKind::Op && matches!(s, "," | "=" | ":" | ";" | "(" | "[" | "{" | "+=" | "-=" | "*=" | "/=" | ":=" | "->");
+                let stop_kw = p.kind == TokKind::Name && matches!(s, "return" | "in" | "for" | "if" | "else" | "while" | "elif" | "del" | "assert" | "yield" | "lambda" | "import" | "from" | "as" | "with" | "raise" | "print" | "exec" | "await" | "not" | "and" | "or");
+                if stop_op || stop_kw {
+                    break;
                 }
             }
-            LexicalErrorType::Eof => "unexpected EOF while parsing".to_string(),
-            other => {
-                let s = other.to_string();
-                if s.contains("triple-quoted") {
-                    "unterminated triple-quoted string literal (detected at line {lastline})".to_string()
-                } else {
-                    "invalid syntax".to_string()
+            j -= 1;
+        }
+        j
+    }
+
+    /// Index of the last token of the expression starting at token `i` (up to a comma, a
+    /// closing bracket, `:`, `=`, `for`, `if` or the end of the line at the same level).
+    fn expr_end_from(&self, i: usize) -> usize {
+        let level = self.tok(i).map_or(0, |t| t.level);
+        let mut j = i;
+        while let Some(n) = self.tok(j + 1) {
+            if n.level < level || matches!(n.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::EndMarker) {
+                break;
+            }
+            if n.level == level {
+                let s = self.text(n);
+                if (n.kind == TokKind::Op && matches!(s, "," | ")" | "]" | "}" | ":" | "=" | ";")) || (n.kind == TokKind::Name && matches!(s, "for" | "if" | "else" | "async")) {
+                    break;
                 }
             }
-        },
+            j += 1;
+        }
+        j
+    }
+}
+
+/// `_PyPegen_get_expr_name`.
+fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "literal",
+    }
+}
+
+/// Whether CPython's `invalid_named_expression` ("... here. Maybe you meant '=='") can see `e`
+/// as its target: a `bitwise_or` that is not a list, tuple, generator or True/None/False.
+fn here_target(e: &Expr) -> bool {
+    !matches!(
+        e,
+        Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::Compare(_) | Expr::BoolOp(_) | Expr::If(_) | Expr::Lambda(_) | Expr::Named(_) | Expr::Starred(_) | Expr::Yield(_) | Expr::YieldFrom(_)
+    ) && !matches!(e, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not)
+}
+
+/// `_PyPegen_get_invalid_target`: the sub-expression that cannot be a target.
+fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
+    match e {
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => elts.iter().find_map(|x| invalid_target(x, del)),
+        Expr::Starred(s) => {
+            if del {
+                Some(e)
+            } else {
+                invalid_target(&s.value, del)
+            }
+        }
+        Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => None,
+        _ => Some(e),
+    }
+}
+
+/// The expression at `range` of the source, parsed on its own (positions relative to `range`).
+fn parse_at(src: &str, range: TextRange) -> Option<(Expr, usize)> {
+    let text = src.get(range.start().to_usize()..range.end().to_usize())?;
+    let parsed = ruff_python_parser::parse_expression(text).ok()?;
+    Some((parsed.into_expr(), range.start().to_usize()))
+}
+
+fn shift(r: TextRange, by: usize) -> TextRange {
+    TextRange::new((r.start().to_u32() + by as u32).into(), (r.end().to_u32() + by as u32).into())
+}
+
+/// Word a ruff parse error as CPython's parser would.
+fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
+    let pos = e.location.start().to_usize();
+    let i = cx.token_index(pos);
+    let invalid = || cx.on_token("invalid syntax", i);
+    match &e.error {
         ParseErrorType::UnexpectedIndentation => {
-            kind = SyntaxKind::Indentation;
-            "unexpected indent".to_string()
+            let ind = cx.toks.iter().find(|t| t.kind == TokKind::Indent && t.start >= pos).or_else(|| cx.toks.iter().rev().find(|t| t.kind == TokKind::Indent && t.start <= pos));
+            let (line, offset) = match ind {
+                Some(t) => {
+                    let (l, o) = cx.at(t.start);
+                    (l, o - 1)
+                }
+                None => cx.at(pos),
+            };
+            Located { message: "unexpected indent".into(), kind: SyntaxKind::Indentation, line, offset, end_line: line, end_offset: -1 }
         }
         ParseErrorType::ExpectedToken { expected, found } => {
-            let exp = format!("{expected}");
-            let fnd = format!("{found}");
-            if fnd.contains("Unexpected") || fnd.contains("unexpected") {
-                "invalid syntax".to_string()
-            } else if exp.contains("':'") || exp == "':'" || exp.contains("Colon") {
-                "expected ':'".to_string()
-            } else if exp.contains("Indent") || exp.contains("indent") {
-                kind = SyntaxKind::Indentation;
-                "expected an indented block".to_string()
-            } else {
-                "invalid syntax".to_string()
+            let kw = cx.stmt_keyword(i);
+            let at_newline = cx.tok(i).is_some_and(|t| t.kind == TokKind::Newline);
+            match expected {
+                TokenKind::Colon => {
+                    if *found == TokenKind::Equal && matches!(kw, "if" | "elif" | "while") {
+                        // invalid_named_expression: `if x = 1:`.
+                        if i >= 1 && cx.tok(i - 1).is_some_and(|t| t.kind == TokKind::Name) && cx.stmt_start(i) + 1 == i - 1 {
+                            let last = cx.expr_end_from(i + 1);
+                            if let (Some(a), Some(b)) = (cx.tok(i - 1), cx.tok(last)) {
+                                return cx.span("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
+                            }
+                        }
+                        return invalid();
+                    }
+                    let forced = matches!(kw, "def" | "try" | "else" | "finally");
+                    if at_newline || forced {
+                        cx.on_token("expected ':'", i)
+                    } else {
+                        invalid()
+                    }
+                }
+                TokenKind::Lpar if kw == "def" => cx.on_token("expected '('", i),
+                TokenKind::Else => {
+                    // `x = a if b` without else: from the body to the condition.
+                    let Some(if_i) = (0..i).rev().find(|&j| cx.is_name(j, "if") && cx.tok(j).map(|t| t.level) == cx.tok(i).map(|t| t.level)) else { return invalid() };
+                    let a = cx.expr_start_before(if_i);
+                    match (cx.tok(a), cx.tok(i.saturating_sub(1))) {
+                        (Some(a), Some(b)) => cx.span("expected 'else' after 'if' expression", a, b),
+                        _ => invalid(),
+                    }
+                }
+                TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => forgot_comma(cx, i).unwrap_or_else(invalid),
+                _ => invalid(),
             }
         }
-        ParseErrorType::InvalidAssignmentTarget | ParseErrorType::InvalidNamedAssignmentTarget | ParseErrorType::InvalidAugmentedAssignmentTarget | ParseErrorType::InvalidAnnotatedAssignmentTarget | ParseErrorType::InvalidDeleteTarget => {
-            // Let the compiler produce CPython's wording where we can (it re-checks targets).
-            "cannot assign to expression".to_string()
+        ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after ") => {
+            // The header: the statement ending with the NEWLINE before this token.
+            let header_nl = if cx.tok(i).is_some_and(|t| t.kind == TokKind::Newline) { Some(i) } else { (0..i).rev().find(|&j| cx.toks[j].kind == TokKind::Newline) };
+            let mut s = header_nl.map_or(0, |n| cx.stmt_start(n));
+            if cx.is_name(s, "async") {
+                s += 1;
+            }
+            let kw = cx.tok(s).map_or("", |t| cx.text(t));
+            let what = match kw {
+                "def" => "function definition".to_string(),
+                "class" => "class definition".to_string(),
+                "except" if cx.is_op(s + 1, "*") => "'except*' statement".to_string(),
+                other => format!("'{other}' statement"),
+            };
+            let kw_line = cx.tok(s).map_or(1, |t| t.line);
+            let msg = format!("expected an indented block after {what} on line {kw_line}");
+            let mut l = at_token_or_eof(cx, msg, i, header_nl);
+            l.kind = SyntaxKind::Indentation;
+            l
         }
-        ParseErrorType::NonDefaultParamAfterDefaultParam => "non-default argument follows default argument".to_string(),
-        ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".to_string(),
-        ParseErrorType::PositionalAfterKeywordUnpacking => "positional argument follows keyword argument unpacking".to_string(),
-        ParseErrorType::InvalidArgumentUnpackingOrder => "iterable argument unpacking follows keyword argument unpacking".to_string(),
-        ParseErrorType::EmptySlice => "invalid syntax".to_string(),
-        ParseErrorType::OtherError(m) => {
-            if m.contains("Expected an indented block") || m.contains("indented block") {
-                kind = SyntaxKind::Indentation;
-                "expected an indented block".to_string()
+        ParseErrorType::OtherError(m) if m.contains("`except` or `finally`") => {
+            let nl = (0..i.min(cx.toks.len())).rev().find(|&j| cx.toks[j].kind == TokKind::Newline);
+            at_token_or_eof(cx, "expected 'except' or 'finally' block", i, nl)
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Only single target (not ") => {
+            let what = if m.contains("(not list)") { "list" } else { "tuple" };
+            let parenthesized = cx.src.get(e.location.start().to_usize()..).is_some_and(|t| t.starts_with(['(', '[']));
+            if parenthesized {
+                cx.on_range(format!("only single target (not {what}) can be annotated"), e.location)
             } else {
-                "invalid syntax".to_string()
+                // `a, b: int`: reported at the first element.
+                cx.on_token(format!("only single target (not {what}) can be annotated"), cx.token_index(pos))
             }
         }
-        _ => "invalid syntax".to_string(),
+        ParseErrorType::InvalidAssignmentTarget => assign_target_error(e.location, cx, i),
+        ParseErrorType::InvalidDeleteTarget if cx.src.get(pos..).is_some_and(|t| t.starts_with('*')) => cx.on_range("cannot delete starred", e.location),
+        ParseErrorType::InvalidDeleteTarget => match parse_at(cx.src, e.location) {
+            Some((x, off)) => {
+                let bad = invalid_target(&x, true).unwrap_or(&x);
+                cx.on_range(format!("cannot delete {}", expr_name(bad)), shift(bad.range(), off))
+            }
+            None => invalid(),
+        },
+        ParseErrorType::InvalidAugmentedAssignmentTarget => match parse_at(cx.src, e.location) {
+            Some((x, _)) => cx.on_range(format!("'{}' is an illegal expression for augmented assignment", expr_name(&x)), e.location),
+            None => invalid(),
+        },
+        ParseErrorType::InvalidNamedAssignmentTarget => match parse_at(cx.src, e.location) {
+            Some((x, _)) => cx.on_range(format!("cannot use assignment expressions with {}", expr_name(&x)), e.location),
+            None => invalid(),
+        },
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => match parse_at(cx.src, e.location) {
+            Some((Expr::Tuple(t), _)) if !t.parenthesized => match t.elts.first() {
+                Some(first) => cx.on_range("only single target (not tuple) can be annotated", shift(first.range(), e.location.start().to_usize())),
+                None => invalid(),
+            },
+            Some((Expr::Tuple(_), _)) => cx.on_range("only single target (not tuple) can be annotated", e.location),
+            Some((Expr::List(_), _)) => cx.on_range("only single target (not list) can be annotated", e.location),
+            Some(_) => cx.on_range("illegal target for annotation", e.location),
+            None => invalid(),
+        },
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            // `print x`: the legacy print/exec statement.
+            let s = cx.stmt_start(i);
+            if i == s + 1 && (cx.is_name(s, "print") || cx.is_name(s, "exec")) && !cx.is_op(i, "(") {
+                let name = cx.text(&cx.toks[s]);
+                let mut last = i;
+                while let Some(n) = cx.tok(last + 1) {
+                    if matches!(n.kind, TokKind::Newline | TokKind::EndMarker) || (n.level == 0 && n.kind == TokKind::Op && cx.text(n) == ";") {
+                        break;
+                    }
+                    last += 1;
+                }
+                return cx.span(format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"), &cx.toks[s], &cx.toks[last]);
+            }
+            invalid()
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            // Class bases are not call arguments: the generator's `for` is a plain syntax error.
+            if cx.stmt_keyword(i) == "class" && cx.tok(i).is_some_and(|t| t.level == 1) {
+                let f = (i..cx.toks.len()).find(|&j| cx.is_name(j, "for")).unwrap_or(i);
+                return cx.on_token("invalid syntax", f);
+            }
+            cx.on_range("Generator expression must be parenthesized", e.location)
+        }
+        // Reported at the token after the argument (the last one CPython's parser read).
+        ParseErrorType::PositionalAfterKeywordArgument => cx.on_token("positional argument follows keyword argument", cx.token_index(e.location.end().to_usize())),
+        ParseErrorType::PositionalAfterKeywordUnpacking => cx.on_token("positional argument follows keyword argument unpacking", cx.token_index(e.location.end().to_usize())),
+        ParseErrorType::InvalidArgumentUnpackingOrder => cx.on_token("iterable argument unpacking follows keyword argument unpacking", i),
+        ParseErrorType::NonDefaultParamAfterDefaultParam => cx.on_range("non-default argument follows default argument", e.location),
+        ParseErrorType::ParamAfterVarKeywordParam => cx.on_range("arguments cannot follow var-keyword argument", e.location),
+        ParseErrorType::ExpectedKeywordParam => {
+            let star = (0..=i.min(cx.toks.len().saturating_sub(1))).rev().find(|&j| cx.is_op(j, "*"));
+            cx.on_token("named arguments must follow bare *", star.unwrap_or(i))
+        }
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => cx.on_token("unexpected EOF while parsing", i),
+        ParseErrorType::Lexical(LexicalErrorType::FStringError(_)) => fstring_error(e, cx, i),
+        _ => invalid(),
+    }
+}
+
+/// At token `i`, or when the input ended there, at the NEWLINE `nl` with no end (as CPython
+/// reports errors found at the end of the file).
+fn at_token_or_eof(cx: &Ctx, msg: impl Into<String>, i: usize, nl: Option<usize>) -> Located {
+    let msg = msg.into();
+    let at_end = cx.tok(i).is_none_or(|t| matches!(t.kind, TokKind::EndMarker | TokKind::Dedent | TokKind::Newline));
+    match nl.and_then(|n| cx.tok(n)) {
+        Some(t) if at_end => {
+            let (line, offset) = cx.at(t.start);
+            Located { message: msg, kind: SyntaxKind::Syntax, line, offset, end_line: line, end_offset: -1 }
+        }
+        _ => cx.on_token(msg, i),
+    }
+}
+
+/// f-string errors: CPython 3.11 parses f-strings after tokenizing, with its own messages,
+/// reported after the string.
+fn fstring_error(e: &ParseError, cx: &Ctx, i: usize) -> Located {
+    use ruff_python_parser::InterpolatedStringErrorType as F;
+    let ParseErrorType::Lexical(LexicalErrorType::FStringError(f)) = &e.error else { return cx.on_token("invalid syntax", i) };
+    let msg = match f {
+        F::UnclosedLbrace => "f-string: expecting '}'",
+        F::SingleRbrace => "f-string: single '}' is not allowed",
+        F::InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+        F::LambdaWithoutParentheses => "f-string: lambda expressions are not allowed without parentheses",
+        _ => "invalid syntax",
     };
-    // Unclosed bracket: CPython reports "'(' was never closed" at the bracket.
-    if let Some((pos, ch)) = unclosed_bracket(source) {
-        let at_eof = range.start().to_usize() >= source.trim_end().len() || matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::Eof));
-        if at_eof || (msg == "invalid syntax" && pos < range.start().to_usize() && !source[pos..].contains('\n')) {
-            range = TextRange::new((pos as u32).into(), (pos as u32 + 1).into());
-            return info(format!("'{ch}' was never closed"), source, filename, range, SyntaxKind::Syntax);
-        }
-    }
-    let mut out = info(msg, source, filename, range, kind);
-    if out.message.contains("{line}") {
-        out.message = out.message.replace("{line}", &out.lineno.to_string());
-    }
-    if out.message.contains("{lastline}") {
-        let last = line_starts(source).len() as u32;
-        out.message = out.message.replace("{lastline}", &last.to_string());
-    }
-    out
+    // The string token and the one after it.
+    let s = cx.toks.iter().position(|t| t.kind == TokKind::String && t.start <= e.location.start().to_usize() && e.location.start().to_usize() < t.end).unwrap_or(i);
+    cx.on_token(msg, s + 1)
 }
 
-/// Positions and bytes of the brackets in `source`, skipping strings and comments.
-fn brackets(source: &str) -> Vec<(usize, u8)> {
-    let b = source.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match c {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
+/// `invalid_expression`: two expressions side by side inside brackets.
+fn forgot_comma(cx: &Ctx, i: usize) -> Option<Located> {
+    let t = cx.tok(i)?;
+    if t.level == 0 || i == 0 {
+        return None;
+    }
+    let prev = cx.tok(i - 1)?;
+    let ends_expr = matches!(prev.kind, TokKind::Name | TokKind::Number | TokKind::String) || (prev.kind == TokKind::Op && matches!(cx.text(prev), ")" | "]" | "}"));
+    let starts_expr = matches!(t.kind, TokKind::Name | TokKind::Number | TokKind::String) || (t.kind == TokKind::Op && matches!(cx.text(t), "(" | "[" | "{" | "-" | "+" | "~"));
+    if !ends_expr || !starts_expr {
+        return None;
+    }
+    if t.kind == TokKind::Name && matches!(cx.text(t), "for" | "if" | "else" | "in" | "and" | "or" | "not" | "is" | "async" | "lambda") {
+        return None;
+    }
+    if prev.kind == TokKind::Name && matches!(cx.text(prev), "print" | "exec") && i >= 2 && cx.tok(i - 2).is_some_and(|p| p.level < prev.level || cx.text(p) == ",") {
+        return None;
+    }
+    // NAME STRING is a string prefix spelled wrong, not a missing comma.
+    if prev.kind == TokKind::Name && t.kind == TokKind::String {
+        return None;
+    }
+    let a = cx.expr_start_before(i);
+    // The iterable of a comprehension is a disjunction: no such hint there.
+    if a > 0 && cx.is_name(a - 1, "in") {
+        return None;
+    }
+    let b = cx.expr_end_from(i);
+    Some(cx.span("invalid syntax. Perhaps you forgot a comma?", cx.tok(a)?, cx.tok(b)?))
+}
+
+/// An assignment to something that cannot be assigned (ruff's range is the offending target).
+fn assign_target_error(range: TextRange, cx: &Ctx, i: usize) -> Located {
+    let text = cx.src.get(range.start().to_usize()..range.end().to_usize()).unwrap_or("");
+    if text.starts_with("yield") {
+        // `x = yield = 1`; a parenthesized `(yield)` is an ordinary bad target.
+        let paren = cx.src[..range.start().to_usize()].trim_end().ends_with('(');
+        let msg = if paren { "cannot assign to yield expression" } else { "assignment to yield expression not possible" };
+        return cx.on_range(msg, range);
+    }
+    let Some((x, off)) = parse_at(cx.src, range) else { return cx.on_token("invalid syntax", i) };
+    let first = cx.token_index(range.start().to_usize());
+    let before = first.checked_sub(1).and_then(|j| cx.tok(j)).map(|t| cx.text(t)).unwrap_or("");
+    // The token after the target.
+    let after = (first..cx.toks.len()).find(|&j| cx.toks[j].start >= range.end().to_usize());
+    let followed_by_eq = after.is_some_and(|j| cx.is_op(j, "="));
+    let s = cx.stmt_start(i);
+    let at_stmt_or_elt = first == s || (before == "," && cx.tok(first).is_some_and(|t| t.level == 0));
+    let first_eq = !(s..first).any(|j| cx.is_op(j, "=") && cx.toks[j].level == 0);
+    let more_eq = after.is_some_and(|a| {
+        let mut j = a + 1;
+        while let Some(t) = cx.tok(j) {
+            if matches!(t.kind, TokKind::Newline | TokKind::EndMarker) {
+                return false;
             }
-            b'\'' | b'"' => {
-                let triple = i + 2 < b.len() && b[i + 1] == c && b[i + 2] == c;
-                if triple {
-                    i += 3;
-                    while i + 2 < b.len() && !(b[i] == c && b[i + 1] == c && b[i + 2] == c) {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    i += 3;
-                } else {
-                    i += 1;
-                    while i < b.len() && b[i] != c && b[i] != b'\n' {
-                        if b[i] == b'\\' {
-                            i += 1;
-                        }
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                continue;
+            if t.level == 0 && t.kind == TokKind::Op && matches!(cx.text(t), "=" | ":=") {
+                return true;
             }
-            b'(' | b'[' | b'{' | b')' | b']' | b'}' => out.push((i, c)),
-            _ => {}
+            j += 1;
         }
-        i += 1;
+        false
+    });
+    if followed_by_eq && at_stmt_or_elt && first_eq && !more_eq && here_target(&x) && !matches!(before, "for" | "as") {
+        return cx.on_range(format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&x)), range);
     }
-    out
+    let bad = invalid_target(&x, false).unwrap_or(&x);
+    cx.on_range(format!("cannot assign to {}", expr_name(bad)), shift(bad.range(), off))
 }
 
-/// The first opening bracket that is never closed (ignoring strings and comments).
-fn unclosed_bracket(source: &str) -> Option<(usize, char)> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
-    for (i, c) in brackets(source) {
-        if matches!(c, b'(' | b'[' | b'{') {
-            stack.push((i, c as char));
-        } else {
-            stack.pop();
+/// The SyntaxError for a failed parse of `source` (normalised: `\n` newlines, final `\n`).
+pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str, toks: &Tokenized) -> SyntaxErrorInfo {
+    let pos = e.location.start().to_usize();
+    if let Some(te) = &toks.error {
+        if te.immediate || te.at <= pos {
+            return from_tok_error(te, filename);
         }
     }
-    stack.first().copied()
+    let cx = Ctx { src: source, starts: line_starts(source), toks: &toks.tokens };
+    let l = parser_error(e, &cx);
+    // CPython tokenizes the rest of the source: a bracket left open on an earlier line wins.
+    if let Some(te) = &toks.error {
+        if te.message.ends_with("was never closed") && te.lineno < l.line {
+            return from_tok_error(te, filename);
+        }
+    }
+    SyntaxErrorInfo {
+        message: l.message,
+        filename: filename.to_string(),
+        lineno: l.line,
+        offset: l.offset,
+        end_lineno: l.end_line,
+        end_offset: l.end_offset,
+        text: Some(format!("{}\n", cx.line(l.line))),
+        kind: l.kind,
+        from_compiler: false,
+    }
 }
 
-/// Reject sources nested too deeply for the parser's recursion, as CPython does.
+/// Reject sources nested too deeply for the compiler, as CPython does (brackets are limited by
+/// the tokenizer).
 pub(crate) fn nesting_check(source: &str, filename: &str) -> Option<SyntaxErrorInfo> {
     let b = source.as_bytes();
-    let mut depth = 0usize;
-    for (i, c) in brackets(source) {
-        if matches!(c, b'(' | b'[' | b'{') {
-            depth += 1;
-            if depth > MAX_PAREN_DEPTH {
-                let r = TextRange::new((i as u32).into(), (i as u32 + 1).into());
-                return Some(info("too many nested parentheses".into(), source, filename, r, SyntaxKind::Syntax));
-            }
-        } else {
-            depth = depth.saturating_sub(1);
-        }
-    }
     // Indentation depth: count leading-whitespace levels.
     let mut levels: Vec<usize> = vec![0];
     let mut offset = 0usize;

@@ -63,7 +63,8 @@ fn syntax_error_reports_position_and_text() {
     let e = spindle_compiler::compile_source("x = (1,\n", "t.py").unwrap_err();
     assert_eq!(e.message, "'(' was never closed");
     assert_eq!((e.lineno, e.offset), (1, 5));
-    assert_eq!(e.text.as_deref(), Some("x = (1,"));
+    // As CPython's compile(): the tokenizer's buffer, with its newline, for the last line.
+    assert_eq!(e.text.as_deref(), Some("x = (1,\n"));
 }
 
 #[test]

@@ -21,8 +21,11 @@ pub fn syntax_error(vm: &mut Vm, info: &SyntaxErrorInfo) -> PyErr {
         SyntaxKind::Memory => return PyErr(crate::exceptions::new_exception(&t.exc.memory_error, vec![])),
     };
     let msg = vm.new_str(&info.message);
-    let text = match &info.text {
-        Some(s) => vm.new_string(format!("{s}\n")),
+    // Errors found after parsing carry the line CPython reads back from the file (none for
+    // `<string>` and other sources that are not files).
+    let text = if info.from_compiler { file_line(&info.filename, info.lineno) } else { info.text.clone() };
+    let text = match text {
+        Some(s) => vm.new_string(s),
         None => Value::None,
     };
     let filename = vm.new_str(&info.filename);
@@ -33,6 +36,17 @@ pub fn syntax_error(vm: &mut Vm, info: &SyntaxErrorInfo) -> PyErr {
         Ok(_) => vm.new_exc(&cls, &info.message),
         Err(e) => e,
     }
+}
+
+/// Line `lineno` of the file `filename` with its newline (CPython's `PyErr_ProgramTextObject`).
+fn file_line(filename: &str, lineno: u32) -> Option<String> {
+    if filename.starts_with('<') && filename.ends_with('>') {
+        return None;
+    }
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let line = text.split_inclusive('\n').nth((lineno as usize).checked_sub(1)?)?;
+    Some(line.replace("\r\n", "\n"))
 }
 
 /// Compile `source` as a module or an expression.

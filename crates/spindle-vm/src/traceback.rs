@@ -208,38 +208,21 @@ pub fn format_exception_only(vm: &mut Vm, exc: &ObjRef) -> String {
     };
     let ev = Value::Obj(exc.clone());
     let mut out = String::new();
-    if crate::types::is_subtype(cls, &types().exc.syntax_error) {
-        let get = |vm: &mut Vm, n: &str| vm.get_attr_str(&ev, n).unwrap_or(Value::None);
-        let filename = get(vm, "filename");
-        let lineno = get(vm, "lineno");
-        let text = get(vm, "text");
-        let offset = get(vm, "offset");
-        let end_offset = get(vm, "end_offset");
-        let msg = get(vm, "msg");
-        if let (Some(f), Value::Int(l)) = (filename.as_str(), &lineno) {
-            out.push_str(&format!("  File \"{f}\", line {l}\n"));
+    // SyntaxError and subclasses (CPython: anything with `print_file_and_line`): the location
+    // block, then the message in place of str(exc).
+    let mut value = ev.clone();
+    if let Ok(Some(_)) = vm.get_attr_opt(&ev, "print_file_and_line") {
+        if let Some((msg, block)) = syntax_error_block(vm, exc) {
+            out.push_str(&block);
+            value = msg;
         }
-        if let Some(t) = text.as_str() {
-            let t = t.trim_end_matches(['\n', '\r']);
-            let stripped = t.trim_start();
-            let lead = t.chars().count() - stripped.chars().count();
-            out.push_str(&format!("    {stripped}\n"));
-            if let Value::Int(off) = offset {
-                let off = (off as usize).saturating_sub(1).saturating_sub(lead);
-                let mut width = 1usize;
-                if let Value::Int(eo) = end_offset {
-                    let eo = (eo as usize).saturating_sub(1).saturating_sub(lead);
-                    if eo > off {
-                        width = eo - off;
-                    }
-                }
-                out.push_str(&format!("    {}{}\n", " ".repeat(off), "^".repeat(width)));
-            }
-        }
-        let m = if msg.is_none() { String::new() } else { vm.to_str(&msg).unwrap_or_default() };
-        out.push_str(&format!("{name}: {m}\n"));
+    }
+    if value.is_none() {
+        out.push_str(&name);
+        out.push('\n');
         return out;
     }
+    let ev = value;
     let s = match vm.to_str(&ev) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
@@ -263,6 +246,96 @@ pub fn format_exception_only(vm: &mut Vm, exc: &ObjRef) -> String {
         }
     }
     out
+}
+
+/// CPython's `parse_syntax_error` plus the `File` line and `print_error_text`: the message and
+/// the lines printed above it, or None when the attributes do not fit (then the exception prints
+/// as any other).
+fn syntax_error_block(vm: &mut Vm, exc: &ObjRef) -> Option<(Value, String)> {
+    let ev = Value::Obj(exc.clone());
+    let msg = vm.get_attr_opt(&ev, "msg").ok()??;
+    let filename = match vm.get_attr_opt(&ev, "filename").ok()?? {
+        Value::None => "<string>".to_string(),
+        f => vm.to_str(&f).ok()?,
+    };
+    let int = |v: &Value| -> Option<i64> { crate::types::int::to_i64(v).filter(|_| crate::ops::is_int(v)) };
+    let lineno = int(&vm.get_attr_opt(&ev, "lineno").ok()??)?;
+    let offset = match vm.get_attr_opt(&ev, "offset").ok()?? {
+        Value::None => -1,
+        v => int(&v)?,
+    };
+    let (mut end_lineno, mut end_offset) = (lineno, -1);
+    if exc.cls.is(&types().exc.syntax_error) {
+        if let Ok(Some(v)) = vm.get_attr_opt(&ev, "end_lineno") {
+            if !v.is_none() {
+                end_lineno = int(&v)?;
+            }
+        }
+        if let Ok(Some(v)) = vm.get_attr_opt(&ev, "end_offset") {
+            if !v.is_none() {
+                end_offset = int(&v)?;
+            }
+        }
+    }
+    let text = match vm.get_attr_opt(&ev, "text").ok()?? {
+        Value::None => None,
+        t => Some(vm.to_str(&t).ok()?),
+    };
+    let mut out = format!("  File \"{filename}\", line {lineno}\n");
+    if let Some(text) = text {
+        let line_size = text.len() as i64;
+        if end_lineno > lineno {
+            end_offset = line_size;
+        }
+        if end_offset > line_size + 1 {
+            end_offset = line_size + 1;
+        }
+        print_error_text(&mut out, offset, end_offset, &text);
+    }
+    Some((msg, out))
+}
+
+/// CPython's `print_error_text`, byte for byte (offsets are applied to the UTF-8 text).
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let mut offset = offset - 1;
+    let mut t = text.as_bytes();
+    while let Some(&c) = t.first() {
+        if c == b' ' || c == b'\t' || c == 0x0c {
+            t = &t[1..];
+            offset -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut len = t.len() as i64;
+    if len > 0 && t[len as usize - 1] == b'\n' {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    while let Some(nl) = t.iter().position(|&c| c == b'\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
+        }
+        t = &t[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(&String::from_utf8_lossy(t));
+    if t.get(len.max(0) as usize) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets.min(1 << 20)));
+    out.push('\n');
 }
 
 /// The full report for an uncaught exception, chained causes and contexts first.
