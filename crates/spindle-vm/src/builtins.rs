@@ -200,8 +200,8 @@ fn abs(vm: &mut Vm, a: Args) -> PyResult {
             Some(x) => Value::Int(x),
             None => crate::types::int::from_bigint(-BigInt::from(*i)),
         }),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Bool64(b) => Ok(Value::Int(b.get() as i64)),
+        Value::Float64(f) => Ok(Value::Float(f.get().abs())),
         Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::Int(_)) => {
             let b = crate::types::int::to_bigint(v).unwrap_or_default();
             Ok(crate::types::int::from_bigint(if b.sign() == num_bigint::Sign::Minus { -b } else { b }))
@@ -385,8 +385,8 @@ pub fn dir_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 fn divmod(vm: &mut Vm, a: Args) -> PyResult {
     check_args(vm, &a, "divmod", 2, 2)?;
     let (x, y) = (&a.args[0], &a.args[1]);
-    let exact_int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_)) || matches!(v, Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::Int(_)));
-    let exact_num = |v: &Value| exact_int(v) || matches!(v, Value::Float(_));
+    let exact_int = |v: &Value| matches!(v, Value::Int(_) | Value::Bool64(_)) || matches!(v, Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::Int(_)));
+    let exact_num = |v: &Value| exact_int(v) || matches!(v, Value::Float64(_));
     if exact_int(x) && exact_int(y) {
         return crate::types::int::int_divmod_values(vm, x, y);
     }
@@ -612,7 +612,7 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult {
                 Some(r) => Value::Int(r),
                 None => crate::ops::binary_op(vm, &acc, &x, BinOp::Add)?,
             },
-            (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
+            (Value::Float64(p), Value::Float64(q)) => Value::Float(p.get() + q.get()),
             _ => crate::ops::binary_op(vm, &acc, &x, BinOp::Add)?,
         };
     }
@@ -755,8 +755,8 @@ fn round(vm: &mut Vm, a: Args) -> PyResult {
     }
     let Some(x) = number else { return Err(vm.type_error("round() missing required argument 'number' (pos 1)")) };
     match &x {
-        Value::Float(f) => round_float(vm, *f, nd.as_ref()),
-        Value::Int(_) | Value::Bool(_) => {
+        Value::Float64(f) => round_float(vm, f.get(), nd.as_ref()),
+        Value::Int(_) | Value::Bool64(_) => {
             let b = crate::types::int::to_bigint(&x).unwrap_or_default();
             crate::types::int::int_round_value(vm, &b, nd.as_ref())
         }
@@ -810,10 +810,10 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
     } else if keys.iter().all(|k| matches!(k, Value::Obj(o) if matches!(o.payload, Payload::Str(_)) && o.cls_data().builtin)) {
         idx.sort_by(|&i, &j| keys[i].as_str().unwrap_or("").cmp(keys[j].as_str().unwrap_or("")));
         true
-    } else if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
+    } else if keys.iter().all(|k| matches!(k, Value::Float64(f) if !f.get().is_nan())) {
         idx.sort_by(|&i, &j| {
-            let (Value::Float(x), Value::Float(y)) = (&keys[i], &keys[j]) else { return std::cmp::Ordering::Equal };
-            x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal)
+            let (Value::Float64(x), Value::Float64(y)) = (&keys[i], &keys[j]) else { return std::cmp::Ordering::Equal };
+            x.get().partial_cmp(&y.get()).unwrap_or(std::cmp::Ordering::Equal)
         });
         true
     } else {

@@ -515,11 +515,11 @@ impl Vm {
                                     continue;
                                 }
                             }
-                            if let (Value::Float(x), Value::Float(y)) = (&a, &b) {
+                            if let (Value::Float64(x), Value::Float64(y)) = (&a, &b) {
                                 let r = match op {
-                                    BinOp::Add => Some(x + y),
-                                    BinOp::Sub => Some(x - y),
-                                    BinOp::Mul => Some(x * y),
+                                    BinOp::Add => Some(x.get() + y.get()),
+                                    BinOp::Sub => Some(x.get() - y.get()),
+                                    BinOp::Mul => Some(x.get() * y.get()),
                                     _ => None,
                                 };
                                 if let Some(r) = r {
@@ -575,7 +575,7 @@ impl Vm {
                         Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                             let v = f.pop();
                             let b = match v {
-                                Value::Bool(b) => b,
+                                Value::Bool64(b) => b.get(),
                                 other => tri!(self.truthy(&other)),
                             };
                             let jump_on = matches!(ins, Instr::PopJumpIfTrue(_));

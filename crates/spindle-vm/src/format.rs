@@ -517,8 +517,8 @@ pub fn format_builtin(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     }
     let tn = vm.type_name(v);
     match v {
-        Value::Int(_) | Value::Bool(_) => format_int_spec(vm, v, spec, &tn),
-        Value::Float(f) => format_float_spec(vm, *f, spec, &tn),
+        Value::Int(_) | Value::Bool64(_) => format_int_spec(vm, v, spec, &tn),
+        Value::Float64(f) => format_float_spec(vm, f.get(), spec, &tn),
         Value::Obj(o) => match &o.payload {
             Payload::Int(_) => format_int_spec(vm, v, spec, &tn),
             Payload::Float(f) => format_float_spec(vm, *f, spec, &tn),
@@ -907,7 +907,7 @@ fn percent_int_arg(vm: &mut Vm, v: &Value, ch: char) -> PyResult {
         let what = if matches!(ch, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
         vm.type_error(&format!("%{ch} format: {what} is required, not {tn}"))
     };
-    let is_number = matches!(v, Value::Float(_)) || matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Float(_) | Payload::Complex(..))) || ["__index__", "__int__", "__float__"].iter().any(|m| vm.lookup_special(v, m).is_some());
+    let is_number = matches!(v, Value::Float64(_)) || matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Float(_) | Payload::Complex(..))) || ["__index__", "__int__", "__float__"].iter().any(|m| vm.lookup_special(v, m).is_some());
     if !is_number {
         return Err(wrong(vm));
     }

@@ -26,11 +26,11 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
         return Ok(Option::None);
     }
     // bool & | ^ bool stays a bool.
-    if let (Bool(x), Bool(y)) = (a, b) {
+    if let (Bool64(x), Bool64(y)) = (a, b) {
         match op {
-            BinOp::And => return Ok(Some(Bool(*x & *y))),
-            BinOp::Or => return Ok(Some(Bool(*x | *y))),
-            BinOp::Xor => return Ok(Some(Bool(*x ^ *y))),
+            BinOp::And => return Ok(Some(Value::Bool(x.get() & y.get()))),
+            BinOp::Or => return Ok(Some(Value::Bool(x.get() | y.get()))),
+            BinOp::Xor => return Ok(Some(Value::Bool(x.get() ^ y.get()))),
             _ => {}
         }
     }
@@ -189,14 +189,14 @@ fn repeat(vm: &mut Vm, seq: &Value, n: i64) -> PyResult<Option<Value>> {
 pub fn small_int(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
+        Value::Bool64(b) => Some(b.get() as i64),
         _ => None,
     }
 }
 
 pub fn is_int(v: &Value) -> bool {
     match v {
-        Value::Int(_) | Value::Bool(_) => true,
+        Value::Int(_) | Value::Bool64(_) => true,
         Value::Obj(o) => matches!(o.payload, Payload::Int(_)),
         _ => false,
     }
@@ -269,7 +269,7 @@ fn index_repeat(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option
     } else {
         return Ok(None);
     };
-    if matches!(count, Value::Float(_)) || vm.lookup_special(count, "__index__").is_none() {
+    if matches!(count, Value::Float64(_)) || vm.lookup_special(count, "__index__").is_none() {
         return Ok(None);
     }
     let n = vm.call_special(count, "__index__", &[])?.unwrap_or(Value::None);
@@ -399,18 +399,18 @@ pub fn unary_op(vm: &mut Vm, a: &Value, op: UnaryOp) -> PyResult {
                     None => from_bigint(-BigInt::from(*i)),
                 })
             }
-            Value::Bool(b) => return Ok(Value::Int(-(*b as i64))),
-            Value::Float(f) => return Ok(Value::Float(-f)),
+            Value::Bool64(b) => return Ok(Value::Int(-(b.get() as i64))),
+            Value::Float64(f) => return Ok(Value::Float(-f.get())),
             _ => {}
         },
         UnaryOp::Pos => match a {
-            Value::Int(_) | Value::Float(_) => return Ok(a.clone()),
-            Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+            Value::Int(_) | Value::Float64(_) => return Ok(a.clone()),
+            Value::Bool64(b) => return Ok(Value::Int(b.get() as i64)),
             _ => {}
         },
         UnaryOp::Invert => match a {
             Value::Int(i) => return Ok(Value::Int(!i)),
-            Value::Bool(b) => return Ok(Value::Int(!(*b as i64))),
+            Value::Bool64(b) => return Ok(Value::Int(!(b.get() as i64))),
             _ => {}
         },
     }
@@ -548,8 +548,8 @@ fn cmp_result(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
 fn num_f64(v: &Value) -> Option<f64> {
     match v {
         Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        Value::Float(f) => Some(*f),
+        Value::Bool64(b) => Some(b.get() as i64 as f64),
+        Value::Float64(f) => Some(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Int(b) => Some(b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
             Payload::Float(f) => Some(*f),

@@ -1,28 +1,98 @@
 //! `Value`: the 16-byte handle the VM passes around.
 //!
-//! | variant      | meaning                                   | allocation |
-//! |--------------|-------------------------------------------|------------|
-//! | `Null`       | internal marker: unbound local, empty slot | none       |
-//! | `None`       | Python `None`                              | none       |
-//! | `Bool(b)`    | `True` / `False`                           | none       |
-//! | `Int(i64)`   | an `int` that fits in 64 bits              | none       |
-//! | `Float(f64)` | a `float`                                  | none       |
-//! | `Obj(r)`     | everything else (big ints too)             | counted    |
+//! | variant         | meaning                                    | allocation |
+//! |-----------------|--------------------------------------------|------------|
+//! | `Null`          | internal marker: unbound local, empty slot | none       |
+//! | `None`          | Python `None`                              | none       |
+//! | `Bool64(b)`     | `True` / `False`                           | none       |
+//! | `Int(i64)`      | an `int` that fits in 64 bits              | none       |
+//! | `Float64(f)`    | a `float`                                  | none       |
+//! | `Obj(r)`        | everything else (big ints too)             | counted    |
 //!
 //! Small ints and floats never allocate, so arithmetic loops do no refcount or heap traffic.
 //! An `int` is always `Int` when it fits in an i64 (results are normalised), so equality of
 //! small ints never needs the bigint path.
+//!
+//! Layout: every payload is one 8-byte integer-like word ([`B64`] holds a bool, [`F64`] a
+//! float's bits, `ObjRef` a pointer). That makes `Value` a "scalar pair" (tag word, payload
+//! word) for the Rust ABI: it is passed and returned in two registers and copied with two
+//! 8-byte moves. A `bool` or `f64` payload would make it an opaque 16-byte aggregate, copied
+//! through memory with mixed-width stores and 16-byte loads, which stall the CPU's
+//! store-to-load forwarding on every push/pop of the eval loop.
+//!
+//! Build values with `Value::Bool(b)` / `Value::Float(f)` (constructor functions); match them
+//! with `Value::Bool64(b)` / `Value::Float64(f)` and read the payload with `b.get()` / `f.get()`.
 
 use crate::object::{ObjRef, Payload, PyStr};
+
+/// A `bool` stored in a full word (0 or 1). See the module docs ("Layout").
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(transparent)]
+pub struct B64(u64);
+
+impl std::fmt::Debug for B64 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.get())
+    }
+}
+
+impl B64 {
+    pub const FALSE: B64 = B64(0);
+    pub const TRUE: B64 = B64(1);
+    #[inline(always)]
+    pub const fn new(b: bool) -> B64 {
+        B64(b as u64)
+    }
+    #[inline(always)]
+    pub const fn get(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// An `f64` stored as its bits. See the module docs ("Layout").
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct F64(u64);
+
+impl F64 {
+    #[inline(always)]
+    pub const fn new(f: f64) -> F64 {
+        F64(f.to_bits())
+    }
+    #[inline(always)]
+    pub const fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl std::fmt::Debug for F64 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.get())
+    }
+}
 
 #[derive(Clone)]
 pub enum Value {
     Null,
     None,
-    Bool(bool),
+    Bool64(B64),
     Int(i64),
-    Float(f64),
+    Float64(F64),
     Obj(ObjRef),
+}
+
+#[allow(non_snake_case)]
+impl Value {
+    /// A Python bool.
+    #[inline(always)]
+    pub const fn Bool(b: bool) -> Value {
+        Value::Bool64(B64::new(b))
+    }
+    /// A Python float.
+    #[inline(always)]
+    pub const fn Float(f: f64) -> Value {
+        Value::Float64(F64::new(f))
+    }
 }
 
 impl Default for Value {
@@ -36,9 +106,9 @@ impl std::fmt::Debug for Value {
         match self {
             Value::Null => write!(f, "<null>"),
             Value::None => write!(f, "None"),
-            Value::Bool(b) => write!(f, "{b}"),
+            Value::Bool64(b) => write!(f, "{}", b.get()),
             Value::Int(i) => write!(f, "{i}"),
-            Value::Float(x) => write!(f, "{x}"),
+            Value::Float64(x) => write!(f, "{}", x.get()),
             Value::Obj(o) => match &o.payload {
                 Payload::Str(s) => write!(f, "{:?}", s.as_str()),
                 _ => write!(f, "<obj {:p}>", o.as_ptr()),
@@ -83,9 +153,9 @@ impl Value {
         match (self, other) {
             (Value::Obj(a), Value::Obj(b)) => a.is(b),
             (Value::None, Value::None) | (Value::Null, Value::Null) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Bool64(a), Value::Bool64(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Float64(a), Value::Float64(b)) => a.get().to_bits() == b.get().to_bits(),
             _ => false,
         }
     }
@@ -95,9 +165,9 @@ impl Value {
             Value::Obj(o) => o.id(),
             Value::Null => 0,
             Value::None => 0x10,
-            Value::Bool(b) => 0x20 + *b as usize * 0x10,
+            Value::Bool64(b) => 0x20 + b.get() as usize * 0x10,
             Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(0x1000_0000_0000),
-            Value::Float(f) => (f.to_bits() as usize).wrapping_mul(16) | 8,
+            Value::Float64(f) => (f.get().to_bits() as usize).wrapping_mul(16) | 8,
         }
     }
 }
@@ -108,11 +178,11 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
     match (a, b) {
         (Int(x), Int(y)) => Some(x == y),
-        (Int(x), Float(y)) | (Float(y), Int(x)) => Some((*x as f64) == *y && (*x as f64) as i64 == *x),
-        (Float(x), Float(y)) => Some(x == y),
-        (Bool(x), Bool(y)) => Some(x == y),
-        (Bool(x), Int(y)) | (Int(y), Bool(x)) => Some(*x as i64 == *y),
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => Some(*x as i64 as f64 == *y),
+        (Int(x), Float64(y)) | (Float64(y), Int(x)) => Some((*x as f64) == y.get() && (*x as f64) as i64 == *x),
+        (Float64(x), Float64(y)) => Some(x.get() == y.get()),
+        (Bool64(x), Bool64(y)) => Some(x == y),
+        (Bool64(x), Int(y)) | (Int(y), Bool64(x)) => Some(x.get() as i64 == *y),
+        (Bool64(x), Float64(y)) | (Float64(y), Bool64(x)) => Some(x.get() as i64 as f64 == y.get()),
         (None, None) => Some(true),
         (Obj(x), Obj(y)) => {
             if x.is(y) {
@@ -153,7 +223,7 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             }
             match (&x.payload, other) {
                 (Payload::Int(_), Int(_)) => Some(false),
-                (Payload::Int(_), Float(_)) | (Payload::Complex(..), _) => Option::None,
+                (Payload::Int(_), Float64(_)) | (Payload::Complex(..), _) => Option::None,
                 (Payload::Str(_), _) | (Payload::Tuple(_), _) | (Payload::Bytes(_), _) | (Payload::Empty, _) | (Payload::Type(_), _) => Some(false),
                 _ => Option::None,
             }

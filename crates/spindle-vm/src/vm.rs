@@ -524,9 +524,9 @@ impl Vm {
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::None => return Ok("None".into()),
-            Value::Bool(b) => return Ok(if *b { "True" } else { "False" }.into()),
+            Value::Bool64(b) => return Ok(if b.get() { "True" } else { "False" }.into()),
             Value::Int(i) => return Ok(i.to_string()),
-            Value::Float(f) => return Ok(crate::format::float_repr(*f)),
+            Value::Float64(f) => return Ok(crate::format::float_repr(f.get())),
             _ => {}
         }
         self.enter_guard(" while getting the repr of an object")?;
@@ -591,9 +591,9 @@ impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         match v {
             Value::None | Value::Null => Ok(false),
-            Value::Bool(b) => Ok(*b),
+            Value::Bool64(b) => Ok(b.get()),
             Value::Int(i) => Ok(*i != 0),
-            Value::Float(f) => Ok(*f != 0.0),
+            Value::Float64(f) => Ok(f.get() != 0.0),
             Value::Obj(o) => {
                 if o.cls_data().builtin {
                     match &o.payload {
@@ -614,7 +614,7 @@ impl Vm {
                 }
                 if let Some(r) = self.call_special(v, "__bool__", &[])? {
                     return match r {
-                        Value::Bool(b) => Ok(b),
+                        Value::Bool64(b) => Ok(b.get()),
                         other => {
                             let tn = self.type_name(&other);
                             Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")))
@@ -643,7 +643,7 @@ impl Vm {
             Some(r) => {
                 let n = match &r {
                     Value::Int(i) => *i,
-                    Value::Bool(b) => *b as i64,
+                    Value::Bool64(b) => b.get() as i64,
                     _ => {
                         let tn = self.type_name(&r);
                         return Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
@@ -664,8 +664,8 @@ impl Vm {
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => return Ok(crate::types::int::hash_i64(*i)),
-            Value::Bool(b) => return Ok(*b as i64),
-            Value::Float(f) => return Ok(crate::types::float::hash_float(*f)),
+            Value::Bool64(b) => return Ok(b.get() as i64),
+            Value::Float64(f) => return Ok(crate::types::float::hash_float(f.get())),
             Value::None => return Ok(0xFCA86420),
             Value::Null => return Ok(0),
             Value::Obj(o) => {
@@ -692,7 +692,7 @@ impl Vm {
                 let r = self.call(&h, &[v.clone()], &[])?;
                 match r {
                     Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
-                    Value::Bool(b) => Ok(b as i64),
+                    Value::Bool64(b) => Ok(b.get() as i64),
                     Value::Obj(ref o) if matches!(o.payload, Payload::Int(_)) => {
                         if let Payload::Int(b) = &o.payload {
                             Ok(crate::types::int::hash_bigint(b))

@@ -452,7 +452,7 @@ fn lcm(vm: &mut Vm, a: Args) -> PyResult {
 
 fn factorial(vm: &mut Vm, a: Args) -> PyResult {
     nargs(vm, &a, "factorial", 1)?;
-    if let Value::Float(_) = &a.args[0] {
+    if let Value::Float64(_) = &a.args[0] {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
     let n = int_of(vm, &a.args[0], "factorial")?;

@@ -34,8 +34,8 @@ pub fn int_arg(vm: &mut Vm, a: &Args, i: usize, name: &str, func: &str) -> PyRes
 pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::Float(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+        Value::Bool64(b) => Ok(b.get() as i64),
+        Value::Float64(_) => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
         _ => {
             let b = crate::ops::index_value(vm, v)?;
             use num_traits::ToPrimitive;
@@ -47,7 +47,7 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 /// A file descriptor argument: an int, or an object with `fileno()`.
 pub fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let n = match v {
-        Value::Int(_) | Value::Bool(_) => to_int(vm, v)?,
+        Value::Int(_) | Value::Bool64(_) => to_int(vm, v)?,
         Value::Obj(o) if matches!(o.payload, crate::object::Payload::Int(_)) => to_int(vm, v)?,
         _ => match vm.get_attr_opt(v, "fileno")? {
             Some(f) => {

@@ -159,8 +159,8 @@ fn signal(vm: &mut Vm, a: Args) -> PyResult {
     let old = getsignal(vm, Args::new(&[Value::Int(sig as i64)]))?;
     let is_default_int = DEFAULT_INT.get().is_some_and(|d| d.is(&handler));
     match &handler {
-        Value::Int(0) | Value::Bool(false) => set_disposition(vm, sig, libc::SIG_DFL)?,
-        Value::Int(1) | Value::Bool(true) => set_disposition(vm, sig, libc::SIG_IGN)?,
+        Value::Int(0) | Value::Bool64(crate::value::B64::FALSE) => set_disposition(vm, sig, libc::SIG_DFL)?,
+        Value::Int(1) | Value::Bool64(crate::value::B64::TRUE) => set_disposition(vm, sig, libc::SIG_IGN)?,
         h if crate::builtins::is_callable(h) => {
             if sig == libc::SIGINT {
                 crate::sigint::install_handler();
@@ -171,7 +171,7 @@ fn signal(vm: &mut Vm, a: Args) -> PyResult {
         _ => return Err(vm.type_error("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object")),
     }
     let stored = match &handler {
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool64(b) => Value::Int(b.get() as i64),
         _ if is_default_int => Value::None,
         h => h.clone(),
     };

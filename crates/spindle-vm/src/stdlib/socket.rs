@@ -613,7 +613,7 @@ fn sock_setsockopt(vm: &mut Vm, a: Args) -> PyResult {
     let fd = fd_of(vm, s)?;
     let bytes = match a.args.get(3) {
         Some(Value::Int(i)) => (*i as i32).to_ne_bytes().to_vec(),
-        Some(Value::Bool(b)) => (*b as i32).to_ne_bytes().to_vec(),
+        Some(Value::Bool64(b)) => (b.get() as i32).to_ne_bytes().to_vec(),
         other => data_arg(vm, other)?,
     };
     // SAFETY: `bytes` outlives the call and its length is passed.

@@ -234,7 +234,7 @@ fn stack_size(vm: &mut Vm, a: Args) -> PyResult {
     if let Some(v) = a.args.first() {
         let n = match v {
             Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
+            Value::Bool64(b) => b.get() as i64,
             Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => return Err(vm.overflow_error("Python int too large to convert to C long")),
             other => {
                 let tn = vm.type_name(other);

@@ -165,7 +165,7 @@ fn acquire_args(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Option<Duration>
     let timeout = match &timeout_v {
         None => -1.0,
         Some(v) => match v {
-            Value::Int(_) | Value::Bool(_) | Value::Float(_) => crate::types::float::float_of(vm, v)?,
+            Value::Int(_) | Value::Bool64(_) | Value::Float64(_) => crate::types::float::float_of(vm, v)?,
             Value::Obj(o) if matches!(o.payload, Payload::Int(_) | Payload::Float(_)) => crate::types::float::float_of(vm, v)?,
             other => {
                 let tn = vm.type_name(other);

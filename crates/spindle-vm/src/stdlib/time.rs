@@ -48,7 +48,7 @@ fn process_time(_vm: &mut Vm, _a: Args) -> PyResult {
 fn sleep(vm: &mut Vm, a: Args) -> PyResult {
     let Some(v) = a.args.first() else { return Err(vm.type_error("time.sleep() takes exactly one argument (0 given)")) };
     let secs = match v {
-        Value::Int(_) | Value::Bool(_) | Value::Float(_) => crate::types::float::float_of(vm, v)?,
+        Value::Int(_) | Value::Bool64(_) | Value::Float64(_) => crate::types::float::float_of(vm, v)?,
         Value::Obj(o) if matches!(o.payload, crate::object::Payload::Int(_)) => crate::types::float::float_of(vm, v)?,
         other => {
             let tn = vm.type_name(other);

@@ -69,9 +69,9 @@ pub fn f64_to_bigint(f: f64) -> Option<BigInt> {
 /// float value of an int/float/bool (no __float__).
 pub fn to_f64(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float64(f) => Some(f.get()),
         Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Bool64(b) => Some(b.get() as i64 as f64),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) => Some(*f),
             Payload::Int(b) => Some(crate::types::int::bigint_to_f64(b)),
@@ -84,7 +84,7 @@ pub fn to_f64(v: &Value) -> Option<f64> {
 /// Only real floats (not ints).
 pub fn to_f64_strict(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float64(f) => Some(f.get()),
         Value::Obj(o) => match &o.payload {
             Payload::Float(f) => Some(*f),
             _ => None,

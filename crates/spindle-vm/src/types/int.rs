@@ -36,7 +36,7 @@ pub fn from_bigint(b: BigInt) -> Value {
 pub fn to_bigint(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Bool64(b) => Some(BigInt::from(b.get() as i64)),
         Value::Obj(o) => match &o.payload {
             Payload::Int(b) => Some(b.clone()),
             _ => None,
@@ -48,7 +48,7 @@ pub fn to_bigint(v: &Value) -> Option<BigInt> {
 pub fn to_i64(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
+        Value::Bool64(b) => Some(b.get() as i64),
         Value::Obj(o) => match &o.payload {
             Payload::Int(b) => b.to_i64(),
             _ => None,
@@ -328,8 +328,8 @@ fn wrap_subclass(cls: &Value, v: Value) -> PyResult {
 pub fn int_of(vm: &mut Vm, x: &Value) -> PyResult {
     match x {
         Value::Int(_) => Ok(x.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => float_to_int(vm, *f),
+        Value::Bool64(b) => Ok(Value::Int(b.get() as i64)),
+        Value::Float64(f) => float_to_int(vm, f.get()),
         Value::Obj(o) => {
             if o.cls_data().builtin {
                 match &o.payload {
@@ -537,7 +537,7 @@ fn self_int(vm: &mut Vm, a: &Args, name: &str) -> PyResult<BigInt> {
 /// An int argument as a plain int value (bools become ints).
 fn plain(v: &Value) -> Value {
     match v {
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool64(b) => Value::Int(b.get() as i64),
         Value::Obj(o) if !o.cls_data().builtin => from_bigint(to_bigint(v).unwrap_or_default()),
         _ => v.clone(),
     }
@@ -915,16 +915,16 @@ fn bool_new(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn bool_repr(_vm: &mut Vm, a: Args) -> PyResult {
-    Ok(Value::Obj(crate::vm::intern_static(if matches!(a.args[0], Value::Bool(true)) { "True" } else { "False" })))
+    Ok(Value::Obj(crate::vm::intern_static(if matches!(a.args[0], Value::Bool64(crate::value::B64::TRUE)) { "True" } else { "False" })))
 }
 
 /// `bool & bool` is a bool; anything else is int arithmetic.
 fn bool_bitop(vm: &mut Vm, a: &Args, name: &str, op: BinOp) -> PyResult {
-    if let (Some(Value::Bool(x)), Some(Value::Bool(y))) = (a.args.first(), a.args.get(1)) {
+    if let (Some(Value::Bool64(x)), Some(Value::Bool64(y))) = (a.args.first(), a.args.get(1)) {
         return Ok(Value::Bool(match op {
-            BinOp::And => *x & *y,
-            BinOp::Or => *x | *y,
-            _ => *x ^ *y,
+            BinOp::And => x.get() & y.get(),
+            BinOp::Or => x.get() | y.get(),
+            _ => x.get() ^ y.get(),
         }));
     }
     int_binary(vm, a, name, op, false)

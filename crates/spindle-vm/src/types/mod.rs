@@ -197,8 +197,8 @@ pub fn type_of(v: &Value) -> &ObjRef {
     match v {
         Value::Obj(o) => &o.cls,
         Value::Int(_) => &t.int,
-        Value::Float(_) => &t.float,
-        Value::Bool(_) => &t.bool_,
+        Value::Float64(_) => &t.float,
+        Value::Bool64(_) => &t.bool_,
         Value::None => &t.none_type,
         Value::Null => &t.none_type,
     }

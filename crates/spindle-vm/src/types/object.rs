@@ -369,11 +369,11 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
     }
     let Value::Obj(o) = obj else {
         return Ok(match (obj, name) {
-            (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(Value::Int(crate::types::int::to_i64(obj).unwrap_or(0))),
-            (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
-            (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
-            (Value::Float(f), "real") => Some(Value::Float(*f)),
-            (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+            (Value::Int(_) | Value::Bool64(_), "real" | "numerator") => Some(Value::Int(crate::types::int::to_i64(obj).unwrap_or(0))),
+            (Value::Int(_) | Value::Bool64(_), "imag") => Some(Value::Int(0)),
+            (Value::Int(_) | Value::Bool64(_), "denominator") => Some(Value::Int(1)),
+            (Value::Float64(f), "real") => Some(Value::Float(f.get())),
+            (Value::Float64(_), "imag") => Some(Value::Float(0.0)),
             _ => None,
         });
     };

@@ -75,7 +75,7 @@ pub fn range_getitem(vm: &mut Vm, r: &Value, k: &Value) -> PyResult {
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if crate::ops::is_int(v) {
         return Ok(match v {
-            Value::Bool(b) => Value::Int(*b as i64),
+            Value::Bool64(b) => Value::Int(b.get() as i64),
             other => other.clone(),
         });
     }
