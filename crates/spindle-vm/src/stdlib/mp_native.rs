@@ -9,8 +9,9 @@
 //!
 //! * `SemLock(kind, value, maxvalue)`: a counting semaphore whose count is a futex word in
 //!   the shared page (process-shared futex: no `FUTEX_PRIVATE_FLAG`). `kind` 0 is a recursive
-//!   lock (owner pid and thread id plus depth in the page, so ownership is visible to every
-//!   process), 1 a semaphore. Waits release the GIL; in the main thread they are timed so
+//!   lock, 1 a semaphore. As in CPython, who holds it is recorded per process in the object
+//!   (thread ident and depth, plus the pid, so a forked child never believes it owns a lock
+//!   its parent held): other processes only see the count. Waits release the GIL; in the main thread they are timed so
 //!   that a SIGINT interrupts them (`KeyboardInterrupt`). A process that dies holding a lock
 //!   leaves it locked, as with CPython's POSIX semaphores.
 //! * `SharedMemory(size)`: bytes shared between processes, read and written by offset, raw or
@@ -108,11 +109,6 @@ struct SemShared {
     value: AtomicU32,
     /// Processes/threads sleeping on `value`.
     waiters: AtomicU32,
-    /// Recursive lock: holder's pid (0: none), thread ident and depth.
-    owner_pid: AtomicU32,
-    _pad: u32,
-    owner_tid: AtomicU64,
-    count: AtomicU32,
 }
 
 const SEM_PAGE: usize = 4096;
@@ -121,6 +117,11 @@ struct SemLock {
     map: Mapping,
     kind: i64,
     maxvalue: i64,
+    /// This process's holder: pid, thread ident and depth (acquires not yet released by it).
+    /// Written only by the holding thread (with the semaphore taken).
+    owner_pid: AtomicU32,
+    owner_tid: AtomicU64,
+    count: AtomicU32,
 }
 
 impl SemLock {
@@ -221,7 +222,8 @@ fn semlock_type() -> &'static ObjRef {
 
 fn new_semlock(vm: &mut Vm, map: Mapping, kind: i64, maxvalue: i64) -> PyResult {
     let _ = vm;
-    Ok(Value::Obj(ObjRef::new(semlock_type().clone(), Payload::Native(Box::new(SemLock { map, kind, maxvalue })))))
+    let s = SemLock { map, kind, maxvalue, owner_pid: AtomicU32::new(0), owner_tid: AtomicU64::new(0), count: AtomicU32::new(0) };
+    Ok(Value::Obj(ObjRef::new(semlock_type().clone(), Payload::Native(Box::new(s)))))
 }
 
 fn check_kind(vm: &mut Vm, kind: i64, maxvalue: i64) -> PyResult<()> {
@@ -279,14 +281,13 @@ fn sem_self<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a SemLock> {
 }
 
 fn is_mine(s: &SemLock) -> bool {
-    let sh = s.shared();
-    sh.owner_pid.load(Ordering::Relaxed) == my_pid() && sh.owner_tid.load(Ordering::Relaxed) == crate::stdlib::thread::this_ident() && sh.count.load(Ordering::Relaxed) > 0
+    s.owner_pid.load(Ordering::Relaxed) == my_pid() && s.owner_tid.load(Ordering::Relaxed) == crate::stdlib::thread::this_ident() && s.count.load(Ordering::Relaxed) > 0
 }
 
 fn acquire_impl(vm: &mut Vm, a: &Args, block: bool, timeout: Option<f64>) -> PyResult<bool> {
     let s = sem_self(vm, a)?;
     if s.kind == RECURSIVE_MUTEX && is_mine(s) {
-        s.shared().count.fetch_add(1, Ordering::Relaxed);
+        s.count.fetch_add(1, Ordering::Relaxed);
         return Ok(true);
     }
     let mut got = try_take(s.shared());
@@ -309,11 +310,14 @@ fn acquire_impl(vm: &mut Vm, a: &Args, block: bool, timeout: Option<f64>) -> PyR
             }
         }
     }
-    if got && s.kind == RECURSIVE_MUTEX {
-        let sh = s.shared();
-        sh.owner_pid.store(my_pid(), Ordering::Relaxed);
-        sh.owner_tid.store(crate::stdlib::thread::this_ident(), Ordering::Relaxed);
-        sh.count.store(1, Ordering::Relaxed);
+    if got {
+        let me = crate::stdlib::thread::this_ident();
+        if s.owner_pid.load(Ordering::Relaxed) != my_pid() {
+            s.count.store(0, Ordering::Relaxed);
+        }
+        s.owner_pid.store(my_pid(), Ordering::Relaxed);
+        s.owner_tid.store(me, Ordering::Relaxed);
+        s.count.fetch_add(1, Ordering::Relaxed);
     }
     Ok(got)
 }
@@ -344,13 +348,18 @@ fn release_impl(vm: &mut Vm, a: &Args) -> PyResult<()> {
             let c = crate::types::types().exc.assertion_error.clone();
             return Err(vm.new_exc(&c, "attempt to release recursive lock not owned by thread"));
         }
-        if sh.count.fetch_sub(1, Ordering::Relaxed) > 1 {
+        if s.count.fetch_sub(1, Ordering::Relaxed) > 1 {
             return Ok(());
         }
-        sh.owner_pid.store(0, Ordering::Relaxed);
-        sh.owner_tid.store(0, Ordering::Relaxed);
-    } else if sh.value.load(Ordering::SeqCst) as i64 >= s.maxvalue {
-        return Err(vm.value_error("semaphore or lock released too many times"));
+    } else {
+        if sh.value.load(Ordering::SeqCst) as i64 >= s.maxvalue {
+            return Err(vm.value_error("semaphore or lock released too many times"));
+        }
+        // A semaphore may be released by any thread; the count only tracks this process's
+        // outstanding acquisitions (for `_is_mine` and the lock's repr).
+        if s.owner_pid.load(Ordering::Relaxed) == my_pid() && s.count.load(Ordering::Relaxed) > 0 {
+            s.count.fetch_sub(1, Ordering::Relaxed);
+        }
     }
     sem_post(sh);
     Ok(())
@@ -368,13 +377,13 @@ fn sem_exit(vm: &mut Vm, a: Args) -> PyResult {
 
 fn sem_count(vm: &mut Vm, a: Args) -> PyResult {
     let s = sem_self(vm, &a)?;
-    let n = if s.kind == RECURSIVE_MUTEX && is_mine(s) { s.shared().count.load(Ordering::Relaxed) } else { 0 };
+    let n = if s.owner_pid.load(Ordering::Relaxed) == my_pid() { s.count.load(Ordering::Relaxed) } else { 0 };
     Ok(Value::Int(n as i64))
 }
 
 fn sem_is_mine(vm: &mut Vm, a: Args) -> PyResult {
     let s = sem_self(vm, &a)?;
-    Ok(Value::Bool(s.kind == RECURSIVE_MUTEX && is_mine(s)))
+    Ok(Value::Bool(is_mine(s)))
 }
 
 fn sem_get_value(vm: &mut Vm, a: Args) -> PyResult {
@@ -387,9 +396,11 @@ fn sem_is_zero(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::Bool(s.shared().value.load(Ordering::SeqCst) == 0))
 }
 
-/// Nothing to reset: ownership is recorded with the pid, which differs in the child.
+/// In a forked child: this process holds nothing (the pid check gives the same answer).
 fn sem_after_fork(vm: &mut Vm, a: Args) -> PyResult {
-    sem_self(vm, &a)?;
+    let s = sem_self(vm, &a)?;
+    s.count.store(0, Ordering::Relaxed);
+    s.owner_pid.store(0, Ordering::Relaxed);
     Ok(Value::None)
 }
 
