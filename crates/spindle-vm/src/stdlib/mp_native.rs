@@ -549,7 +549,7 @@ fn shm_get(vm: &mut Vm, a: Args) -> PyResult {
 
 fn int_in(vm: &mut Vm, v: &Value, lo: i128, hi: i128, code: &str) -> PyResult<i128> {
     let b = match v {
-        Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+        Value::Float64(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
         _ => crate::ops::index_value(vm, v)?,
     };
     use num_traits::ToPrimitive;
