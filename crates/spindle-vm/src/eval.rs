@@ -163,7 +163,12 @@ impl Vm {
                 drop(f);
                 Err(self.runtime_error("yield outside a generator frame"))
             }
-            Err(e) => Err(e),
+            Err(e) => {
+                if let Some(f) = f.and_then(|f| crate::traceback::keep_frame(&e.0, f)) {
+                    self.release_frame(f);
+                }
+                Err(e)
+            }
         }
     }
 
@@ -1060,7 +1065,9 @@ impl Vm {
                 return Err(PyErr(exc));
             }
             if let Some(done) = self.frames.pop() {
-                self.release_frame(done);
+                if let Some(f) = crate::traceback::keep_frame(&exc, done) {
+                    self.release_frame(f);
+                }
             }
             self.depth -= 1;
         }

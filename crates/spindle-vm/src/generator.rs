@@ -199,24 +199,31 @@ fn gen_throw(vm: &mut Vm, a: Args) -> PyResult {
 
 fn gen_close(vm: &mut Vm, a: Args) -> PyResult {
     let g = self_gen(vm, &a)?.clone();
+    close(vm, &g).map(|_| Value::None)
+}
+
+/// `generator.close()`: raise GeneratorExit at the suspension point.
+pub fn close(vm: &mut Vm, g: &ObjRef) -> PyResult<()> {
+    let g = g.clone();
     let has_frame = gen_state(&g).map(|s| s.lock().frame.is_some()).unwrap_or(false);
     if !has_frame {
-        return Ok(Value::None);
+        return Ok(());
     }
     if !gen_state(&g).map(|s| s.lock().started).unwrap_or(false) {
         if let Some(s) = gen_state(&g) {
-            s.lock().frame = None;
+            let f = s.lock().frame.take();
+            drop(f);
         }
-        return Ok(Value::None);
+        return Ok(());
     }
     let ge = crate::exceptions::new_exception(&types().exc.generator_exit.clone(), vec![]);
     match resume(vm, &g, Value::None, Some(PyErr(ge))) {
         Ok(GenResult::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
-        Ok(GenResult::Return(_)) => Ok(Value::None),
+        Ok(GenResult::Return(_)) => Ok(()),
         Err(e) => {
             let t = types();
             if vm.is_instance_of(&e, &t.exc.generator_exit.clone()) || vm.is_instance_of(&e, &t.exc.stop_iteration.clone()) {
-                Ok(Value::None)
+                Ok(())
             } else {
                 Err(e)
             }

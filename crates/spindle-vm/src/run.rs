@@ -282,6 +282,39 @@ fn run_atexit(vm: &mut Vm) {
     }
 }
 
+/// Interpreter shutdown frees what `__main__`'s globals hold, as CPython's module teardown
+/// does. CPython's collector runs the `__del__` of unreachable objects before clearing any of
+/// them (PEP 442), so first the objects only the globals hold get their `__del__` called while
+/// every global is still there (in insertion order); then entries go in insertion order
+/// (`__builtins__` kept), each one's remaining finalizers running before the next is dropped.
+fn clear_main_module(vm: &mut Vm) {
+    let Some(Value::Obj(m)) = crate::import::sys_modules_get("__main__") else { return };
+    let d = crate::types::module::module_dict(&m);
+    let items = crate::types::dict::dict_items(&d);
+    for (_, v) in &items {
+        let Value::Obj(o) = v else { continue };
+        // One reference from the dict, one in `items`.
+        if o.refcount() == 2 && crate::object::has_finalizer(o) && o.mark_finalized() {
+            if let Some(del) = vm.lookup_special(v, "__del__") {
+                let saved = vm.handled.clone();
+                if let Err(e) = vm.call(&del, &[v.clone()], &[]) {
+                    crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &del);
+                }
+                vm.handled = saved;
+            }
+            vm.run_finalizers();
+        }
+    }
+    let keys: Vec<Value> = items.into_iter().map(|(k, _)| k).collect();
+    for k in keys {
+        if k.as_str() == Some("__builtins__") {
+            continue;
+        }
+        let _ = crate::types::dict::dict_del(vm, &d, &k);
+        vm.run_finalizers();
+    }
+}
+
 /// Run the program and shut down: returns the process exit status.
 pub fn run_main(vm: &mut Vm, target: &Target) -> i32 {
     let mut status = match run_target(vm, target) {
@@ -300,6 +333,7 @@ pub fn run_main(vm: &mut Vm, target: &Target) -> i32 {
     vm.run_finalizers();
     run_atexit(vm);
     vm.run_finalizers();
+    clear_main_module(vm);
     crate::stdlib::sys::flush_all(vm);
     // Daemon threads still running never get the GIL again (they die with the process).
     crate::gil::finalize();

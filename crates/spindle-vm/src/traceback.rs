@@ -15,10 +15,27 @@ pub fn add_entry(exc: &ObjRef, frame: &Frame) {
     if let Some(d) = crate::exceptions::exc_data(exc) {
         let mut g = d.lock();
         let next = std::mem::replace(&mut g.traceback, Value::None);
-        let data = TracebackData { code: frame.code.clone(), instr: frame.lasti, globals: frame.globals.clone(), builtins: frame.builtins.clone(), next };
+        let data = TracebackData { code: frame.code.clone(), instr: frame.lasti, globals: frame.globals.clone(), builtins: frame.builtins.clone(), next, frame: std::sync::OnceLock::new() };
         let tb = ObjRef::new(types().traceback.clone(), Payload::Traceback(data));
         g.traceback = Value::Obj(tb);
     }
+}
+
+/// An exception left `frame` (popped from the frame stack): the newest traceback entry, if it
+/// is this frame's, keeps it (its locals live as long as the traceback). Otherwise the frame
+/// is handed back.
+pub fn keep_frame(exc: &ObjRef, frame: Box<Frame>) -> Option<Box<Frame>> {
+    let Some(d) = crate::exceptions::exc_data(exc) else { return Some(frame) };
+    let tb = d.lock().traceback.clone();
+    if let Value::Obj(t) = &tb {
+        if let Payload::Traceback(data) = &t.payload {
+            if Arc::ptr_eq(&data.code, &frame.code) && data.frame.get().is_none() {
+                let _ = data.frame.set(frame);
+                return None;
+            }
+        }
+    }
+    Some(frame)
 }
 
 /// Entries of a traceback chain, outermost first.

@@ -838,6 +838,16 @@ impl Vm {
                 break;
             }
             for o in objs {
+                if matches!(o.payload, Payload::Generator(_)) {
+                    let saved = self.handled.clone();
+                    if let Err(e) = crate::generator::close(self, &o) {
+                        let v = Value::Obj(o.clone());
+                        crate::traceback::print_unraisable(self, &e, "Exception ignored in", &v);
+                    }
+                    self.handled = saved;
+                    drop(o);
+                    continue;
+                }
                 let v = Value::Obj(o);
                 if let Some(del) = self.lookup_special(&v, "__del__") {
                     let saved = self.handled.clone();

@@ -1,26 +1,36 @@
-# sys.getrefcount on fresh objects, as arguments and in containers.
+# sys.getrefcount values as CPython reports them: locals, arguments, self, containers, temporaries.
 import sys
+class R:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print('freed', self.n)
+def f():
+    x = R('x')
+    print('local', sys.getrefcount(x))
+    y = [x, x]
+    print('in list twice', sys.getrefcount(x))
+    d = {'k': x}
+    print('in dict too', sys.getrefcount(x))
+    del y
+    print('list gone', sys.getrefcount(x))
+    return 'done'
+print(f())
+o = object()
+print('global', sys.getrefcount(o))
+def g(arg):
+    return sys.getrefcount(arg)
+print('temporary argument', g(R('tmp')))
+z = R('z')
+print('global argument', g(z))
 class C:
-    pass
-obj = C()
-print('one name', sys.getrefcount(obj))
-alias = obj
-print('two names', sys.getrefcount(obj))
-holder = [obj]
-print('in a list', sys.getrefcount(obj))
-holder.append(obj)
-print('twice in list', sys.getrefcount(obj))
-holder = None
-print('list gone', sys.getrefcount(obj))
-del alias
-print('alias gone', sys.getrefcount(obj))
-def probe(o):
-    return sys.getrefcount(o)
-print('inside call', probe(obj))
-s = 'a string built at runtime'.upper()
-print('string', sys.getrefcount(s))
-lst = [1, 2, 3]
-print('list', sys.getrefcount(lst))
-d = {}
-d['x'] = lst
-print('list in dict', sys.getrefcount(lst))
+    def m(self):
+        return sys.getrefcount(self)
+c = C()
+print('self', c.m())
+print('temporary', sys.getrefcount(C()))
+t = (z,)
+print('in tuple', sys.getrefcount(z))
+del t
+print('tuple gone', sys.getrefcount(z))
+print('end of program: z is freed at shutdown')

@@ -88,6 +88,9 @@ pub struct TracebackData {
     pub globals: ObjRef,
     pub builtins: ObjRef,
     pub next: Value,
+    /// The frame itself once it has been left by the exception: as in CPython, a traceback
+    /// keeps the frame's locals alive until the exception goes away.
+    pub frame: std::sync::OnceLock<Box<crate::eval::Frame>>,
 }
 
 /// Builtin layouts a class can inherit.
@@ -165,14 +168,31 @@ impl TypeData {
 }
 
 /// Called by `ptr::dealloc` just before an object's memory is freed: a class leaves the weak
-/// subclass lists of its bases (under their locks, so `__subclasses__` never sees it freed).
-pub(crate) fn before_free(obj: &Obj, addr: usize) {
-    if let Payload::Type(td) = &obj.payload {
-        for b in &td.bases {
-            if let Payload::Type(bd) = &b.payload {
-                bd.subclasses.lock().retain(|&a| a != addr);
+/// subclass lists of its bases (under their locks, so `__subclasses__` never sees it freed);
+/// lists and tuples release their items last to first, as CPython does (the order `__del__`
+/// methods run in).
+pub(crate) fn before_free(obj: &mut Obj, addr: usize) {
+    match &mut obj.payload {
+        Payload::Type(td) => {
+            for b in &td.bases {
+                if let Payload::Type(bd) = &b.payload {
+                    bd.subclasses.lock().retain(|&a| a != addr);
+                }
             }
         }
+        Payload::List(l) => {
+            let items = std::mem::take(&mut *l.lock());
+            for v in items.into_iter().rev() {
+                drop(v);
+            }
+        }
+        Payload::Tuple(t) => {
+            let items = std::mem::take(t);
+            for v in items.into_vec().into_iter().rev() {
+                drop(v);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -218,8 +238,14 @@ pub fn alloc_plausible(bytes: usize) -> bool {
     bytes <= phys
 }
 
-/// Called by `ptr::dealloc`: does this dying object need `__del__`?
+/// Called by `ptr::dealloc`: does this dying object need `__del__`? A suspended generator
+/// inside a `try` or `with` needs closing (GeneratorExit runs its `finally`/`__exit__`);
+/// without an active handler, closing it would have no visible effect.
 pub(crate) fn has_finalizer(obj: &Obj) -> bool {
+    if let Payload::Generator(g) = &obj.payload {
+        let st = g.lock();
+        return st.started && st.frame.as_ref().is_some_and(|f| !f.blocks.is_empty());
+    }
     match &obj.cls.payload {
         Payload::Type(t) => t.has_del.load(Ordering::Relaxed),
         _ => false,

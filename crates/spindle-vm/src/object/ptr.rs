@@ -72,6 +72,11 @@ impl ObjRef {
         o
     }
 
+    /// Mark the object's `__del__` as run (PEP 442: at most once); false if it already was.
+    pub fn mark_finalized(&self) -> bool {
+        self.flags.fetch_or(FINALIZED, Ordering::Relaxed) & FINALIZED == 0
+    }
+
     /// Does the header dict hold slot values rather than a `__dict__`?
     #[inline(always)]
     pub fn has_slot_storage(&self) -> bool {
@@ -245,9 +250,10 @@ fn dealloc(ptr: NonNull<Obj>) {
         return;
     }
     FREE_DEPTH.with(|d| d.set(depth + 1));
-    super::before_free(obj, ptr.as_ptr() as usize);
     // SAFETY: the allocation came from `Box::new` in `ObjRef::new` and nobody else holds it.
-    drop(unsafe { Box::from_raw(ptr.as_ptr()) });
+    let mut b = unsafe { Box::from_raw(ptr.as_ptr()) };
+    super::before_free(&mut b, ptr.as_ptr() as usize);
+    drop(b);
     FREE_DEPTH.with(|d| d.set(depth));
     if depth == 0 {
         loop {
@@ -255,9 +261,9 @@ fn dealloc(ptr: NonNull<Obj>) {
             let Some(p) = next else { break };
             FREE_DEPTH.with(|d| d.set(1));
             // SAFETY: queued pointers are objects whose count reached zero and were not freed.
-            super::before_free(unsafe { p.as_ref() }, p.as_ptr() as usize);
-            // SAFETY: as above.
-            drop(unsafe { Box::from_raw(p.as_ptr()) });
+            let mut b = unsafe { Box::from_raw(p.as_ptr()) };
+            super::before_free(&mut b, p.as_ptr() as usize);
+            drop(b);
             FREE_DEPTH.with(|d| d.set(0));
         }
     }
