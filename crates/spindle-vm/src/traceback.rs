@@ -403,6 +403,13 @@ pub fn print_exception(vm: &mut Vm, e: &PyErr) {
 
 /// "Exception ignored in: <obj>" report for errors in `__del__` and similar.
 pub fn print_unraisable(vm: &mut Vm, e: &PyErr, what: &str, obj: &Value) {
+    // CPython gives an exception without a traceback one from the current frame.
+    let no_tb = crate::exceptions::exc_data(&e.0).is_some_and(|d| d.lock().traceback.is_none());
+    if no_tb {
+        if let Some(f) = vm.frames.last() {
+            add_entry(&e.0, f);
+        }
+    }
     let r = vm.repr(obj).unwrap_or_else(|_| "<object repr() failed>".into());
     let text = format!("{what}: {r}\n{}", format_exception(vm, &e.0));
     crate::stdlib::sys::write_stderr(vm, &text);

@@ -331,7 +331,12 @@ fn from_source(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Vec<u8>> {
     };
     let mut out = Vec::with_capacity(items.len());
     for x in items {
-        out.push(byte_value(vm, &x)?);
+        match byte_value(vm, &x) {
+            Ok(b) => out.push(b),
+            // CPython words it per type: "bytes must be ..." but "byte must be ..." for bytearray.
+            Err(e) if name == "bytes" && vm.is_instance_of(&e, &types().exc.value_error.clone()) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            Err(e) => return Err(e),
+        }
     }
     Ok(out)
 }

@@ -8,7 +8,14 @@ use crate::vm::Vm;
 use crate::{Args, PyResult};
 
 fn object_new(vm: &mut Vm, a: Args) -> PyResult {
-    let Some(Value::Obj(cls)) = a.args.first() else { return Err(vm.type_error("object.__new__(X): X is not a type object")) };
+    let cls = match a.args.first() {
+        Some(Value::Obj(c)) => c,
+        Some(other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!("object.__new__(X): X is not a type object ({tn})")));
+        }
+        None => return Err(vm.type_error("object.__new__(): not enough arguments")),
+    };
     let Some(td) = cls.as_type() else {
         let tn = vm.type_name(&a.args[0]);
         return Err(vm.type_error(&format!("object.__new__(X): X is not a type object ({tn})")));
