@@ -360,6 +360,12 @@ impl Vm {
                     None => Value::Obj(ty.clone()),
                 };
                 let cls = if obj.is_none() { Value::Obj(ty.clone()) } else { cls };
+                // A native class method binds as a builtin method of the class, as in CPython.
+                if let Value::Obj(fo) = f {
+                    if let Payload::Builtin { name, func, bound: None, module } = &fo.payload {
+                        return Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(cls), module: *module })));
+                    }
+                }
                 Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: f.clone(), self_: cls })))
             }
             Payload::Property { fget, .. } => match obj {

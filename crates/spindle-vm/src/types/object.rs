@@ -528,6 +528,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__name__" => g.lock().name.clone(),
             "__qualname__" => g.lock().qualname.clone(),
             "gi_running" => Value::Bool(g.lock().running),
+            "gi_suspended" => {
+                let st = g.lock();
+                Value::Bool(st.started && !st.running && st.frame.is_some())
+            }
             "gi_frame" => {
                 // Snapshot the suspended frame (a running generator's frame is on the stack).
                 let st = g.lock();
