@@ -476,7 +476,10 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<
                     return seq_compare(vm, &s, &t, op).map(Some);
                 }
                 (Payload::List(s), Payload::List(t)) => {
-                    let (s, t) = (s.lock().clone(), t.lock().clone());
+                    // One lock at a time (two held at once could deadlock against `b == a` in
+                    // another thread, free-threaded).
+                    let s = s.lock().clone();
+                    let t = t.lock().clone();
                     return seq_compare(vm, &s, &t, op).map(Some);
                 }
                 (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => return crate::types::set::set_compare(vm, a, b, op),

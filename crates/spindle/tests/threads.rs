@@ -187,3 +187,34 @@ fn gil_trace_writes_a_chrome_trace() {
     assert!(text.trim_end().ends_with("]}"));
     assert!(err.contains("GIL statistics") && err.contains("Thread-1 (spin)"), "stats: {err}");
 }
+
+/// Every golden program of `tests/programs/threading` also runs under `-X gil=0` and must print
+/// exactly what python3 printed (the programs rely on locks, joins and queues, never on the
+/// GIL's atomicity beyond single operations on lists and dicts).
+#[test]
+fn threading_golden_programs_free_threaded() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/programs/threading");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir).expect("programs dir").filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py") && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_'))).collect();
+    names.sort();
+    let mut failures = Vec::new();
+    for prog in &names {
+        let expected_out = std::fs::read_to_string(prog.with_extension("out")).unwrap_or_default();
+        let expected_code: i32 = std::fs::read_to_string(prog.with_extension("code")).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
+        let out = Command::new(spindle())
+            .args(["-X", "gil=0"])
+            .arg(prog.file_name().expect("name"))
+            .current_dir(&dir)
+            .env("PYTHONHASHSEED", "0")
+            .env("PYTHONIOENCODING", "utf-8")
+            .env_remove("PYTHONPATH")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run spindle");
+        let stdout = String::from_utf8_lossy(&out.stdout).replace(&dir.canonicalize().unwrap_or(dir.clone()).to_string_lossy().to_string(), "$DIR");
+        if stdout != expected_out || out.status.code() != Some(expected_code) {
+            failures.push(format!("{}: exit {:?}\n--- stdout\n{stdout}\n--- expected\n{expected_out}\n--- stderr\n{}", prog.display(), out.status.code(), String::from_utf8_lossy(&out.stderr)));
+        }
+    }
+    assert!(names.len() >= 10, "found only {} programs", names.len());
+    assert!(failures.is_empty(), "under -X gil=0:\n{}", failures.join("\n"));
+}

@@ -190,7 +190,15 @@ fn thread_main(job: ThreadJob, stack_size: usize, label: Option<String>) {
         crate::gil_trace::label(gil::thread_serial(), &l);
     }
     let ThreadJob { func, args, kwargs } = job;
-    let r = vm.call(&func, &args, &kwargs);
+    // A Rust panic is a runtime bug: end the process (as a panic on the main thread does)
+    // rather than leave the GIL, or locks other threads wait on, held forever.
+    let r = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| vm.call(&func, &args, &kwargs))) {
+        Ok(r) => r,
+        Err(_) => {
+            eprintln!("spindle: internal error in a thread (see the panic message above); exiting");
+            std::process::exit(70);
+        }
+    };
     drop(args);
     drop(kwargs);
     if let Err(e) = r {

@@ -104,8 +104,10 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
         let pos = slice_positions(start, stop, step);
         return Ok(match &o.payload {
             Payload::List(l) => {
+                // The list may have shrunk since `len` was read (`__index__` ran Python code,
+                // or another thread in free-threaded mode): positions are re-checked.
                 let g = l.lock();
-                let v: Vec<Value> = pos.iter().map(|&i| g[i].clone()).collect();
+                let v: Vec<Value> = pos.iter().filter_map(|&i| g.get(i).cloned()).collect();
                 drop(g);
                 new_list(v)
             }
@@ -133,7 +135,7 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
             Payload::Bytes(b) => crate::types::bytes::new_bytes(pos.iter().map(|&i| b[i]).collect()),
             Payload::ByteArray(b) => {
                 let g = b.lock();
-                let v: Vec<u8> = pos.iter().map(|&i| g[i]).collect();
+                let v: Vec<u8> = pos.iter().filter_map(|&i| g.get(i).copied()).collect();
                 drop(g);
                 crate::types::bytes::new_bytearray(v)
             }
@@ -178,8 +180,13 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
         return Err(vm.index_error(what));
     }
     let j = j as usize;
+    let gone = |vm: &mut Vm| vm.index_error(if matches!(o.payload, Payload::List(_)) { "list index out of range" } else { "bytearray index out of range" });
     Ok(match &o.payload {
-        Payload::List(l) => l.lock()[j].clone(),
+        // Re-checked under the lock: the sequence may have shrunk since `len` was read.
+        Payload::List(l) => match l.lock().get(j).cloned() {
+            Some(v) => v,
+            None => return Err(gone(vm)),
+        },
         Payload::Tuple(t) => t[j].clone(),
         Payload::Str(s) => {
             let ch = s.char_at(j).unwrap_or(' ');
@@ -187,7 +194,10 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
             vm.new_str(ch.encode_utf8(&mut buf))
         }
         Payload::Bytes(b) => Value::Int(b[j] as i64),
-        Payload::ByteArray(b) => Value::Int(b.lock()[j] as i64),
+        Payload::ByteArray(b) => match b.lock().get(j).copied() {
+            Some(v) => Value::Int(v as i64),
+            None => return Err(gone(vm)),
+        },
         _ => unreachable!(),
     })
 }
@@ -206,15 +216,21 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
             Some(val) => {
                 let items = vm.collect(&val)?;
                 let mut g = l.lock();
+                // Collecting `val` ran Python code that may have shrunk the list: clamp.
+                let n = g.len();
                 if step == 1 {
-                    let stop = stop.max(start);
-                    let removed: Vec<Value> = g.splice(start as usize..stop as usize, items).collect();
+                    let stop = (stop.max(start) as usize).min(n);
+                    let start = (start as usize).min(stop);
+                    let removed: Vec<Value> = g.splice(start..stop, items).collect();
                     drop(g);
                     drop(removed);
                 } else {
                     let pos = slice_positions(start, stop, step);
-                    if pos.len() != items.len() {
+                    if pos.len() != items.len() || pos.iter().any(|&p| p >= n) {
                         drop(g);
+                        if pos.len() == items.len() {
+                            return Err(vm.index_error("list changed size during assignment"));
+                        }
                         return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len())));
                     }
                     for (p, it) in pos.into_iter().zip(items) {
@@ -228,7 +244,9 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
                 let mut g = l.lock();
                 let mut removed = Vec::new();
                 for p in pos.into_iter().rev() {
-                    removed.push(g.remove(p));
+                    if p < g.len() {
+                        removed.push(g.remove(p));
+                    }
                 }
                 drop(g);
                 drop(removed);
@@ -249,6 +267,11 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
         return Err(vm.index_error(msg));
     }
     let mut g = l.lock();
+    if j as usize >= g.len() {
+        // Shrunk by another thread since `len` was read.
+        drop(g);
+        return Err(vm.index_error("list assignment index out of range"));
+    }
     let old = match v {
         Some(val) => std::mem::replace(&mut g[j as usize], val),
         None => g.remove(j as usize),
