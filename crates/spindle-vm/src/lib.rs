@@ -4,6 +4,7 @@
 pub mod alloc;
 pub mod builtins;
 pub mod call;
+pub mod codecs;
 pub mod run;
 pub mod sigint;
 pub mod code;
@@ -22,6 +23,8 @@ pub mod suggestions;
 pub mod sync;
 pub mod traceback;
 pub mod types;
+pub mod unicode;
+mod unicode_tables;
 pub mod value;
 pub mod vm;
 

@@ -1,4 +1,4 @@
-//! `bytes` and `bytearray`: construction, repr, codecs (utf-8, ascii, latin-1), and the
+//! `bytes` and `bytearray`: construction, repr, codec entry points (`crate::codecs`), and the
 //! methods the two types share.
 
 use crate::object::{ObjRef, Payload};
@@ -78,97 +78,14 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-fn norm_encoding(enc: &str) -> String {
-    enc.to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
-/// Decode bytes with a codec. Supports utf-8, ascii and latin-1 with strict/ignore/replace.
+/// Decode bytes with a codec (see `crate::codecs`).
 pub fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
-    match norm_encoding(enc).as_str() {
-        "utf_8" | "utf8" | "u8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(s.to_string()),
-            Err(e) => match errors {
-                "replace" => Ok(String::from_utf8_lossy(b).into_owned()),
-                "ignore" => {
-                    let mut out = String::new();
-                    let mut rest = b;
-                    loop {
-                        match std::str::from_utf8(rest) {
-                            Ok(s) => {
-                                out.push_str(s);
-                                break;
-                            }
-                            Err(e) => {
-                                let good = e.valid_up_to();
-                                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                                let skip = e.error_len().unwrap_or(rest.len() - good);
-                                rest = &rest[good + skip..];
-                            }
-                        }
-                    }
-                    Ok(out)
-                }
-                _ => {
-                    let pos = e.valid_up_to();
-                    let byte = b[pos];
-                    // CPython's reasons: a byte that cannot start a sequence, a sequence cut
-                    // short by the end of the data, or a bad byte inside a sequence.
-                    let (reason, end) = match e.error_len() {
-                        _ if !(0xc2..=0xf4).contains(&byte) => ("invalid start byte", pos + 1),
-                        None => ("unexpected end of data", b.len()),
-                        Some(n) => ("invalid continuation byte", pos + n),
-                    };
-                    Err(vm.unicode_decode_error("utf-8", b, pos, end, reason))
-                }
-            },
-        },
-        "ascii" | "us_ascii" => {
-            let mut out = String::with_capacity(b.len());
-            for (i, &c) in b.iter().enumerate() {
-                if c < 0x80 {
-                    out.push(c as char);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push('\u{fffd}'),
-                        _ => return Err(vm.unicode_decode_error("ascii", b, i, i + 1, "ordinal not in range(128)")),
-                    }
-                }
-            }
-            Ok(out)
-        }
-        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => Ok(b.iter().map(|&c| c as char).collect()),
-        other => Err(vm.new_exc(&types().exc.lookup_error.clone(), &format!("unknown encoding: {}", other.replace('_', "-")))),
-    }
+    crate::codecs::decode(vm, b, enc, errors)
 }
 
-/// Encode text with a codec (utf-8, ascii, latin-1).
+/// Encode text with a codec (see `crate::codecs`).
 pub fn encode(vm: &mut Vm, s: &str, enc: &str, errors: &str) -> PyResult<Vec<u8>> {
-    match norm_encoding(enc).as_str() {
-        "utf_8" | "utf8" | "u8" => Ok(s.as_bytes().to_vec()),
-        n @ ("ascii" | "us_ascii" | "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1") => {
-            let (limit, name) = if n.contains("ascii") { (0x80u32, "ascii") } else { (0x100u32, "latin-1") };
-            let mut out = Vec::with_capacity(s.len());
-            let chars: Vec<char> = s.chars().collect();
-            for (i, &c) in chars.iter().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            // The error covers the whole run of unencodable characters.
-                            let end = chars[i..].iter().position(|&d| (d as u32) < limit).map_or(chars.len(), |n| i + n);
-                            return Err(vm.unicode_encode_error(name, s, i, end, &format!("ordinal not in range({limit})")));
-                        }
-                    }
-                }
-            }
-            Ok(out)
-        }
-        other => Err(vm.new_exc(&types().exc.lookup_error.clone(), &format!("unknown encoding: {}", other.replace('_', "-")))),
-    }
+    crate::codecs::encode(vm, s, enc, errors)
 }
 
 /// `x in bytes`.

@@ -38,24 +38,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// An approximation of `str.isprintable` for one character (Unicode categories C* and Z* other
-/// than the ASCII space are not printable).
+/// `str.isprintable` for one character (exact, from the Unicode tables).
 pub fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x20 || (0x7f..0xa0).contains(&u) {
-        return false;
-    }
-    if c == ' ' {
-        return true;
-    }
-    // Separators (Zs, Zl, Zp) and format/private/unassigned ranges commonly met.
-    if matches!(u, 0xa0 | 0xad | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f | 0x3000 | 0xfeff | 0xfff9..=0xfffb) {
-        return false;
-    }
-    if (0xd800..=0xdfff).contains(&u) || (0xe000..=0xf8ff).contains(&u) || u >= 0xf0000 || u == 0xfffe || u == 0xffff {
-        return false;
-    }
-    true
+    crate::unicode::is_printable(c)
 }
 
 fn sstr<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyStr> {
@@ -454,7 +439,7 @@ fn str_replace(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
+    crate::unicode::is_space(c)
 }
 
 fn strip_impl(vm: &mut Vm, a: &Args, name: &str, left: bool, right: bool) -> PyResult {
@@ -516,39 +501,56 @@ fn str_lower(vm: &mut Vm, a: Args) -> PyResult {
     map_chars(vm, &a, "lower", |s| s.to_lowercase())
 }
 fn str_casefold(vm: &mut Vm, a: Args) -> PyResult {
-    map_chars(vm, &a, "casefold", |s| s.to_lowercase().replace('ß', "ss"))
+    map_chars(vm, &a, "casefold", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            crate::unicode::push_fold(&mut out, c);
+        }
+        out
+    })
 }
 fn str_swapcase(vm: &mut Vm, a: Args) -> PyResult {
     map_chars(vm, &a, "swapcase", |s| {
-        s.chars()
-            .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else if c.is_lowercase() { c.to_uppercase().collect() } else { c.to_string() })
-            .collect()
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::with_capacity(s.len());
+        for (i, &c) in chars.iter().enumerate() {
+            if crate::unicode::is_upper(c) {
+                crate::unicode::push_lower_at(&mut out, &chars, i);
+            } else if crate::unicode::is_lower(c) {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
     })
 }
 fn str_capitalize(vm: &mut Vm, a: Args) -> PyResult {
     map_chars(vm, &a, "capitalize", |s| {
-        let mut cs = s.chars();
-        match cs.next() {
-            Some(c) => {
-                let mut out: String = c.to_uppercase().collect();
-                out.push_str(&cs.as_str().to_lowercase());
-                out
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = String::with_capacity(s.len());
+        for (i, &c) in chars.iter().enumerate() {
+            if i == 0 {
+                crate::unicode::push_title(&mut out, c);
+            } else {
+                crate::unicode::push_lower_at(&mut out, &chars, i);
             }
-            None => String::new(),
         }
+        out
     })
 }
 fn str_title(vm: &mut Vm, a: Args) -> PyResult {
     map_chars(vm, &a, "title", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         let mut prev_cased = false;
-        for c in s.chars() {
+        for (i, &c) in chars.iter().enumerate() {
             if prev_cased {
-                out.extend(c.to_lowercase());
+                crate::unicode::push_lower_at(&mut out, &chars, i);
             } else {
-                out.extend(c.to_uppercase());
+                crate::unicode::push_title(&mut out, c);
             }
-            prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase());
+            prev_cased = crate::unicode::is_cased(c);
         }
         out
     })
@@ -564,19 +566,19 @@ fn pred(vm: &mut Vm, a: &Args, name: &str, empty: bool, f: fn(&str) -> bool) -> 
 }
 
 fn str_isdigit(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "isdigit", false, |s| s.chars().all(|c| c.is_ascii_digit() || c.to_digit(10).is_some() || matches!(c, '²' | '³' | '¹' | '٠'..='٩' | '०'..='९')))
+    pred(vm, &a, "isdigit", false, |s| s.chars().all(crate::unicode::is_digit))
 }
 fn str_isdecimal(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "isdecimal", false, |s| s.chars().all(|c| c.is_ascii_digit() || matches!(c, '٠'..='٩' | '०'..='९' | '０'..='９')))
+    pred(vm, &a, "isdecimal", false, |s| s.chars().all(crate::unicode::is_decimal))
 }
 fn str_isnumeric(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "isnumeric", false, |s| s.chars().all(|c| c.is_numeric()))
+    pred(vm, &a, "isnumeric", false, |s| s.chars().all(crate::unicode::is_numeric))
 }
 fn str_isalpha(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "isalpha", false, |s| s.chars().all(|c| c.is_alphabetic()))
+    pred(vm, &a, "isalpha", false, |s| s.chars().all(crate::unicode::is_alpha))
 }
 fn str_isalnum(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "isalnum", false, |s| s.chars().all(|c| c.is_alphanumeric()))
+    pred(vm, &a, "isalnum", false, |s| s.chars().all(crate::unicode::is_alnum))
 }
 fn str_isspace(vm: &mut Vm, a: Args) -> PyResult {
     pred(vm, &a, "isspace", false, |s| s.chars().all(is_py_space))
@@ -585,26 +587,45 @@ fn str_isascii(vm: &mut Vm, a: Args) -> PyResult {
     pred(vm, &a, "isascii", true, |s| s.is_ascii())
 }
 fn str_isprintable(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "isprintable", true, |s| s.chars().all(is_printable))
+    pred(vm, &a, "isprintable", true, |s| s.chars().all(crate::unicode::is_printable))
 }
+/// `isupper`/`islower`: no character of the other case or titlecase, and at least one cased.
 fn str_isupper(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "isupper", false, |s| s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()))
+    pred(vm, &a, "isupper", false, |s| {
+        let mut cased = false;
+        for c in s.chars() {
+            if crate::unicode::is_lower(c) || crate::unicode::is_title(c) {
+                return false;
+            }
+            cased |= crate::unicode::is_upper(c);
+        }
+        cased
+    })
 }
 fn str_islower(vm: &mut Vm, a: Args) -> PyResult {
-    pred(vm, &a, "islower", false, |s| s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()))
+    pred(vm, &a, "islower", false, |s| {
+        let mut cased = false;
+        for c in s.chars() {
+            if crate::unicode::is_upper(c) || crate::unicode::is_title(c) {
+                return false;
+            }
+            cased |= crate::unicode::is_lower(c);
+        }
+        cased
+    })
 }
 fn str_istitle(vm: &mut Vm, a: Args) -> PyResult {
     pred(vm, &a, "istitle", false, |s| {
         let mut prev_cased = false;
         let mut any = false;
         for c in s.chars() {
-            if c.is_uppercase() {
+            if crate::unicode::is_upper(c) || crate::unicode::is_title(c) {
                 if prev_cased {
                     return false;
                 }
                 prev_cased = true;
                 any = true;
-            } else if c.is_lowercase() {
+            } else if crate::unicode::is_lower(c) {
                 if !prev_cased {
                     return false;
                 }
@@ -621,7 +642,7 @@ fn str_isidentifier(vm: &mut Vm, a: Args) -> PyResult {
     pred(vm, &a, "isidentifier", false, |s| {
         let mut cs = s.chars();
         match cs.next() {
-            Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
+            Some(c) if crate::unicode::is_xid_start(c) => cs.all(crate::unicode::is_xid_continue),
             _ => false,
         }
     })
