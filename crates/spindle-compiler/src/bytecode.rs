@@ -362,6 +362,9 @@ pub enum Constant {
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Constant>),
+    /// A frozenset of constants, built by adding the items in order (CPython folds constant
+    /// set displays into one: its table decides the iteration order).
+    FrozenSet(Vec<Constant>),
     Code(std::sync::Arc<CodeObject>),
 }
 

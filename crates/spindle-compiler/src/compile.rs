@@ -589,7 +589,7 @@ impl<'a> Compiler<'a> {
                 let start = self.new_label();
                 let exit = self.new_label();
                 let end = self.new_label();
-                self.expr(&f.iter)?;
+                self.iterable(&f.iter)?;
                 self.emit(Instr::GetIter);
                 self.bind_label(start);
                 self.jump(Instr::ForIter, exit);
@@ -1277,6 +1277,29 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// A set display of constants as a frozenset constant.
+    fn const_set(&self, e: &Expr) -> Option<Constant> {
+        let Expr::Set(s) = e else { return None };
+        let mut items = Vec::with_capacity(s.elts.len());
+        for x in &s.elts {
+            items.push(self.constant_of(x)?);
+        }
+        Some(Constant::FrozenSet(items))
+    }
+
+    /// An iterable of a `for` loop, a comprehension, or the right side of `in`: a constant set
+    /// display is iterated as a frozenset constant (CPython's `fold_iter`).
+    fn iterable(&mut self, e: &'a Expr) -> CResult<()> {
+        if let Some(fs) = self.const_set(e) {
+            let saved = self.set_pos(e.range());
+            let c = self.const_(fs);
+            self.emit(Instr::LoadConst(c));
+            self.restore_pos(saved);
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
     fn constant_of(&self, e: &Expr) -> Option<Constant> {
         Some(match e {
             Expr::NumberLiteral(n) => match &n.value {
@@ -1418,6 +1441,17 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Set(s) => {
+                // As CPython: more than two constants become a frozenset constant merged into
+                // a new set (which decides the set's layout and iteration order).
+                if s.elts.len() > 2 {
+                    if let Some(fs) = self.const_set(e) {
+                        self.emit(Instr::BuildSet(0));
+                        let c = self.const_(fs);
+                        self.emit(Instr::LoadConst(c));
+                        self.emit(Instr::SetUpdate(1));
+                        return Ok(());
+                    }
+                }
                 if s.elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
                     self.emit(Instr::BuildSet(0));
                     for el in &s.elts {
@@ -1634,14 +1668,22 @@ impl<'a> Compiler<'a> {
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
-            self.expr(&c.comparators[0])?;
+            if matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn) {
+                self.iterable(&c.comparators[0])?;
+            } else {
+                self.expr(&c.comparators[0])?;
+            }
             self.cmp_op(c.ops[0]);
             return Ok(());
         }
         let cleanup = self.new_label();
         let end = self.new_label();
         for (i, (op, comp)) in c.ops.iter().zip(c.comparators.iter()).enumerate() {
-            self.expr(comp)?;
+            if i + 1 == n && matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                self.iterable(comp)?;
+            } else {
+                self.expr(comp)?;
+            }
             if i + 1 < n {
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::Copy(2));
@@ -1819,7 +1861,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.finish_unit();
         self.make_closure(code, 0);
-        self.expr(&first.iter)?;
+        self.iterable(&first.iter)?;
         self.emit(Instr::GetIter);
         self.emit(Instr::Call(1));
         Ok(())
@@ -1854,7 +1896,7 @@ impl<'a> Compiler<'a> {
         if i == 0 {
             self.emit(Instr::LoadFast(0));
         } else {
-            self.expr(&g.iter)?;
+            self.iterable(&g.iter)?;
             self.emit(Instr::GetIter);
         }
         self.bind_label(start);

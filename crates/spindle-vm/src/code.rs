@@ -79,6 +79,30 @@ fn const_value(vm: &mut Vm, c: &Constant, source: &Option<Arc<str>>) -> Value {
             let v: Vec<Value> = items.iter().map(|c| const_value(vm, c, source)).collect();
             crate::types::tuple::new_tuple(v)
         }
+        Constant::FrozenSet(items) => {
+            // Constants hash and compare natively: no Python code runs here.
+            let add_all = |d: &mut crate::object::set::SetData, vals: Vec<(Value, i64)>| {
+                for (v, h) in vals {
+                    if d.find_native(h, &v) == Some(None) {
+                        d.insert_new(h, v);
+                    }
+                }
+            };
+            let mut vals = Vec::with_capacity(items.len());
+            for c in items {
+                let v = const_value(vm, c, source);
+                if let Ok(h) = vm.hash(&v) {
+                    vals.push((v, h));
+                }
+            }
+            let mut first = crate::object::set::SetData::new();
+            add_all(&mut first, vals);
+            // CPython's compiler rebuilds a constant frozenset from its own iteration order
+            // when merging constants; that second table is the one code sees.
+            let mut d = crate::object::set::SetData::new();
+            add_all(&mut d, first.iter().map(|(k, h)| (k.clone(), h)).collect());
+            crate::types::set::new_frozenset(d)
+        }
         Constant::Code(co) => {
             let code = Code::new(vm, co.clone(), source.clone());
             Value::Obj(ObjRef::new(types().code.clone(), Payload::Code(code)))

@@ -726,10 +726,7 @@ impl Vm {
                         Instr::SetUpdate(d) => {
                             let it = f.pop();
                             let s = f.peek(d as usize).clone();
-                            let items = tri!(self.collect(&it));
-                            for x in items {
-                                tri!(crate::types::set::set_add(self, &s, x));
-                            }
+                            tri!(crate::types::set::set_update(self, &s, &it));
                         }
                         Instr::DictUpdate(d) => {
                             let src = f.pop();

@@ -6,6 +6,7 @@
 
 pub mod dict;
 pub mod ptr;
+pub mod set;
 pub mod str;
 
 pub use dict::DictData;
@@ -35,9 +36,9 @@ pub enum Payload {
     List(PyCell<Vec<Value>>),
     /// Protected by its own lock.
     Dict(PyCell<DictData>),
-    /// Protected by its own lock. Values are unused (`Value::None`).
-    Set(PyCell<DictData>),
-    FrozenSet(DictData),
+    /// Protected by its own lock.
+    Set(PyCell<set::SetData>),
+    FrozenSet(set::SetData),
     Range { start: Value, stop: Value, step: Value },
     Slice { start: Value, stop: Value, step: Value },
     Type(Box<TypeData>),

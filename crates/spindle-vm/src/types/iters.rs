@@ -119,6 +119,17 @@ pub fn native_next(vm: &mut Vm, it: &Value) -> Option<PyResult<Option<Value>>> {
 }
 
 /// Iterate a frozen/set dict's slots: the next live key from `slot`.
+fn next_set_slot(d: &crate::object::set::SetData, slot: &mut usize) -> Option<Value> {
+    while *slot < d.slots() {
+        let i = *slot;
+        *slot += 1;
+        if let Some((k, _)) = d.slot(i) {
+            return Some(k.clone());
+        }
+    }
+    None
+}
+
 fn next_slot(d: &DictData, slot: &mut usize) -> Option<(Value, Value)> {
     while *slot < d.slots() {
         let i = *slot;
@@ -238,14 +249,14 @@ fn advance(vm: &mut Vm, cell: &PyCell<IterState>) -> PyResult<Option<Value>> {
                     if d.len() != *len {
                         None
                     } else {
-                        Some(next_slot(&d, slot))
+                        Some(next_set_slot(&d, slot))
                     }
                 }
-                Payload::FrozenSet(d) => Some(next_slot(d, slot)),
+                Payload::FrozenSet(d) => Some(next_set_slot(d, slot)),
                 _ => Some(None),
             };
             match r {
-                Some(x) => Ok(x.map(|(k, _)| k)),
+                Some(x) => Ok(x),
                 None => {
                     *len = usize::MAX;
                     drop(g);

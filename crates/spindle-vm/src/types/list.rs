@@ -85,6 +85,42 @@ fn seq_name(p: &Payload) -> &'static str {
     }
 }
 
+/// An index into a sequence named `what` ("list", "string", ...): ints and `__index__`
+/// objects; an int too big for an index is an IndexError, anything else a TypeError with
+/// CPython's wording.
+pub fn seq_index(vm: &mut Vm, k: &Value, what: &str) -> PyResult<i64> {
+    if let Some(i) = crate::ops::small_int(k) {
+        return Ok(i);
+    }
+    let big = if let Some(b) = crate::types::int::to_bigint(k) {
+        b
+    } else if let Some(r) = vm.call_special(k, "__index__", &[])? {
+        match crate::types::int::to_bigint(&r) {
+            Some(b) => b,
+            None => {
+                let tn = vm.type_name(&r);
+                return Err(vm.type_error(&format!("__index__ returned non-int (type {tn})")));
+            }
+        }
+    } else {
+        let tn = vm.type_name(k);
+        return Err(vm.type_error(&if what == "string" {
+            format!("string indices must be integers, not '{tn}'")
+        } else {
+            format!("{what} indices must be integers or slices, not {tn}")
+        }));
+    };
+    use num_traits::ToPrimitive;
+    match big.to_i64() {
+        Some(i) => Ok(i),
+        None => {
+            let tn = vm.type_name(k);
+            let tn = if crate::ops::is_int(k) { tn } else { "int".to_string() };
+            Err(vm.index_error(&format!("cannot fit '{tn}' into an index-sized integer")))
+        }
+    }
+}
+
 /// `seq[k]` for list, tuple, str, bytes, bytearray, range.
 pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
     let Value::Obj(o) = c else { return Err(vm.type_error("not a sequence")) };
@@ -142,32 +178,12 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
             _ => unreachable!(),
         });
     }
-    let too_big = |vm: &mut Vm, v: &Value| {
-        let tn = vm.type_name(v);
-        vm.index_error(&format!("cannot fit '{tn}' into an index-sized integer"))
+    let what = match &o.payload {
+        Payload::Str(_) => "string",
+        Payload::Bytes(_) => "byte",
+        p => seq_name(p),
     };
-    let idx = match crate::ops::small_int(k) {
-        Some(i) => i,
-        None => match crate::types::int::to_bigint(k) {
-            Some(_) => return Err(too_big(vm, k)),
-            None => {
-                if let Some(r) = vm.call_special(k, "__index__", &[])? {
-                    match crate::types::int::to_i64(&r) {
-                        Some(i) => i,
-                        None => return Err(too_big(vm, &r)),
-                    }
-                } else {
-                    let tn = vm.type_name(k);
-                    let msg = match &o.payload {
-                        Payload::Str(_) => format!("string indices must be integers, not '{tn}'"),
-                        Payload::Bytes(_) => format!("byte indices must be integers or slices, not {tn}"),
-                        p => format!("{} indices must be integers or slices, not {tn}", seq_name(p)),
-                    };
-                    return Err(vm.type_error(&msg));
-                }
-            }
-        },
-    };
+    let idx = seq_index(vm, k, what)?;
     let j = if idx < 0 { idx.saturating_add(len) } else { idx };
     if j < 0 || j >= len {
         let what = match &o.payload {
@@ -254,13 +270,7 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
         }
         return Ok(());
     }
-    let idx = match crate::ops::small_int(k) {
-        Some(i) => i,
-        None => {
-            let tn = vm.type_name(k);
-            return Err(vm.type_error(&format!("list indices must be integers or slices, not {tn}")));
-        }
-    };
+    let idx = seq_index(vm, k, "list")?;
     let j = if idx < 0 { idx + len } else { idx };
     if j < 0 || j >= len {
         let msg = if v.is_some() { "list assignment index out of range" } else { "list assignment index out of range" };
