@@ -759,8 +759,9 @@ impl Vm {
                     Payload::Tuple(t) => return Ok(t.to_vec()),
                     // Snapshots under the container's lock: atomic with respect to other
                     // threads (as with the GIL, also in free-threaded mode).
-                    Payload::Set(d) | Payload::Dict(d) => return Ok(d.lock().iter().map(|e| e.key.clone()).collect()),
-                    Payload::FrozenSet(d) => return Ok(d.iter().map(|e| e.key.clone()).collect()),
+                    Payload::Dict(d) => return Ok(d.lock().iter().map(|e| e.key.clone()).collect()),
+                    Payload::Set(d) => return Ok(d.lock().keys()),
+                    Payload::FrozenSet(d) => return Ok(d.keys()),
                     Payload::Range { .. } => {
                         // Preallocate from the length, as CPython's length hint does:
                         // list(range(2**62)) is a MemoryError, not a long loop.
