@@ -18,7 +18,7 @@ use crate::types::{self, type_of, types};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::{ops, PyErr, PyResult};
-use spindle_compiler::bytecode::{BinOp, CmpOp, Instr};
+use spindle_compiler::bytecode::Instr;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -508,29 +508,9 @@ impl Vm {
                         Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                             let b = f.pop();
                             let a = f.pop();
-                            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                                let r = match op {
-                                    BinOp::Add => x.checked_add(*y),
-                                    BinOp::Sub => x.checked_sub(*y),
-                                    BinOp::Mul => x.checked_mul(*y),
-                                    _ => None,
-                                };
-                                if let Some(r) = r {
-                                    f.stack.push(Value::Int(r));
-                                    continue;
-                                }
-                            }
-                            if let (Value::Float64(x), Value::Float64(y)) = (&a, &b) {
-                                let r = match op {
-                                    BinOp::Add => Some(x.get() + y.get()),
-                                    BinOp::Sub => Some(x.get() - y.get()),
-                                    BinOp::Mul => Some(x.get() * y.get()),
-                                    _ => None,
-                                };
-                                if let Some(r) = r {
-                                    f.stack.push(Value::Float(r));
-                                    continue;
-                                }
+                            if let Some(v) = crate::fast_ops::binop(&a, &b, op) {
+                                f.stack.push(v);
+                                continue;
                             }
                             let r = if matches!(ins, Instr::InplaceOp(_)) { ops::inplace_op(self, a, &b, op) } else { ops::binary_op(self, &a, &b, op) };
                             let v = tri!(r);
@@ -544,15 +524,7 @@ impl Vm {
                         Instr::Compare(op) => {
                             let b = f.pop();
                             let a = f.pop();
-                            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                                let r = match op {
-                                    CmpOp::Lt => x < y,
-                                    CmpOp::Le => x <= y,
-                                    CmpOp::Eq => x == y,
-                                    CmpOp::Ne => x != y,
-                                    CmpOp::Gt => x > y,
-                                    CmpOp::Ge => x >= y,
-                                };
+                            if let Some(r) = crate::fast_ops::compare(&a, &b, op) {
                                 f.stack.push(Value::Bool(r));
                                 continue;
                             }
@@ -610,6 +582,16 @@ impl Vm {
                             fr!().stack.push(it);
                         }
                         Instr::ForIter(t) => {
+                            if let Some(next) = crate::fast_ops::for_iter(f.top()) {
+                                match next {
+                                    Some(v) => f.stack.push(v),
+                                    None => {
+                                        f.stack.pop();
+                                        f.pc = t as usize;
+                                    }
+                                }
+                                continue;
+                            }
                             let it = f.top().clone();
                             let next = tri!(self.next(&it));
                             let f = fr!();

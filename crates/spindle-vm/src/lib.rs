@@ -10,6 +10,7 @@ pub mod sigint;
 pub mod code;
 pub mod eval;
 pub mod exceptions;
+pub mod fast_ops;
 pub mod format;
 pub mod generator;
 pub mod gil;

@@ -122,7 +122,7 @@ pub fn int_binop(vm: &mut Vm, x: i64, y: i64, op: BinOp) -> PyResult {
             if y < 0 {
                 return Err(vm.value_error("negative shift count"));
             }
-            if y < 63 && (x.abs() < (1i64 << (62 - y))) {
+            if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
                 Some(x << y)
             } else {
                 None

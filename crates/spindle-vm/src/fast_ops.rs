@@ -1,0 +1,158 @@
+//! The eval loop's inline fast paths for the commonest operand shapes: arithmetic and
+//! comparison on inline ints and floats, and `for` over list and range iterators. Each returns
+//! None when the shape is not covered; the caller then takes the generic path (`ops.rs`,
+//! `Vm::next`), which has the same semantics for every input.
+
+use crate::object::{ObjRef, Payload};
+use crate::types::iters::IterState;
+use crate::value::Value;
+use spindle_compiler::bytecode::{BinOp, CmpOp};
+
+/// Ints below this magnitude convert to f64 exactly.
+const EXACT_F64: u64 = 1 << 53;
+
+/// `a op b` for inline ints and floats when it needs no error, no big int and no Python code.
+#[inline(always)]
+pub fn binop(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => int_binop(*x, *y, op),
+        (Value::Float64(x), Value::Float64(y)) => float_binop(x.get(), y.get(), op),
+        (Value::Int(x), Value::Float64(y)) => float_binop(*x as f64, y.get(), op),
+        (Value::Float64(x), Value::Int(y)) => float_binop(x.get(), *y as f64, op),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn int_binop(x: i64, y: i64, op: BinOp) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::FloorDiv => {
+            if y == 0 || (x == i64::MIN && y == -1) {
+                return None;
+            }
+            let q = x / y;
+            if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        BinOp::Mod => {
+            if y == 0 || y == -1 {
+                return if y == -1 { Some(Value::Int(0)) } else { None };
+            }
+            let r = x % y;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        BinOp::TrueDiv => {
+            if y == 0 || x.unsigned_abs() >= EXACT_F64 || y.unsigned_abs() >= EXACT_F64 {
+                return None;
+            }
+            return Some(Value::Float(x as f64 / y as f64));
+        }
+        BinOp::LShift => {
+            if !(0..63).contains(&y) || x.unsigned_abs() >= (1u64 << (62 - y)) {
+                return None;
+            }
+            x << y
+        }
+        BinOp::RShift => {
+            if y < 0 {
+                return None;
+            }
+            x >> y.min(63)
+        }
+        BinOp::Pow | BinOp::MatMul => return None,
+    };
+    Some(Value::Int(r))
+}
+
+#[inline(always)]
+fn float_binop(x: f64, y: f64, op: BinOp) -> Option<Value> {
+    let r = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(Value::Float(r))
+}
+
+/// `a op b` for inline ints and floats (exact, as Python compares int with float).
+#[inline(always)]
+pub fn compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(cmp(x, y, op)),
+        (Value::Float64(x), Value::Float64(y)) => Some(cmp(&x.get(), &y.get(), op)),
+        (Value::Int(x), Value::Float64(y)) if x.unsigned_abs() < EXACT_F64 => Some(cmp(&(*x as f64), &y.get(), op)),
+        (Value::Float64(x), Value::Int(y)) if y.unsigned_abs() < EXACT_F64 => Some(cmp(&x.get(), &(*y as f64), op)),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn cmp<T: PartialOrd>(x: &T, y: &T, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
+/// One step of a builtin list or range iterator: Some(Some(v)), Some(None) when exhausted, or
+/// None for any other iterator.
+#[inline(always)]
+pub fn for_iter(it: &Value) -> Option<Option<Value>> {
+    let Value::Obj(o) = it else { return None };
+    let Payload::Iter(cell) = &o.payload else { return None };
+    if !is_builtin(o) {
+        return None;
+    }
+    let mut g = cell.lock();
+    match &mut *g {
+        IterState::Range { cur, step, remaining } => {
+            if *remaining <= 0 {
+                return Some(None);
+            }
+            let v = *cur;
+            *remaining -= 1;
+            *cur = cur.wrapping_add(*step);
+            Some(Some(Value::Int(v)))
+        }
+        IterState::List { seq, idx } => {
+            let Payload::List(l) = &seq.payload else { return None };
+            let item = l.lock().get(*idx).cloned();
+            match item {
+                Some(v) => {
+                    *idx += 1;
+                    Some(Some(v))
+                }
+                None => {
+                    // Exhausted for good (drops the list reference, as the generic path does).
+                    *g = IterState::Done;
+                    Some(None)
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn is_builtin(o: &ObjRef) -> bool {
+    o.cls_data().builtin
+}
