@@ -60,7 +60,17 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<CodeObject, SyntaxEr
     compile_mode(source, filename, Mode::Eval)
 }
 
+/// Compile the main script read from a file (`python3 file.py`). CPython then tokenizes the
+/// file itself rather than a string, which moves a few error positions at the end of the input.
+pub fn compile_file(source: &str, filename: &str) -> Result<CodeObject, SyntaxErrorInfo> {
+    compile_impl(source, filename, Mode::Exec, true)
+}
+
 pub fn compile_mode(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, SyntaxErrorInfo> {
+    compile_impl(source, filename, mode, false)
+}
+
+fn compile_impl(source: &str, filename: &str, mode: Mode, file_mode: bool) -> Result<CodeObject, SyntaxErrorInfo> {
     // CPython reads source with universal newlines and ends it with a newline.
     let mut src = if source.contains('\r') { source.replace("\r\n", "\n").replace('\r', "\n") } else { source.to_string() };
     match mode {
@@ -81,7 +91,7 @@ pub fn compile_mode(source: &str, filename: &str, mode: Mode) -> Result<CodeObje
             if let Some(e) = syntax_errors::nesting_check(&src, filename) {
                 return Err(e);
             }
-            let parsed = ruff_python_parser::parse_module(&src).map_err(|e| syntax_errors::from_parse_error(&e, &src, filename, &toks))?;
+            let parsed = ruff_python_parser::parse_module(&src).map_err(|e| syntax_errors::from_parse_error(&e, &src, filename, &toks, file_mode))?;
             if let Some(te) = &toks.error {
                 return Err(syntax_errors::from_tok_error(te, filename));
             }
@@ -109,7 +119,7 @@ pub fn compile_mode(source: &str, filename: &str, mode: Mode) -> Result<CodeObje
                 return Err(e);
             }
             let parsed = ruff_python_parser::parse_expression(&body).map_err(|e| {
-                let mut info = syntax_errors::from_parse_error(&e, &body, filename, &toks);
+                let mut info = syntax_errors::from_parse_error(&e, &body, filename, &toks, false);
                 if info.lineno == 1 {
                     info.offset += lead as i32;
                 }

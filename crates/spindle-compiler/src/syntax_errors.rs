@@ -84,6 +84,8 @@ struct Located {
 
 struct Ctx<'a> {
     src: &'a str,
+    /// Tokenizing a file (the main script) rather than a string.
+    file_mode: bool,
     starts: Vec<u32>,
     toks: &'a [Token],
 }
@@ -446,7 +448,11 @@ fn at_token_or_eof(cx: &Ctx, msg: impl Into<String>, i: usize, nl: Option<usize>
     let at_end = cx.tok(i).is_none_or(|t| matches!(t.kind, TokKind::EndMarker | TokKind::Dedent | TokKind::Newline));
     match nl.and_then(|n| cx.tok(n)) {
         Some(t) if at_end => {
-            let (line, offset) = cx.at(t.start);
+            let (line, mut offset) = cx.at(t.start);
+            if cx.file_mode {
+                // Reading a file, CPython's tokenizer has left the line when it sees EOF.
+                offset = 0;
+            }
             Located { message: msg, kind: SyntaxKind::Syntax, line, offset, end_line: line, end_offset: -1 }
         }
         _ => cx.on_token(msg, i),
@@ -540,14 +546,14 @@ fn assign_target_error(range: TextRange, cx: &Ctx, i: usize) -> Located {
 }
 
 /// The SyntaxError for a failed parse of `source` (normalised: `\n` newlines, final `\n`).
-pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str, toks: &Tokenized) -> SyntaxErrorInfo {
+pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str, toks: &Tokenized, file_mode: bool) -> SyntaxErrorInfo {
     let pos = e.location.start().to_usize();
     if let Some(te) = &toks.error {
         if te.immediate || te.at <= pos {
             return from_tok_error(te, filename);
         }
     }
-    let cx = Ctx { src: source, starts: line_starts(source), toks: &toks.tokens };
+    let cx = Ctx { src: source, file_mode, starts: line_starts(source), toks: &toks.tokens };
     let l = parser_error(e, &cx);
     // CPython tokenizes the rest of the source: a bracket left open on an earlier line wins.
     if let Some(te) = &toks.error {

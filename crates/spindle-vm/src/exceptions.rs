@@ -240,12 +240,11 @@ fn unicode_error_init(vm: &mut Vm, a: Args, with_encoding: bool, object_is_bytes
             _ => crate::ops::is_int(v),
         };
         if !ok {
-            let want = match *name {
-                "object" if object_is_bytes => "a bytes-like object",
-                "start" | "end" => "int",
-                _ => "str",
+            let msg = match *name {
+                "object" if object_is_bytes => format!("a bytes-like object is required, not '{tn}'"),
+                "start" | "end" => format!("'{tn}' object cannot be interpreted as an integer"),
+                _ => format!("argument {} must be str, not {tn}", i + 1),
             };
-            let msg = if want == "a bytes-like object" { format!("argument {} must be bytes-like object, not {tn}", i + 1) } else { format!("argument {} must be {want}, not {tn}", i + 1) };
             return Err(vm.type_error(&msg));
         }
         let v = if *name == "object" && object_is_bytes { crate::types::bytes::new_bytes(crate::types::bytes::bytes_like(v).unwrap_or_default()) } else { v.clone() };

@@ -60,6 +60,17 @@ pub fn compile(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResul
     }
 }
 
+/// Compile a main script read from a file or stdin (CPython tokenizes the file itself).
+pub fn compile_main(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Arc<Code>> {
+    match spindle_compiler::compile_file(source, filename) {
+        Ok(co) => {
+            let src: Arc<str> = Arc::from(source);
+            Ok(Code::new(vm, Arc::new(co), Some(src)))
+        }
+        Err(info) => Err(syntax_error(vm, &info)),
+    }
+}
+
 /// Run module-level code with `globals` (and `locals`, for exec/eval with two namespaces).
 pub fn run_code(vm: &mut Vm, code: Arc<Code>, globals: &ObjRef, locals: Option<Value>) -> PyResult {
     if crate::types::dict::dict_get_str(globals, "__builtins__").is_none() {
@@ -110,6 +121,8 @@ pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
             Value::None => 0,
             Value::Int(i) => *i as i32,
             Value::Bool64(b) => b.get() as i32,
+            // An int beyond C long: PyLong_AsLong fails and CPython exits with -1.
+            v if crate::ops::is_int(v) => crate::types::int::to_i64(v).map_or(-1, |i| i as i32),
             other => {
                 let s = vm.to_str(other).unwrap_or_default();
                 crate::stdlib::sys::write_stderr(vm, &format!("{s}\n"));
@@ -190,7 +203,7 @@ fn run_target(vm: &mut Vm, target: &Target) -> PyResult<()> {
                 }
             };
             let m = main_module(vm, Some(&path))?;
-            let code = compile(vm, &source, &path, Mode::Exec)?;
+            let code = compile_main(vm, &source, &path)?;
             run_code(vm, code, &crate::types::module::module_dict(&m), None)?;
         }
         Target::Command(src) => {
@@ -205,7 +218,7 @@ fn run_target(vm: &mut Vm, target: &Target) -> PyResult<()> {
             use std::io::Read;
             let _ = std::io::stdin().read_to_string(&mut source);
             let m = main_module(vm, None)?;
-            let code = compile(vm, &source, "<stdin>", Mode::Exec)?;
+            let code = compile_main(vm, &source, "<stdin>")?;
             run_code(vm, code, &crate::types::module::module_dict(&m), None)?;
         }
         Target::Module(name) => {

@@ -99,8 +99,20 @@ pub fn read_stdin_line(vm: &mut Vm) -> PyResult<Option<String>> {
 }
 
 fn sys_exit(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.len() > 1 {
+        return Err(vm.type_error(&format!("exit expected at most 1 argument, got {}", a.args.len())));
+    }
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error("sys.exit() takes no keyword arguments"));
+    }
     let cls = Value::Obj(types().exc.system_exit.clone());
-    let e = vm.call(&cls, a.args, &[])?;
+    // CPython raises SystemExit with the status as PyErr_SetObject's value: a tuple is taken
+    // as the argument tuple.
+    let args: Vec<Value> = match a.args.first() {
+        Some(t @ Value::Obj(o)) if o.cls.is(&types().tuple) => crate::types::tuple::tuple_items(t).map(|s| s.to_vec()).unwrap_or_default(),
+        _ => a.args.to_vec(),
+    };
+    let e = vm.call(&cls, &args, &[])?;
     match e {
         Value::Obj(o) => Err(PyErr(o)),
         _ => Err(vm.runtime_error("sys.exit")),

@@ -1,0 +1,2 @@
+# SyntaxError: expected an indented block, reported at the end of the file.
+for i in range(3):

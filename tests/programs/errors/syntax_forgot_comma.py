@@ -1,0 +1,3 @@
+# SyntaxError: two expressions side by side inside brackets.
+values = [1, 2
+          3]

@@ -1,0 +1,3 @@
+# SyntaxError: a character that cannot start a token.
+price = 10
+total = price € 2

@@ -1,0 +1,4 @@
+# SyntaxError: an unterminated triple-quoted string.
+doc = """starts here
+and never
+ends
