@@ -85,43 +85,14 @@ float_fns! {
     m_fabs: "fabs" => f64::abs, |_| true;
     m_degrees: "degrees" => f64::to_degrees, |_| true;
     m_radians: "radians" => f64::to_radians, |_| true;
-    m_erf: "erf" => erf, |_| true;
-    m_erfc: "erfc" => |x| 1.0 - erf(x), |_| true;
+    m_erf: "erf" => |x| unsafe_libm1(libm::erf, x), |_| true;
+    m_erfc: "erfc" => |x| unsafe_libm1(libm::erfc, x), |_| true;
+    m_cbrt: "cbrt" => f64::cbrt, |_| true;
+    m_exp2: "exp2" => f64::exp2, |_| true;
     m_gamma: "gamma" => gamma, |x| !(x <= 0.0 && x == x.floor());
     m_lgamma: "lgamma" => |x| gamma(x).abs().ln(), |x| !(x <= 0.0 && x == x.floor());
 }
 
-fn erf(x: f64) -> f64 {
-    // Abramowitz-Stegun 7.1.26 refined by a series for small |x|.
-    if x.abs() < 2.0 {
-        let mut sum = x;
-        let mut term = x;
-        let x2 = x * x;
-        let mut n = 0.0;
-        loop {
-            n += 1.0;
-            term *= -x2 / n;
-            let add = term / (2.0 * n + 1.0);
-            sum += add;
-            if add.abs() < 1e-17 * sum.abs() {
-                break;
-            }
-        }
-        return sum * 2.0 / std::f64::consts::PI.sqrt();
-    }
-    // Continued fraction for erfc at larger |x|.
-    let ax = x.abs();
-    let mut f = 0.0;
-    for k in (1..60).rev() {
-        f = (k as f64 / 2.0) / (ax + f);
-    }
-    let erfc = (-ax * ax).exp() / std::f64::consts::PI.sqrt() / (ax + f);
-    if x > 0.0 {
-        1.0 - erfc
-    } else {
-        erfc - 1.0
-    }
-}
 
 fn gamma(x: f64) -> f64 {
     if x < 0.5 {
@@ -231,6 +202,65 @@ fn atan2(vm: &mut Vm, a: Args) -> PyResult {
     let y = arg(vm, &a, 0, "atan2")?;
     let x = arg(vm, &a, 1, "atan2")?;
     Ok(Value::Float(y.atan2(x)))
+}
+
+/// The C math library's functions that Rust's f64 lacks (std links libm on every target).
+mod libm {
+    extern "C" {
+        pub fn erf(x: f64) -> f64;
+        pub fn erfc(x: f64) -> f64;
+        pub fn remainder(x: f64, y: f64) -> f64;
+        pub fn nextafter(x: f64, y: f64) -> f64;
+    }
+}
+
+fn unsafe_libm1(f: unsafe extern "C" fn(f64) -> f64, x: f64) -> f64 {
+    // SAFETY: pure libm functions of a double, no pointers involved.
+    unsafe { f(x) }
+}
+
+fn libm2(f: unsafe extern "C" fn(f64, f64) -> f64, x: f64, y: f64) -> f64 {
+    // SAFETY: pure libm functions of two doubles, no pointers involved.
+    unsafe { f(x, y) }
+}
+
+/// `math.remainder(x, y)`: IEEE 754 remainder (x - n*y, n the integer nearest x/y).
+fn remainder(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "remainder", 2)?;
+    let x = arg(vm, &a, 0, "remainder")?;
+    let y = arg(vm, &a, 1, "remainder")?;
+    if x.is_nan() || y.is_nan() {
+        return Ok(Value::Float(f64::NAN));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(libm2(libm::remainder, x, y)))
+}
+
+fn nextafter(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "nextafter", 2)?;
+    let x = arg(vm, &a, 0, "nextafter")?;
+    let y = arg(vm, &a, 1, "nextafter")?;
+    Ok(Value::Float(libm2(libm::nextafter, x, y)))
+}
+
+/// `math.ulp(x)`: the value of the least significant bit of x.
+fn ulp(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "ulp", 1)?;
+    let x = arg(vm, &a, 0, "ulp")?;
+    if x.is_nan() {
+        return Ok(Value::Float(x));
+    }
+    let x = x.abs();
+    if x.is_infinite() {
+        return Ok(Value::Float(x));
+    }
+    let up = libm2(libm::nextafter, x, f64::INFINITY);
+    if up.is_infinite() {
+        return Ok(Value::Float(x - libm2(libm::nextafter, x, f64::NEG_INFINITY)));
+    }
+    Ok(Value::Float(up - x))
 }
 
 fn fmod(vm: &mut Vm, a: Args) -> PyResult {
@@ -537,6 +567,9 @@ pub fn create(vm: &mut Vm) -> crate::object::ObjRef {
             ("pow", pow),
             ("atan2", atan2),
             ("fmod", fmod),
+            ("remainder", remainder),
+            ("nextafter", nextafter),
+            ("ulp", ulp),
             ("copysign", copysign),
             ("hypot", hypot),
             ("dist", dist),

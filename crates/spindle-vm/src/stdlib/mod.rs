@@ -13,6 +13,7 @@ pub mod posix_spawn;
 pub mod select;
 pub mod signal;
 pub mod traceback_mod;
+pub mod structseq;
 pub mod sys;
 pub mod socket;
 pub mod thread;

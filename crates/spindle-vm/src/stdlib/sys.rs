@@ -248,6 +248,15 @@ fn getdefaultencoding(vm: &mut Vm, _a: Args) -> PyResult {
 }
 
 /// Build the `sys` module. `argv` and `path` come from the command line.
+/// A `sys` struct sequence instance (version_info, float_info ...).
+fn struct_infos(vm: &mut Vm, name: &str, fields: &[&'static str], values: impl FnOnce(&mut Vm) -> Vec<Value>) -> Value {
+    let vals = values(vm);
+    match crate::stdlib::structseq::new_type(vm, "sys", name, fields, fields.len()).and_then(|cls| crate::stdlib::structseq::make(vm, &cls, vals.clone())) {
+        Ok(v) => v,
+        Err(_) => crate::types::tuple::new_tuple(vals),
+    }
+}
+
 pub fn create(vm: &mut Vm) -> ObjRef {
     let unbuffered = interp().unbuffered.load(Ordering::Relaxed);
     // SAFETY: isatty only inspects the descriptor number.
@@ -273,7 +282,7 @@ pub fn create(vm: &mut Vm) -> ObjRef {
     set_attr(vm, &impl_ns, "cache_tag", ct);
     set_attr(vm, &impl_ns, "version", crate::types::tuple::new_tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]));
     let version = vm.new_str(VERSION);
-    let vi = crate::types::tuple::new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), vm.new_str("final"), Value::Int(0)]);
+    let vi = struct_infos(vm, "version_info", &["major", "minor", "micro", "releaselevel", "serial"], |vm| vec![Value::Int(3), Value::Int(11), Value::Int(7), vm.new_str("final"), Value::Int(0)]);
     let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     let exe = vm.new_string(exe);
     let platform = vm.new_str("linux");
@@ -324,6 +333,17 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ("_xoptions", Value::Obj(xopts)),
         ("dont_write_bytecode", Value::Bool(true)),
     ];
+    let fi = struct_infos(vm, "float_info", &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"], |_| {
+        vec![Value::Float(f64::MAX), Value::Int(1024), Value::Int(308), Value::Float(f64::MIN_POSITIVE), Value::Int(-1021), Value::Int(-307), Value::Int(15), Value::Int(53), Value::Float(f64::EPSILON), Value::Int(2), Value::Int(1)]
+    });
+    attrs.push(("float_info", fi));
+    let ii = struct_infos(vm, "int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"], |_| vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)]);
+    attrs.push(("int_info", ii));
+    // Spindle hashes numbers as CPython (modulus 2**61 - 1); strings use its own function.
+    let hi = struct_infos(vm, "hash_info", &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"], |vm| {
+        vec![Value::Int(64), Value::Int((1i64 << 61) - 1), Value::Int(314159), Value::Int(0), Value::Int(1000003), vm.new_str("fx"), Value::Int(64), Value::Int(0), Value::Int(0)]
+    });
+    attrs.push(("hash_info", hi));
     attrs.push(("builtin_module_names", crate::types::tuple::new_tuple(crate::stdlib::BUILTIN_MODULES.iter().map(|n| Value::Obj(crate::vm::intern_static(n))).collect())));
     for (k, v) in attrs {
         set_attr(vm, &m, k, v);
