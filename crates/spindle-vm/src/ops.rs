@@ -58,6 +58,12 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
         };
         return crate::types::float::float_binop(vm, x, y, op).map(Some);
     }
+    let is_view = |v: &Value| matches!(v, Obj(o) if matches!(o.payload, Payload::DictView { .. }));
+    if is_view(a) || is_view(b) {
+        if let Some(r) = crate::types::dict_views::view_binop(vm, a, b, op)? {
+            return Ok(Some(r));
+        }
+    }
     if let (Obj(x), Obj(y)) = (a, b) {
         match (&x.payload, &y.payload, op) {
             (Payload::Str(s), Payload::Str(t), BinOp::Add) => {
@@ -101,6 +107,7 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_), _) => {
                 return crate::types::set::set_binop(vm, a, b, op);
             }
+
             _ => {}
         }
     }
@@ -299,6 +306,9 @@ fn unsupported(vm: &mut Vm, a: &Value, b: &Value, op: BinOp, inplace: bool) -> c
     }
     if op == BinOp::Add {
         if let Value::Obj(o) = a {
+            if matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) && o.cls_data().builtin {
+                return vm.type_error(&format!("can't concat {tb} to {ta}"));
+            }
             if matches!(o.payload, Payload::List(_)) && o.cls_data().builtin {
                 return vm.type_error(&format!("can only concatenate list (not \"{tb}\") to list"));
             }
@@ -483,6 +493,7 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<
                     return seq_compare(vm, &s, &t, op).map(Some);
                 }
                 (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => return crate::types::set::set_compare(vm, a, b, op),
+                (Payload::DictView { .. }, _) | (_, Payload::DictView { .. }) => return crate::types::dict_views::view_compare(vm, a, b, op),
                 (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                     let eq = crate::types::dict::dict_eq(vm, x, y)?;
                     return Ok(Some(eq == (op == CmpOp::Eq)));
@@ -716,8 +727,8 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 Payload::Range { .. } => return crate::types::range::range_contains(vm, container, item),
                 Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::bytes_contains(vm, container, item),
                 Payload::DictView { dict, kind } => {
-                    if *kind == 0 {
-                        return Ok(crate::types::dict::dict_get(vm, dict, item)?.is_some());
+                    if *kind != 1 {
+                        return crate::types::dict_views::view_contains(vm, dict, *kind, item);
                     }
                 }
                 _ => {}

@@ -41,12 +41,12 @@ pub fn with_bytes<R>(v: &Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     }
 }
 
-fn is_bytearray(v: &Value) -> bool {
+pub(crate) fn is_bytearray(v: &Value) -> bool {
     matches!(v, Value::Obj(o) if matches!(o.payload, Payload::ByteArray(_)))
 }
 
 /// A result of the same kind as `like` (bytes methods on a bytearray return bytearrays).
-fn same_kind(like: &Value, b: Vec<u8>) -> Value {
+pub(crate) fn same_kind(like: &Value, b: Vec<u8>) -> Value {
     if is_bytearray(like) {
         new_bytearray(b)
     } else {
@@ -106,7 +106,7 @@ pub fn bytes_contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<
     }
 }
 
-fn find_sub(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn find_sub(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.is_empty() {
         return if from <= hay.len() { Some(from) } else { None };
     }
@@ -116,14 +116,14 @@ fn find_sub(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     (from..=hay.len() - needle.len()).find(|&i| &hay[i..i + needle.len()] == needle)
 }
 
-fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+pub(crate) fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
     (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
 }
 
-fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
+pub(crate) fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     if !crate::ops::is_int(v) {
         let tn = vm.type_name(v);
         return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
@@ -289,14 +289,14 @@ fn bytearray_init(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn me(vm: &mut Vm, a: &Args) -> PyResult<Vec<u8>> {
+pub(crate) fn me(vm: &mut Vm, a: &Args) -> PyResult<Vec<u8>> {
     match bytes_like(&a.args[0]) {
         Some(b) => Ok(b),
         None => Err(vm.type_error("descriptor requires a 'bytes' object")),
     }
 }
 
-fn arg_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+pub(crate) fn arg_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match bytes_like(v) {
         Some(b) => Ok(b),
         None => {
@@ -335,16 +335,6 @@ fn b_decode(vm: &mut Vm, a: Args) -> PyResult {
     Ok(vm.new_string(s))
 }
 
-fn b_hex(vm: &mut Vm, a: Args) -> PyResult {
-    let b = me(vm, &a)?;
-    let sep = a.args.get(1).or_else(|| a.kw("sep")).and_then(|v| v.as_str()).map(|s| s.to_string());
-    let parts: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
-    let s = match sep {
-        Some(sep) => parts.join(&sep),
-        None => parts.concat(),
-    };
-    Ok(vm.new_string(s))
-}
 
 fn parse_hex(vm: &mut Vm, s: &str) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
@@ -402,53 +392,6 @@ fn b_join(vm: &mut Vm, a: Args) -> PyResult {
     Ok(same_kind(&a.args[0], out))
 }
 
-fn b_split(vm: &mut Vm, a: Args) -> PyResult {
-    let b = me(vm, &a)?;
-    let sep = a.args.get(1).or_else(|| a.kw("sep")).cloned().unwrap_or(Value::None);
-    let maxsplit = a.args.get(2).or_else(|| a.kw("maxsplit")).and_then(crate::types::int::to_i64).unwrap_or(-1);
-    let mut parts: Vec<Vec<u8>> = Vec::new();
-    if sep.is_none() {
-        let mut i = 0;
-        let n = b.len();
-        while i < n {
-            while i < n && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i >= n {
-                break;
-            }
-            if maxsplit >= 0 && parts.len() as i64 >= maxsplit {
-                let mut end = n;
-                while end > i && b[end - 1].is_ascii_whitespace() {
-                    end -= 1;
-                }
-                parts.push(b[i..end].to_vec());
-                break;
-            }
-            let s = i;
-            while i < n && !b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            parts.push(b[s..i].to_vec());
-        }
-    } else {
-        let sep = arg_bytes(vm, &sep)?;
-        if sep.is_empty() {
-            return Err(vm.value_error("empty separator"));
-        }
-        let mut start = 0;
-        while let Some(p) = find_sub(&b, &sep, start) {
-            if maxsplit >= 0 && parts.len() as i64 >= maxsplit {
-                break;
-            }
-            parts.push(b[start..p].to_vec());
-            start = p + sep.len();
-        }
-        parts.push(b[start..].to_vec());
-    }
-    let like = a.args[0].clone();
-    Ok(crate::types::list::new_list(parts.into_iter().map(|p| same_kind(&like, p)).collect()))
-}
 
 fn strip_impl(vm: &mut Vm, a: &Args, left: bool, right: bool) -> PyResult {
     let b = me(vm, a)?;
@@ -481,27 +424,7 @@ fn b_rstrip(vm: &mut Vm, a: Args) -> PyResult {
     strip_impl(vm, &a, false, true)
 }
 
-fn affix(vm: &mut Vm, a: &Args, ends: bool) -> PyResult {
-    let b = me(vm, a)?;
-    let cands: Vec<Vec<u8>> = match crate::types::tuple::tuple_items(&a.args[1]) {
-        Some(items) => {
-            let mut v = Vec::new();
-            for it in items {
-                v.push(arg_bytes(vm, it)?);
-            }
-            v
-        }
-        None => vec![arg_bytes(vm, &a.args[1])?],
-    };
-    Ok(Value::Bool(cands.iter().any(|p| if ends { b.ends_with(p) } else { b.starts_with(p) })))
-}
 
-fn b_startswith(vm: &mut Vm, a: Args) -> PyResult {
-    affix(vm, &a, false)
-}
-fn b_endswith(vm: &mut Vm, a: Args) -> PyResult {
-    affix(vm, &a, true)
-}
 
 fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if crate::ops::is_int(v) {
@@ -511,7 +434,7 @@ fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 /// The `[start:end]` window of find/index/count (slice semantics), or None when empty-inverted.
-fn window(vm: &mut Vm, len: usize, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
+pub(crate) fn window(vm: &mut Vm, len: usize, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
     let n = len as i64;
     let mut conv = |v: Option<&Value>, default: i64| -> PyResult<i64> {
         match v {
@@ -651,9 +574,6 @@ fn b_isalpha(vm: &mut Vm, a: Args) -> PyResult {
 fn b_isalnum(vm: &mut Vm, a: Args) -> PyResult {
     bpred(vm, &a, u8::is_ascii_alphanumeric)
 }
-fn b_isspace(vm: &mut Vm, a: Args) -> PyResult {
-    bpred(vm, &a, |c| b" \t\n\r\x0b\x0c".contains(c))
-}
 
 fn b_getnewargs(vm: &mut Vm, a: Args) -> PyResult {
     let b = me(vm, &a)?;
@@ -672,7 +592,7 @@ fn b_reduce(vm: &mut Vm, a: Args) -> PyResult {
 
 // ----- bytearray mutation -----
 
-fn ba_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCell<Vec<u8>>> {
+pub(crate) fn ba_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCell<Vec<u8>>> {
     match v {
         Value::Obj(o) => match &o.payload {
             Payload::ByteArray(c) => Ok(c),
@@ -752,14 +672,10 @@ pub fn init(t: &BuiltinTypes) {
                 ("__len__", b_len),
                 ("__getitem__", b_getitem),
                 ("decode", b_decode),
-                ("hex", b_hex),
                 ("join", b_join),
-                ("split", b_split),
                 ("strip", b_strip),
                 ("lstrip", b_lstrip),
                 ("rstrip", b_rstrip),
-                ("startswith", b_startswith),
-                ("endswith", b_endswith),
                 ("find", b_find),
                 ("rfind", b_rfind),
                 ("index", b_index),
@@ -771,7 +687,6 @@ pub fn init(t: &BuiltinTypes) {
                 ("isdigit", b_isdigit),
                 ("isalpha", b_isalpha),
                 ("isalnum", b_isalnum),
-                ("isspace", b_isspace),
                 ("__reduce__", b_reduce),
             ],
         );

@@ -4,8 +4,10 @@
 
 pub mod attr_cache;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod descr;
 pub mod dict;
+pub mod dict_views;
 pub mod float;
 pub mod frame;
 pub mod function;
@@ -167,9 +169,11 @@ pub fn init() -> &'static BuiltinTypes {
         float::init(t);
         str::init(t);
         bytes::init(t);
+        bytes_methods::init(t);
         list::init(t);
         tuple::init(t);
         dict::init(t);
+        dict_views::init(t);
         set::init(t);
         range::init(t);
         function::init(t);
