@@ -76,14 +76,16 @@ impl Vm {
                     let args_end = f.stack.len() - nkw;
                     if nkw == 0 && exact_positional(fd, args_end - at - 1) {
                         // Move the arguments straight from the caller's stack into the locals.
-                        let mut frame = self.new_frame(fd.code.clone(), fd.globals.clone(), None, Some(o.clone()));
+                        let mut frame = self.new_frame(&fd.code, fd.globals.clone(), None, Some(o.clone()));
                         // SAFETY: as above; re-borrow after `new_frame`.
                         let f = unsafe { &mut *fp };
                         for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(at + 1..)) {
                             *slot = v;
                         }
                         f.stack.truncate(at);
-                        init_cells(&mut frame, fd);
+                        if !fd.code.co.cellvars.is_empty() || !fd.closure.is_empty() {
+                            init_cells(&mut frame, fd);
+                        }
                         self.frames.push(frame);
                         self.depth += 1;
                         return Ok(CallOutcome::Pushed);
@@ -178,7 +180,7 @@ impl Vm {
 
     /// Build the frame for calling a Python function (arguments bound).
     pub fn function_frame(&mut self, fobj: &ObjRef, fd: &FunctionData, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Box<Frame>> {
-        let mut frame = self.new_frame(fd.code.clone(), fd.globals.clone(), None, Some(fobj.clone()));
+        let mut frame = self.new_frame(&fd.code, fd.globals.clone(), None, Some(fobj.clone()));
         if let Err(e) = self.bind_args(fd, &mut frame.fast, args, kwargs) {
             self.release_frame(frame);
             return Err(e);

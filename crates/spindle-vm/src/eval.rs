@@ -77,9 +77,13 @@ impl Frame {
     }
 
     /// Re-initialise a pooled frame (emptied by `Vm::release_frame`) for a new activation.
-    fn reinit(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) {
+    fn reinit(&mut self, code: &Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) {
         self.fast.resize(code.co.nlocals(), Value::Null);
-        self.code = code;
+        // A pooled frame usually ran the same code last time: skip the two atomic count
+        // updates of replacing the Arc.
+        if !Arc::ptr_eq(&self.code, code) {
+            self.code = code.clone();
+        }
         self.globals = globals;
         self.locals = locals;
         self.func = func;
@@ -113,13 +117,13 @@ const FRAME_POOL_MAX_SLOTS: usize = 256;
 impl Vm {
     /// A frame for `code`: a pooled one when available (no allocation), else a new one.
     #[inline]
-    pub fn new_frame(&mut self, code: Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) -> Box<Frame> {
+    pub fn new_frame(&mut self, code: &Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 f.reinit(code, globals, locals, func);
                 f
             }
-            None => Frame::new(code, globals, locals, func),
+            None => Frame::new(code.clone(), globals, locals, func),
         }
     }
 

@@ -71,7 +71,6 @@ impl std::fmt::Debug for F64 {
     }
 }
 
-#[derive(Clone)]
 pub enum Value {
     Null,
     None,
@@ -79,6 +78,20 @@ pub enum Value {
     Int(i64),
     Float64(F64),
     Obj(ObjRef),
+}
+
+impl Clone for Value {
+    /// One tag test: only `Obj` takes a count; everything else is a plain copy. (The derived
+    /// clone compiles to a jump table over all six variants.)
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone()),
+            // SAFETY: every other variant is plain data: no drop glue and no counts, so a
+            // bitwise copy is a valid independent value.
+            _ => unsafe { std::ptr::read(self) },
+        }
+    }
 }
 
 #[allow(non_snake_case)]
