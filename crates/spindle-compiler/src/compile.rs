@@ -317,6 +317,32 @@ impl<'a> Compiler<'a> {
     fn restore_pos(&mut self, p: Position) {
         self.unit().pos = p;
     }
+    /// Position `p` moved as CPython's `update_start_location_to_match_attr`: when the attribute
+    /// name sits on a later line than where `p` starts, start at the name.
+    fn attr_start(&self, a: &ast::ExprAttribute, mut p: Position) -> Position {
+        let (end_line, end_col) = line_col(&self.line_starts, a.range.end().to_u32());
+        if p.line != end_line {
+            p.line = end_line;
+            let len = a.attr.id.chars().count() as u32;
+            if len <= end_col {
+                p.col = end_col - len;
+            }
+            p.end_line = p.end_line.max(p.line);
+            if p.line == p.end_line {
+                p.end_col = p.end_col.max(p.col);
+            }
+        }
+        p
+    }
+    /// Set the position for an instruction on attribute `a` (the attribute's range, moved to the
+    /// name as CPython does); returns the previous position.
+    fn set_attr_pos(&mut self, a: &ast::ExprAttribute) -> Position {
+        let saved = self.set_pos(a.range);
+        let cur = self.unit().pos;
+        let p = self.attr_start(a, cur);
+        self.unit().pos = p;
+        saved
+    }
     fn line_of(&self, r: TextRange) -> u32 {
         line_col(&self.line_starts, r.start().to_u32()).0
     }
@@ -764,7 +790,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let n = self.attr_name(&a.attr);
-                let saved = self.set_pos(a.range);
+                let saved = self.set_attr_pos(a);
                 self.emit(Instr::StoreAttr(n));
                 self.restore_pos(saved);
             }
@@ -817,7 +843,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let n = self.attr_name(&a.attr);
-                let saved = self.set_pos(a.range);
+                let saved = self.set_attr_pos(a);
                 self.emit(Instr::DeleteAttr(n));
                 self.restore_pos(saved);
             }
@@ -1400,7 +1426,9 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let n = self.attr_name(&a.attr);
+                let saved = self.set_attr_pos(a);
                 self.emit(Instr::LoadAttr(n));
+                self.restore_pos(saved);
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
@@ -1761,13 +1789,18 @@ impl<'a> Compiler<'a> {
         if let (Expr::Attribute(a), true, true) = (&*c.func, simple, kws.is_empty()) {
             self.expr(&a.value)?;
             let n = self.attr_name(&a.attr);
-            let saved = self.set_pos(a.range);
+            let saved = self.set_attr_pos(a);
             self.emit(Instr::LoadMethod(n));
             self.restore_pos(saved);
             for arg in args.iter() {
                 self.expr(arg)?;
             }
+            // The call starts where the method name does too (CPython 3.11).
+            let cur = self.unit().pos;
+        let p = self.attr_start(a, cur);
+            let saved = std::mem::replace(&mut self.unit().pos, p);
             self.emit(Instr::CallMethod(args.len() as u32));
+            self.restore_pos(saved);
             return Ok(());
         }
         self.expr(&c.func)?;
