@@ -8,6 +8,7 @@ pub mod anchors;
 pub mod bytecode;
 pub mod compile;
 pub mod symtable;
+mod fstring_check;
 mod syntax_errors;
 mod tokenizer;
 
@@ -91,9 +92,25 @@ fn compile_impl(source: &str, filename: &str, mode: Mode, file_mode: bool) -> Re
             if let Some(e) = syntax_errors::nesting_check(&src, filename) {
                 return Err(e);
             }
-            let parsed = ruff_python_parser::parse_module(&src).map_err(|e| syntax_errors::from_parse_error(&e, &src, filename, &toks, file_mode))?;
-            if let Some(te) = &toks.error {
-                return Err(syntax_errors::from_tok_error(te, filename));
+            // f-strings as 3.11 splits them; their errors surface when the parser reaches them.
+            let fs = fstring_check::check(&src, &toks.tokens, filename);
+            let tok_before = |p: usize| toks.error.as_ref().is_some_and(|te| te.at <= p);
+            let parsed = match ruff_python_parser::parse_module(&src) {
+                Ok(p) => p,
+                Err(e) => {
+                    if let Some((p, info)) = fs {
+                        if p <= e.location.start().to_usize() && !tok_before(p) {
+                            return Err(info);
+                        }
+                    }
+                    return Err(syntax_errors::from_parse_error(&e, &src, filename, &toks, file_mode));
+                }
+            };
+            match (&toks.error, fs) {
+                (Some(te), Some((p, _))) if te.at <= p => return Err(syntax_errors::from_tok_error(te, filename)),
+                (_, Some((_, info))) => return Err(info),
+                (Some(te), None) => return Err(syntax_errors::from_tok_error(te, filename)),
+                (None, None) => {}
             }
             let module = parsed.into_syntax();
             compile::compile_module(&module.body, &src, filename).map_err(|e| syntax_errors::from_compile_error(&e, &src, filename))

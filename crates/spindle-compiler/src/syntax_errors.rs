@@ -435,6 +435,8 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
             let star = (0..=i.min(cx.toks.len().saturating_sub(1))).rev().find(|&j| cx.is_op(j, "*"));
             cx.on_token("named arguments must follow bare *", star.unwrap_or(i))
         }
+        // invalid_group: `(*a)`; elsewhere a stray star is plain invalid syntax.
+        ParseErrorType::InvalidStarredExpressionUsage if cx.src[..pos].trim_end().ends_with('(') && cx.src[e.location.end().to_usize()..].trim_start().starts_with(')') => cx.on_range("cannot use starred expression here", e.location),
         ParseErrorType::Lexical(LexicalErrorType::Eof) => cx.on_token("unexpected EOF while parsing", i),
         ParseErrorType::Lexical(LexicalErrorType::FStringError(_)) => fstring_error(e, cx, i),
         _ => invalid(),
