@@ -243,7 +243,7 @@ fn split(tok: &str) -> Option<(&str, usize, usize)> {
     let q = tok.find(['\'', '"'])?;
     let prefix = &tok[..q];
     let qc = tok.as_bytes()[q];
-    let n = if tok[q..].as_bytes().starts_with(&[qc, qc, qc]) && tok.len() >= q + 6 { 3 } else { 1 };
+    let n = if tok.as_bytes()[q..].starts_with(&[qc, qc, qc]) && tok.len() >= q + 6 { 3 } else { 1 };
     let end = tok.len().checked_sub(n)?;
     (q + n <= end).then_some((prefix, q + n, end))
 }
