@@ -6,6 +6,7 @@ pub mod io;
 pub mod math;
 pub mod mp_native;
 pub mod os;
+pub mod os_path_more;
 pub mod posix;
 pub mod posix_fd;
 pub mod posix_proc;

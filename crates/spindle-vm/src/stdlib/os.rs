@@ -12,6 +12,11 @@ fn path_arg(vm: &mut Vm, a: &Args, i: usize, name: &str) -> PyResult<String> {
     fspath(vm, v)
 }
 
+/// A path argument as text (str, bytes or os.PathLike).
+pub fn fspath_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    fspath(vm, v)
+}
+
 fn fspath(vm: &mut Vm, v: &Value) -> PyResult<String> {
     if let Some(s) = v.as_str() {
         return Ok(s.to_string());
@@ -107,12 +112,44 @@ fn rename(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn getenv(vm: &mut Vm, a: Args) -> PyResult {
-    let Some(k) = a.args.first().and_then(|v| v.as_str()).map(|s| s.to_string()) else { return Err(vm.type_error("str expected")) };
-    match std::env::var(&k) {
-        Ok(v) => Ok(vm.new_string(v)),
-        Err(_) => Ok(a.args.get(1).cloned().unwrap_or(Value::None)),
+fn env_str(vm: &mut Vm, a: &Args, i: usize, func: &str) -> PyResult<std::ffi::CString> {
+    let Some(v) = a.args.get(i) else { return Err(vm.type_error(&format!("{func}() missing required argument (pos {})", i + 1))) };
+    let Some(s) = v.as_str() else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(&format!("str expected, not {tn}")));
+    };
+    match std::ffi::CString::new(s) {
+        Ok(c) => Ok(c),
+        Err(_) => Err(vm.value_error("embedded null byte")),
     }
+}
+
+/// `os.putenv(key, value)`.
+fn putenv(vm: &mut Vm, a: Args) -> PyResult {
+    let k = env_str(vm, &a, 0, "putenv")?;
+    let v = env_str(vm, &a, 1, "putenv")?;
+    if k.as_bytes().is_empty() || k.as_bytes().contains(&b'=') {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    // SAFETY: setenv copies both NUL-terminated strings; environment access is serialised by
+    // the GIL, as in CPython.
+    if unsafe { libc::setenv(k.as_ptr(), v.as_ptr(), 1) } != 0 {
+        return Err(vm.os_error_from_io(&std::io::Error::last_os_error(), None));
+    }
+    Ok(Value::None)
+}
+
+/// `os.unsetenv(key)`.
+fn unsetenv(vm: &mut Vm, a: Args) -> PyResult {
+    let k = env_str(vm, &a, 0, "unsetenv")?;
+    if k.as_bytes().is_empty() || k.as_bytes().contains(&b'=') {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    // SAFETY: as putenv.
+    if unsafe { libc::unsetenv(k.as_ptr()) } != 0 {
+        return Err(vm.os_error_from_io(&std::io::Error::last_os_error(), None));
+    }
+    Ok(Value::None)
 }
 
 fn urandom(vm: &mut Vm, a: Args) -> PyResult {
@@ -302,13 +339,15 @@ pub fn create_path(vm: &mut Vm) -> ObjRef {
             ("splitext", p_splitext),
             ("normpath", p_normpath),
             ("abspath", p_abspath),
-            ("realpath", p_abspath),
             ("getsize", p_getsize),
             ("expanduser", p_expanduser),
         ],
     );
-    let sep = vm.new_str("/");
-    set_attr(vm, &m, "sep", sep);
+    for (k, v) in [("sep", "/"), ("curdir", "."), ("pardir", ".."), ("pathsep", ":"), ("devnull", "/dev/null")] {
+        let v = vm.new_str(v);
+        set_attr(vm, &m, k, v);
+    }
+    crate::stdlib::os_path_more::add_to_path(vm, &m);
     m
 }
 
@@ -330,12 +369,12 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
             ("makedirs", makedirs),
             ("rename", rename),
             ("replace", rename),
-            ("getenv", getenv),
             ("urandom", urandom),
             ("fspath", os_fspath),
             ("strerror", strerror),
         ],
     );
+    crate::stdlib::os_path_more::add_to_os(vm, &m);
     crate::stdlib::posix_fd::add_to(vm, &m);
     crate::stdlib::posix_proc::add_to(vm, &m);
     crate::stdlib::posix_spawn::add_to(vm, &m);
@@ -345,7 +384,19 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
         let v = vm.new_string(v.to_string_lossy().into_owned());
         crate::types::dict::dict_set(vm, &env, k, v)?;
     }
-    set_attr(vm, &m, "environ", Value::Obj(env));
+    // os.environ: a mapping (lib/_environ.py) passing changes on to putenv/unsetenv.
+    let helper = crate::import::import_full(vm, "_environ")?;
+    let make = vm.get_attr_str(&helper, "make")?;
+    let put = crate::builtins::native_function("putenv", putenv, "os");
+    let unset = crate::builtins::native_function("unsetenv", unsetenv, "os");
+    let made = vm.call(&make, &[put.clone(), unset.clone(), Value::Obj(env)], &[])?;
+    let parts = vm.collect(&made)?;
+    if let [environ, getenv] = &parts[..] {
+        set_attr(vm, &m, "environ", environ.clone());
+        set_attr(vm, &m, "getenv", getenv.clone());
+    }
+    set_attr(vm, &m, "putenv", put);
+    set_attr(vm, &m, "unsetenv", unset);
     let path = match crate::import::sys_modules_get("posixpath") {
         Some(p) => p,
         None => crate::import::import_full(vm, "posixpath")?,
