@@ -503,8 +503,7 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<
                     return Ok(Some(eq == (op == CmpOp::Eq)));
                 }
                 (Payload::Range { .. }, Payload::Range { .. }) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-                    let (s, t) = (vm.collect(a)?, vm.collect(b)?);
-                    let eq = seq_compare(vm, &s, &t, CmpOp::Eq)?;
+                    let eq = crate::types::range::ranges_equal(a, b);
                     return Ok(Some(eq == (op == CmpOp::Eq)));
                 }
                 (Payload::ByteArray(s), _) | (_, Payload::ByteArray(s)) => {

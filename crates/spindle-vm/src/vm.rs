@@ -613,7 +613,7 @@ impl Vm {
                         Payload::Bytes(b) => return Ok(!b.is_empty()),
                         Payload::ByteArray(b) => return Ok(!b.lock().is_empty()),
                         Payload::Complex(r, i) => return Ok(*r != 0.0 || *i != 0.0),
-                        Payload::Range { .. } => return Ok(self.len(v)? > 0),
+                        Payload::Range { .. } => return Ok(crate::types::range::range_nonempty(v)),
                         Payload::Float(f) => return Ok(*f != 0.0),
                         _ => return Ok(true),
                     }
@@ -765,10 +765,7 @@ impl Vm {
                     Payload::Range { .. } => {
                         // Preallocate from the length, as CPython's length hint does:
                         // list(range(2**62)) is a MemoryError, not a long loop.
-                        let n = match crate::types::range::range_bounds(v) {
-                            Some((a, b, c)) => crate::types::range::range_len(a, b, c) as usize,
-                            None => usize::MAX,
-                        };
+                        let n = crate::types::range::range_length(self, v)?;
                         let mut out = crate::alloc::try_vec(self, n)?;
                         let it = self.iter(v)?;
                         while let Some(x) = self.next(&it)? {

@@ -18,6 +18,8 @@ pub enum IterState {
     ListRev { seq: ObjRef, idx: usize },
     Tuple { seq: ObjRef, idx: usize },
     Range { cur: i64, step: i64, remaining: i64 },
+    /// A range whose values or length do not fit in i64 (`longrange_iterator`).
+    LongRange { cur: num_bigint::BigInt, step: num_bigint::BigInt, remaining: num_bigint::BigInt },
     Str { seq: ObjRef, byte: usize },
     Bytes { seq: ObjRef, idx: usize },
     /// kind: 0 keys, 1 values, 2 items. `len` is the size at creation (a change is an error).
@@ -57,12 +59,29 @@ pub fn dict_iter(d: &ObjRef, kind: u8) -> Value {
     new_iter(cls, IterState::Dict { dict: d.clone(), slot: 0, kind, len })
 }
 
+/// The (possibly reversed) iterator of a range: `range_iterator` when every value fits in an
+/// i64 (CPython's C long test), `longrange_iterator` otherwise.
+fn range_iter_of(r: &Value, reversed: bool) -> Value {
+    use num_traits::{ToPrimitive, Zero};
+    let t = types();
+    let (start, stop, step) = crate::types::range::big_parts(r).unwrap_or_default();
+    let len = crate::types::range::big_len(&start, &stop, &step);
+    let (first, step) = if reversed && !len.is_zero() { (&start + (&len - 1u32) * &step, -step) } else { (start.clone(), step) };
+    let last_plus = &first + &len * &step;
+    let fits = first.to_i64().is_some() && step.to_i64().is_some() && len.to_i64().is_some() && last_plus.to_i64().is_some() && stop.to_i64().is_some();
+    if fits {
+        let (cur, step, remaining) = (first.to_i64().unwrap_or(0), step.to_i64().unwrap_or(1), len.to_i64().unwrap_or(0));
+        return new_iter(&t.range_iterator, IterState::Range { cur, step, remaining });
+    }
+    new_iter(&t.longrange_iterator, IterState::LongRange { cur: first, step, remaining: len })
+}
+
 pub fn seq_iter(obj: Value) -> Value {
     new_iter(&types().seq_iterator, IterState::Seq { obj, idx: 0 })
 }
 
 /// The iterator of a builtin container, without a method call; Ok(None) for other objects.
-pub fn native_iter(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+pub fn native_iter(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let Value::Obj(o) = v else { return Ok(None) };
     if !o.cls_data().builtin {
         return Ok(None);
@@ -79,13 +98,7 @@ pub fn native_iter(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             let len = set_data_len(o);
             new_iter(&t.set_iterator, IterState::Set { set: o.clone(), slot: 0, len })
         }
-        Payload::Range { start, stop, step } => match (start, stop, step) {
-            (Value::Int(a), Value::Int(b), Value::Int(s)) => {
-                let n = crate::types::range::range_len(*a, *b, *s);
-                new_iter(&t.range_iterator, IterState::Range { cur: *a, step: *s, remaining: n })
-            }
-            _ => return Err(vm.overflow_error("Python int too large to convert to C long")),
-        },
+        Payload::Range { .. } => range_iter_of(v, false),
         Payload::Iter(_) | Payload::Generator(_) => v.clone(),
         _ => return Ok(None),
     };
@@ -185,6 +198,16 @@ fn advance(vm: &mut Vm, cell: &PyCell<IterState>) -> PyResult<Option<Value>> {
                     Ok(None)
                 }
             }
+        }
+        IterState::LongRange { cur, step, remaining } => {
+            use num_traits::{Signed, Zero};
+            if remaining.is_zero() || remaining.is_negative() {
+                return Ok(None);
+            }
+            let v = cur.clone();
+            *remaining -= 1u32;
+            *cur += &*step;
+            Ok(Some(crate::types::int::from_bigint(v)))
         }
         IterState::Range { cur, step, remaining } => {
             if *remaining <= 0 {
@@ -412,6 +435,7 @@ fn it_length_hint(_vm: &mut Vm, a: Args) -> PyResult {
             _ => 0,
         },
         IterState::Range { remaining, .. } => (*remaining).max(0) as usize,
+        IterState::LongRange { remaining, .. } => return Ok(crate::types::int::from_bigint(remaining.clone())),
         IterState::SeqRev { idx, .. } => *idx,
         _ => 0,
     };
@@ -552,11 +576,7 @@ pub fn reversed_of(vm: &mut Vm, seq: &Value) -> PyResult {
                     let n = l.lock().len();
                     return Ok(new_iter(&t.list_reverseiterator, IterState::ListRev { seq: o.clone(), idx: n }));
                 }
-                Payload::Range { start: Value::Int(a), stop: Value::Int(b), step: Value::Int(s) } => {
-                    let n = crate::types::range::range_len(*a, *b, *s);
-                    let last = a.wrapping_add((n - 1).wrapping_mul(*s));
-                    return Ok(new_iter(&t.range_iterator, IterState::Range { cur: last, step: s.wrapping_neg(), remaining: n }));
-                }
+                Payload::Range { .. } => return Ok(range_iter_of(seq, true)),
                 Payload::Dict(_) | Payload::DictView { .. } => {
                     let (d, kind) = match &o.payload {
                         Payload::DictView { dict, kind } => (dict.clone(), *kind),
@@ -600,6 +620,7 @@ pub fn init(t: &BuiltinTypes) {
         &t.list_reverseiterator,
         &t.tuple_iterator,
         &t.range_iterator,
+        &t.longrange_iterator,
         &t.str_iterator,
         &t.bytes_iterator,
         &t.dict_keyiterator,

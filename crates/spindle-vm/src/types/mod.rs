@@ -107,6 +107,7 @@ builtin_types! {
     list_reverseiterator: "list_reverseiterator", Other, false, object;
     tuple_iterator: "tuple_iterator", Other, false, object;
     range_iterator: "range_iterator", Other, false, object;
+    longrange_iterator: "longrange_iterator", Other, false, object;
     str_iterator: "str_ascii_iterator", Other, false, object;
     bytes_iterator: "bytes_iterator", Other, false, object;
     dict_keyiterator: "dict_keyiterator", Other, false, object;

@@ -6,6 +6,10 @@ use crate::value::Value;
 use crate::vm::Vm;
 use crate::types::{add_methods, add_staticmethod};
 use crate::{Args, PyResult};
+use crate::types::int::{from_bigint, to_bigint};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
     Value::Obj(ObjRef::new(types().slice.clone(), Payload::Slice { start, stop, step }))
@@ -18,6 +22,7 @@ pub fn range_bounds(v: &Value) -> Option<(i64, i64, i64)> {
     Some((crate::types::int::to_i64(start)?, crate::types::int::to_i64(stop)?, crate::types::int::to_i64(step)?))
 }
 
+/// Length of an i64 range (saturating at i64::MAX; see `big_len` for the exact value).
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
     let n = if step > 0 && start < stop {
@@ -30,60 +35,125 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     n.min(i64::MAX as i128) as i64
 }
 
-pub fn range_contains(vm: &mut Vm, r: &Value, item: &Value) -> PyResult<bool> {
-    let Some((start, stop, step)) = range_bounds(r) else { return Ok(false) };
-    match crate::ops::small_int(item) {
-        Some(x) => {
-            let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
-            Ok(inside && (x - start) % step == 0)
+/// (start, stop, step) of any range as ints of any size.
+pub fn big_parts(v: &Value) -> Option<(BigInt, BigInt, BigInt)> {
+    let Value::Obj(o) = v else { return None };
+    let Payload::Range { start, stop, step } = &o.payload else { return None };
+    Some((to_bigint(start)?, to_bigint(stop)?, to_bigint(step)?))
+}
+
+/// CPython's `compute_range_length`.
+pub fn big_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    if step.is_positive() {
+        if start < stop {
+            (stop - start - 1u32) / step + 1u32
+        } else {
+            BigInt::zero()
         }
-        None => {
-            let items = vm.collect(r)?;
-            for v in items {
-                if crate::ops::eq(vm, &v, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
+    } else if start > stop {
+        (start - stop - 1u32) / (-step) + 1u32
+    } else {
+        BigInt::zero()
+    }
+}
+
+fn make_range(start: BigInt, stop: BigInt, step: BigInt) -> Value {
+    Value::Obj(ObjRef::new(types().range.clone(), Payload::Range { start: from_bigint(start), stop: from_bigint(stop), step: from_bigint(step) }))
+}
+
+fn is_exact_int(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => matches!(o.payload, Payload::Int(_)) && o.cls_data().builtin,
+        _ => crate::ops::is_int(v),
+    }
+}
+
+/// `x in range` for an int `x` (`range_contains_long`).
+fn contains_int(start: &BigInt, stop: &BigInt, step: &BigInt, x: &BigInt) -> bool {
+    let inside = if step.is_positive() { start <= x && x < stop } else { x <= start && stop < x };
+    inside && (x - start).mod_floor(step).is_zero()
+}
+
+pub fn range_contains(vm: &mut Vm, r: &Value, item: &Value) -> PyResult<bool> {
+    if is_exact_int(item) {
+        if let (Some((start, stop, step)), Some(x)) = (range_bounds(r), crate::ops::small_int(item)) {
+            let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
+            return Ok(inside && (x as i128 - start as i128).rem_euclid(step as i128) == 0);
+        }
+        let Some((start, stop, step)) = big_parts(r) else { return Ok(false) };
+        return Ok(contains_int(&start, &stop, &step, &to_bigint(item).unwrap_or_default()));
+    }
+    let it = vm.iter(r)?;
+    while let Some(v) = vm.next(&it)? {
+        if crate::ops::eq(vm, &v, item)? {
+            return Ok(true);
         }
     }
+    Ok(false)
+}
+
+/// A slice bound resolved against `length` (CPython's `_PySlice_GetLongIndices`).
+fn slice_bound(vm: &mut Vm, v: &Value, length: &BigInt, lower: &BigInt, upper: &BigInt, default: &BigInt) -> PyResult<BigInt> {
+    if v.is_none() {
+        return Ok(default.clone());
+    }
+    let x = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
+    Ok(if x.is_negative() {
+        let x = x + length;
+        if &x < lower {
+            lower.clone()
+        } else {
+            x
+        }
+    } else if &x > upper {
+        upper.clone()
+    } else {
+        x
+    })
 }
 
 pub fn range_getitem(vm: &mut Vm, r: &Value, k: &Value) -> PyResult {
-    let Some((start, stop, step)) = range_bounds(r) else { return Err(vm.type_error("range too large")) };
-    let len = range_len(start, stop, step);
+    let Some((start, stop, step)) = big_parts(r) else { return Err(vm.type_error("descriptor requires a 'range' object")) };
+    let len = big_len(&start, &stop, &step);
     if let Value::Obj(ko) = k {
-        if matches!(ko.payload, Payload::Slice { .. }) {
-            let (s, e, st) = crate::types::list::slice_indices(vm, k, len)?;
-            let ns = start + s * step;
-            let ne = start + e * step;
-            let nst = step * st;
-            return Ok(Value::Obj(ObjRef::new(types().range.clone(), Payload::Range { start: Value::Int(ns), stop: Value::Int(ne), step: Value::Int(nst) })));
+        if let Payload::Slice { start: ss, stop: se, step: st } = &ko.payload {
+            let sstep = if st.is_none() {
+                BigInt::one()
+            } else {
+                crate::ops::index_value(vm, st).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?
+            };
+            if sstep.is_zero() {
+                return Err(vm.value_error("slice step cannot be zero"));
+            }
+            let neg = sstep.is_negative();
+            let (lower, upper) = if neg { (BigInt::from(-1), &len - 1u32) } else { (BigInt::zero(), len.clone()) };
+            let (ss, se) = (ss.clone(), se.clone());
+            let i0 = slice_bound(vm, &ss, &len, &lower, &upper, if neg { &upper } else { &lower })?;
+            let i1 = slice_bound(vm, &se, &len, &lower, &upper, if neg { &lower } else { &upper })?;
+            let substep = &step * &sstep;
+            return Ok(make_range(&start + &i0 * &step, &start + &i1 * &step, substep));
         }
     }
-    let Some(i) = crate::ops::small_int(k) else {
-        let tn = vm.type_name(k);
-        return Err(vm.type_error(&format!("range indices must be integers or slices, not {tn}")));
+    let idx = match crate::ops::small_int(k) {
+        Some(i) => BigInt::from(i),
+        None => match crate::ops::index_value(vm, k) {
+            Ok(b) => b,
+            Err(_) => {
+                let tn = vm.type_name(k);
+                return Err(vm.type_error(&format!("range indices must be integers or slices, not {tn}")));
+            }
+        },
     };
-    let j = if i < 0 { i + len } else { i };
-    if j < 0 || j >= len {
+    let idx = if idx.is_negative() { idx + &len } else { idx };
+    if idx.is_negative() || idx >= len {
         return Err(vm.index_error("range object index out of range"));
     }
-    Ok(Value::Int(start + j * step))
+    Ok(from_bigint(start + idx * step))
 }
 
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    if crate::ops::is_int(v) {
-        return Ok(match v {
-            Value::Bool64(b) => Value::Int(b.get() as i64),
-            other => other.clone(),
-        });
-    }
-    if let Some(r) = vm.call_special(v, "__index__", &[])? {
-        return Ok(r);
-    }
-    let tn = vm.type_name(v);
-    Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+    let b = crate::ops::index_value(vm, v)?;
+    Ok(from_bigint(b))
 }
 
 fn range_new(vm: &mut Vm, a: Args) -> PyResult {
@@ -121,19 +191,27 @@ fn range_repr(vm: &mut Vm, a: Args) -> PyResult {
     Ok(vm.new_string(r))
 }
 
-fn range_len_m(vm: &mut Vm, a: Args) -> PyResult {
-    match range_bounds(&a.args[0]) {
-        Some((s, e, st)) => {
-            let (s2, e2, st2) = (s as i128, e as i128, st as i128);
-            let n = if st2 > 0 && s2 < e2 { (e2 - s2 - 1) / st2 + 1 } else if st2 < 0 && s2 > e2 { (s2 - e2 - 1) / (-st2) + 1 } else { 0 };
-            if n > i64::MAX as i128 {
-                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
-            }
-            let _ = (s, e, st);
-            Ok(Value::Int(n as i64))
-        }
+/// `len(range)`: OverflowError beyond sys.maxsize.
+pub fn range_length(vm: &mut Vm, r: &Value) -> PyResult<usize> {
+    let Some((s, e, t)) = big_parts(r) else { return Err(vm.type_error("descriptor requires a 'range' object")) };
+    match big_len(&s, &e, &t).to_i64() {
+        Some(n) => Ok(n as usize),
         None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
     }
+}
+
+fn range_len_m(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(Value::Int(range_length(vm, &a.args[0])? as i64))
+}
+
+/// `bool(range)`.
+pub fn range_nonempty(r: &Value) -> bool {
+    big_parts(r).is_some_and(|(s, e, t)| !big_len(&s, &e, &t).is_zero())
+}
+
+fn range_bool(vm: &mut Vm, a: Args) -> PyResult {
+    let Some((s, e, t)) = big_parts(&a.args[0]) else { return Err(vm.type_error("descriptor requires a 'range' object")) };
+    Ok(Value::Bool(!big_len(&s, &e, &t).is_zero()))
 }
 
 fn range_getitem_m(vm: &mut Vm, a: Args) -> PyResult {
@@ -155,64 +233,83 @@ fn range_reversed(vm: &mut Vm, a: Args) -> PyResult {
     crate::types::iters::reversed_of(vm, &a.args[0])
 }
 
+/// `range_equals`: same length, and (if not empty) same start, and (if longer than one)
+/// same step.
+pub fn ranges_equal(a: &Value, b: &Value) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    let (Some((s1, e1, t1)), Some((s2, e2, t2))) = (big_parts(a), big_parts(b)) else { return false };
+    let (n1, n2) = (big_len(&s1, &e1, &t1), big_len(&s2, &e2, &t2));
+    n1 == n2 && (n1.is_zero() || (s1 == s2 && (n1.is_one() || t1 == t2)))
+}
+
 fn range_eq(_vm: &mut Vm, a: Args) -> PyResult {
     let other = &a.args[1];
     if !matches!(other, Value::Obj(o) if matches!(o.payload, Payload::Range { .. })) {
         return Ok(Value::Obj(types().not_implemented_obj.clone()));
     }
-    let (x, y) = (range_bounds(&a.args[0]), range_bounds(other));
-    match (x, y) {
-        (Some((s1, e1, t1)), Some((s2, e2, t2))) => {
-            let (n1, n2) = (range_len(s1, e1, t1), range_len(s2, e2, t2));
-            Ok(Value::Bool(n1 == n2 && (n1 == 0 || (s1 == s2 && (n1 == 1 || t1 == t2)))))
-        }
-        _ => Ok(Value::Bool(a.args[0].is(other))),
+    Ok(Value::Bool(ranges_equal(&a.args[0], other)))
+}
+
+fn range_ne(_vm: &mut Vm, a: Args) -> PyResult {
+    let other = &a.args[1];
+    if !matches!(other, Value::Obj(o) if matches!(o.payload, Payload::Range { .. })) {
+        return Ok(Value::Obj(types().not_implemented_obj.clone()));
     }
+    Ok(Value::Bool(!ranges_equal(&a.args[0], other)))
 }
 
 fn range_hash(vm: &mut Vm, a: Args) -> PyResult {
-    let Some((s, e, t)) = range_bounds(&a.args[0]) else { return Ok(Value::Int(0)) };
-    let n = range_len(s, e, t);
-    let key = match n {
-        0 => crate::types::tuple::new_tuple(vec![Value::Int(0), Value::None, Value::None]),
-        1 => crate::types::tuple::new_tuple(vec![Value::Int(1), Value::Int(s), Value::None]),
-        _ => crate::types::tuple::new_tuple(vec![Value::Int(n), Value::Int(s), Value::Int(t)]),
+    let Some((s, e, t)) = big_parts(&a.args[0]) else { return Ok(Value::Int(0)) };
+    let n = big_len(&s, &e, &t);
+    let key = if n.is_zero() {
+        crate::types::tuple::new_tuple(vec![from_bigint(n), Value::None, Value::None])
+    } else if n.is_one() {
+        crate::types::tuple::new_tuple(vec![from_bigint(n), from_bigint(s), Value::None])
+    } else {
+        crate::types::tuple::new_tuple(vec![from_bigint(n), from_bigint(s), from_bigint(t)])
     };
     Ok(Value::Int(vm.hash(&key)?))
 }
 
 fn range_index(vm: &mut Vm, a: Args) -> PyResult {
-    let x = a.args.get(1).cloned().unwrap_or(Value::None);
-    if let (Some((s, e, t)), Some(v)) = (range_bounds(&a.args[0]), crate::types::int::to_i64(&x).filter(|_| crate::ops::is_int(&x))) {
-        let n = range_len(s, e, t);
-        if (v - s) % t == 0 {
-            let i = (v - s) / t;
-            if i >= 0 && i < n {
-                return Ok(Value::Int(i));
-            }
+    if a.args.len() != 2 {
+        return Err(vm.type_error(&format!("range.index() takes exactly one argument ({} given)", a.args.len().saturating_sub(1))));
+    }
+    let x = a.args[1].clone();
+    if is_exact_int(&x) {
+        let Some((s, e, t)) = big_parts(&a.args[0]) else { return Err(vm.type_error("descriptor requires a 'range' object")) };
+        let xb = to_bigint(&x).unwrap_or_default();
+        if contains_int(&s, &e, &t, &xb) {
+            return Ok(from_bigint((xb - s).div_floor(&t)));
         }
         let r = vm.repr(&x)?;
         return Err(vm.value_error(&format!("{r} is not in range")));
     }
-    let items = vm.collect(&a.args[0])?;
-    for (i, it) in items.iter().enumerate() {
-        if crate::ops::eq(vm, it, &x)? {
-            return Ok(Value::Int(i as i64));
+    let it = vm.iter(&a.args[0])?;
+    let mut i = 0i64;
+    while let Some(v) = vm.next(&it)? {
+        if crate::ops::eq(vm, &v, &x)? {
+            return Ok(Value::Int(i));
         }
+        i += 1;
     }
-    let r = vm.repr(&x)?;
-    Err(vm.value_error(&format!("{r} is not in range")))
+    Err(vm.value_error("sequence.index(x): x not in sequence"))
 }
 
 fn range_count(vm: &mut Vm, a: Args) -> PyResult {
-    let x = a.args.get(1).cloned().unwrap_or(Value::None);
-    if crate::ops::is_int(&x) {
+    if a.args.len() != 2 {
+        return Err(vm.type_error(&format!("range.count() takes exactly one argument ({} given)", a.args.len().saturating_sub(1))));
+    }
+    let x = a.args[1].clone();
+    if is_exact_int(&x) {
         return Ok(Value::Int(range_contains(vm, &a.args[0], &x)? as i64));
     }
-    let items = vm.collect(&a.args[0])?;
+    let it = vm.iter(&a.args[0])?;
     let mut n = 0;
-    for it in &items {
-        if crate::ops::eq(vm, it, &x)? {
+    while let Some(v) = vm.next(&it)? {
+        if crate::ops::eq(vm, &v, &x)? {
             n += 1;
         }
     }
@@ -275,6 +372,8 @@ pub fn init(t: &BuiltinTypes) {
         &[
             ("__repr__", range_repr),
             ("__len__", range_len_m),
+            ("__bool__", range_bool),
+            ("__ne__", range_ne),
             ("__getitem__", range_getitem_m),
             ("__contains__", range_contains_m),
             ("__iter__", range_iter),

@@ -1,0 +1,47 @@
+# range with ints of any size: indexing, slicing, membership, index/count, iterators, equality.
+EXPRS = [
+    'range(0, 10**20, 3)[10**18]',
+    'range(10**20)[-1]',
+    '10**19 in range(10**20)',
+    'len(range(10**20))',
+    'range(10**20)[10**20]',
+    'range(10**20)[-10**20-1]',
+    'range(10**20)[2**64:2**64+5]',
+    'range(10**20)[::-2**63]',
+    'range(5)[::-1]',
+    'range(2**63-5, 2**63+5)[3:7]',
+    'list(range(2**63-2, 2**63+2))',
+    'list(range(2**64, 2**64+3))',
+    'type(iter(range(2**64))).__name__',
+    'type(iter(range(2**62))).__name__',
+    'list(reversed(range(2**64, 2**64+3)))',
+    'type(reversed(range(2**64))).__name__',
+    'range(10**20).index(10**19)',
+    'range(10**20).count(5)',
+    'range(0, 10**20, 7)',
+    'range(1, 2**70, 2**68) == range(1, 2**70, 2**68)',
+    'hash(range(10**20)) == hash(range(10**20))',
+    'bool(range(10**30, 10**30))',
+    'range(10**20)[2**100]',
+    'range(3)[1.5]',
+    'range(0, 10, 0)',
+    'range(1, 2, 3, 4)',
+    'range()',
+    'range(1.5)',
+    'range(2**63-1, 2**63+1)[1]',
+    'range(-2**64, 0, 2**62)[3]',
+    'list(range(-2**64, 0, 2**63+5))',
+    '5.0 in range(10)',
+    'range(10).index(5.0)',
+    '(2**64) in range(2**65)',
+    'range(10**20).start',
+    'range(5)[-6]',
+    'range(10)[2:8:3]',
+    'range(10, 0, -2)[1:3]',
+    'iter(range(10**20)).__length_hint__()',
+]
+for e in EXPRS:
+    try:
+        print(e, '->', repr(eval(e)))
+    except Exception as x:
+        print(e, '->', type(x).__name__, x)
