@@ -1019,3 +1019,45 @@ def _shutdown():
 
 
 _main_thread = _MainThread()
+
+
+# ---------------------------------------------------------------------------
+# After os.fork() in the child.
+# ---------------------------------------------------------------------------
+
+def _after_fork():
+    """In a child made by os.fork() only the thread that forked exists.  It becomes the main
+    thread (as in CPython); every other Thread object is marked stopped, so nothing waits
+    for threads that are not there; the module's internal locks, which another thread may
+    have held at the fork, are replaced."""
+    global _active_limbo_lock, _report_lock, _main_thread, _shutting_down
+    _active_limbo_lock = RLock()
+    _report_lock = RLock()
+    _shutting_down = False
+    ident = get_ident()
+    current = _active.get(ident)
+    if current is None:
+        current = _DummyThread()
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current:
+            thread._stop()
+    _active.clear()
+    _limbo.clear()
+    if current is not _main_thread:
+        if isinstance(current, _DummyThread):
+            current.__class__ = _MainThread
+            current._name = 'MainThread'
+            current._daemonic = False
+        _main_thread = current
+    current._ident = ident
+    current._native_id = get_native_id()
+    current._tstate_lock = None
+    _active[ident] = current
+
+
+try:
+    from os import register_at_fork as _register_at_fork
+except ImportError:
+    pass
+else:
+    _register_at_fork(after_in_child=_after_fork)
