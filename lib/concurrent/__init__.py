@@ -1,0 +1,1 @@
+"""concurrent: the concurrent.futures package."""
