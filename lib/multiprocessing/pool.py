@@ -339,6 +339,8 @@ class Pool:
     _MAX_START_FAILURES = 3
     # tasks sent ahead to busy workers, in all (as CPython's executor queues one extra call)
     EXTRA_QUEUED = 1
+    # workers are named ForkPoolWorker-N / SpawnPoolWorker-N (None: keep the Process name)
+    _worker_name = 'PoolWorker'
 
     @staticmethod
     def Process(ctx, *args, **kwds):
@@ -391,7 +393,7 @@ class Pool:
     def __repr__(self):
         return '<%s.%s state=%s pool_size=%d>' % (self.__class__.__module__,
                                                    self.__class__.__qualname__,
-                                                   self._state, len(self._workers))
+                                                   self._state, len(self._pool))
 
     def _start_worker(self):
         task_r, task_w = Pipe(duplex=False)
@@ -399,7 +401,8 @@ class Pool:
         p = self.Process(self._ctx, target=worker,
                          args=(task_r, res_w, self._initializer, self._initargs,
                                self._maxtasksperchild, self._wrap_exception))
-        p.name = p.name.replace('Process', 'PoolWorker')
+        if self._worker_name:
+            p.name = p.name.replace('Process', self._worker_name)
         p.daemon = True
         p.start()
         task_r.close()

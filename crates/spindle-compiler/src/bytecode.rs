@@ -264,9 +264,10 @@ pub enum Instr {
     Reraise,
     /// Push an exception handler at the target, recording the current stack depth.
     SetupFinally(u32),
-    /// Inside a handler, right after `PushExcInfo` (stack: ..., prev_exc_info, exc): push a
-    /// cleanup handler whose depth excludes `exc`, so the cleanup code always sees
-    /// `prev_exc_info, new_exc` however deep the handler's stack was when it raised.
+    /// Push a handler whose recorded depth excludes TOS. Inside a handler, right after
+    /// `PushExcInfo` (stack: ..., prev_exc_info, exc): the cleanup code always sees
+    /// `prev_exc_info, new_exc` however deep the handler's stack was when it raised. After
+    /// `BeforeWith` (stack: ..., exit, entered): the `with` handler always sees `exit, exc`.
     SetupCleanup(u32),
     /// Pop the innermost handler.
     PopBlock,

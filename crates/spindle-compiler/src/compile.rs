@@ -1058,7 +1058,9 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.expr(&item.context_expr)?;
         self.emit(Instr::BeforeWith);
-        self.jump(Instr::SetupFinally, handler);
+        // The handler's depth excludes the entered value: on an exception the stack is cut
+        // back to `exit` alone, whatever the body (an inner `with`, a loop) had pushed above.
+        self.jump(Instr::SetupCleanup, handler);
         match &item.optional_vars {
             Some(v) => self.assign_target(v)?,
             None => {

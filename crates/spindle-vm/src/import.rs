@@ -186,6 +186,30 @@ fn wait_for_module(vm: &mut Vm, full: &str, claim: bool) -> bool {
     true
 }
 
+/// The import state held across `os.fork()` (see [`fork_lock`]).
+pub struct ForkGuard(parking_lot::MutexGuard<'static, Option<Initializing>>);
+
+/// `os.fork()`: hold the import-state mutex across the fork, so that no other thread is
+/// half-way through changing it. Its holders never wait for the GIL, so taking it with the
+/// GIL held cannot deadlock.
+pub fn fork_lock() -> ForkGuard {
+    ForkGuard(INITIALIZING.lock())
+}
+
+impl ForkGuard {
+    /// In the child: the threads that were importing modules do not exist there; forget
+    /// their imports (importing such a module again gets the partial module, where waiting
+    /// would never end).
+    pub fn after_fork_child(&mut self) {
+        let me = crate::gil::thread_serial();
+        if let Some(i) = self.0.as_mut() {
+            i.modules.retain(|_, owner| *owner == me);
+            i.waiting.clear();
+            IN_PROGRESS.store(i.modules.len(), std::sync::atomic::Ordering::Release);
+        }
+    }
+}
+
 /// This thread finished initialising `full` (successfully or not).
 fn module_done(full: &str) {
     let mut g = INITIALIZING.lock();

@@ -116,6 +116,7 @@ class _Engine(_mp_pool.Pool):
     """The pool engine with the executor's rules for lost workers and cancelled futures."""
 
     _wrap_exception = _ExceptionWithTraceback
+    _worker_name = None
 
     def __init__(self, executor, *args, **kwargs):
         self._executor_broken = executor._set_broken

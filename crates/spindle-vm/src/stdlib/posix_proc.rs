@@ -3,7 +3,9 @@
 //!
 //! `os.fork()` follows CPython's `PyOS_BeforeFork`/`AfterFork_*`: the `before` hooks run in
 //! the parent, the fork happens while the calling thread holds the GIL *and* the GIL's state
-//! mutex (`gil::fork`), and in the child only the calling thread exists: the GIL is reset to
+//! mutex (`gil::fork`), the locks of the standard streams and the import state (so no other
+//! thread is half-way through a write or an import bookkeeping step), and in the child only
+//! the calling thread exists: imports other threads were running are forgotten, the GIL is reset to
 //! "held by this thread", `_thread`'s running-thread count becomes 0, this thread becomes the
 //! main thread for signals, and the `after_in_child` hooks run (`threading` registers one that
 //! rebuilds its thread table).
@@ -72,7 +74,27 @@ fn run_hooks(vm: &mut Vm, i: usize) {
 fn fork(vm: &mut Vm, _a: Args) -> PyResult {
     run_hooks(vm, 0);
     let breaker = vm.breaker.clone();
+    // Another thread may be half-way through a write to a standard stream (holding its lock
+    // with the GIL released): the child would inherit the lock held forever. Take the locks
+    // of the native standard streams first (each waited for without the GIL), fork, and
+    // release them in both processes.
+    let streams: Vec<Value> = ["stdout", "stderr", "__stdout__", "__stderr__"].iter().filter_map(|n| crate::stdlib::sys::sys_attr(n)).collect();
+    let mut files: Vec<&crate::stdlib::io::FileObj> = Vec::new();
+    for v in &streams {
+        if let Some(f) = crate::stdlib::io::file_of(v) {
+            if !files.iter().any(|g| std::ptr::eq(*g, f)) {
+                files.push(f);
+            }
+        }
+    }
+    let guards: Vec<_> = files.iter().map(|f| f.lock()).collect();
+    let mut imports = crate::import::fork_lock();
     let pid = crate::gil::fork(&breaker);
+    if pid == 0 {
+        imports.after_fork_child();
+    }
+    drop(imports);
+    drop(guards);
     if pid < 0 {
         let e = crate::stdlib::posix::errno();
         run_hooks(vm, 2);

@@ -15,7 +15,7 @@ fn sys_module() -> Option<ObjRef> {
     interp().sys.get().cloned()
 }
 
-fn sys_attr(name: &str) -> Option<Value> {
+pub(crate) fn sys_attr(name: &str) -> Option<Value> {
     let m = sys_module()?;
     crate::types::dict::dict_get_str(m.instance_dict()?, name)
 }
