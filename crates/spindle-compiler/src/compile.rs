@@ -17,6 +17,9 @@ use std::sync::Arc;
 pub struct CompileError {
     pub message: String,
     pub range: TextRange,
+    /// An error CPython's parser reports (ruff accepts the construct): the SyntaxError then
+    /// carries the source line, as parser errors do.
+    pub parser: bool,
 }
 
 type CResult<T> = Result<T, CompileError>;
@@ -158,13 +161,26 @@ fn binop(op: ast::Operator) -> BinOp {
 }
 
 fn err<T>(message: impl Into<String>, range: TextRange) -> CResult<T> {
-    Err(CompileError { message: message.into(), range })
+    Err(CompileError { message: message.into(), range, parser: false })
+}
+
+/// A SyntaxError CPython's grammar raises (text included) that ruff's parser lets through.
+fn parser_err<T>(message: impl Into<String>, range: TextRange) -> CResult<T> {
+    Err(CompileError { message: message.into(), range, parser: true })
+}
+
+/// CPython's `forbidden_name`: `__debug__` cannot be bound or deleted.
+fn check_debug(name: &str, range: TextRange, delete: bool) -> CResult<()> {
+    if name == "__debug__" {
+        return err(if delete { "cannot delete __debug__" } else { "cannot assign to __debug__" }, range);
+    }
+    Ok(())
 }
 
 impl<'a> Compiler<'a> {
     /// Analyse scopes and open the module unit.
     fn new(stmts: &[Stmt], source: &str, filename: &str) -> CResult<Self> {
-        let table = symtable::build(stmts).map_err(|e| CompileError { message: e.message, range: e.range })?;
+        let table = symtable::build(stmts).map_err(|e| CompileError { message: e.message, range: e.range, parser: false })?;
         let mut c = Compiler { filename: filename.to_string(), line_starts: line_starts(source), table, units: Vec::new() };
         c.push_unit(0, "<module>".into(), "<module>".into(), 1);
         Ok(c)
@@ -677,6 +693,8 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(i) => {
                 for a in &i.names {
+                    let bound = a.asname.as_ref().map_or_else(|| a.name.id.split('.').next().unwrap_or(""), |n| n.id.as_str());
+                    check_debug(bound, i.range, false)?;
                     let zero = self.const_(Constant::Int(0));
                     self.emit(Instr::LoadConst(zero));
                     let none = self.const_(Constant::None);
@@ -736,6 +754,7 @@ impl<'a> Compiler<'a> {
             // As CPython: loading and storing the target carry the target's position, the
             // operation the statement's.
             Expr::Name(n) => {
+                check_debug(&n.id, n.range, false)?;
                 let saved = self.set_pos(n.range);
                 self.load_name(&n.id);
                 self.restore_pos(saved);
@@ -783,11 +802,13 @@ impl<'a> Compiler<'a> {
     fn assign_target(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
             Expr::Name(n) => {
+                check_debug(&n.id, n.range, false)?;
                 let saved = self.set_pos(n.range);
                 self.store_name(&n.id);
                 self.restore_pos(saved);
             }
             Expr::Attribute(a) => {
+                check_debug(&a.attr, a.range, false)?;
                 self.expr(&a.value)?;
                 let n = self.attr_name(&a.attr);
                 let saved = self.set_attr_pos(a);
@@ -836,6 +857,7 @@ impl<'a> Compiler<'a> {
     fn delete_target(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
             Expr::Name(n) => {
+                check_debug(&n.id, n.range, true)?;
                 let saved = self.set_pos(n.range);
                 self.delete_name(&n.id);
                 self.restore_pos(saved);
@@ -1209,6 +1231,14 @@ impl<'a> Compiler<'a> {
         if f.is_async {
             return err("async functions are not supported by Spindle yet", f.range);
         }
+        check_debug(&f.name, f.range, false)?;
+        let p = &f.parameters;
+        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+            check_debug(&a.parameter.name, f.range, false)?;
+        }
+        for v in p.vararg.iter().chain(p.kwarg.iter()) {
+            check_debug(&v.name, f.range, false)?;
+        }
         for d in f.decorator_list.iter() {
             self.expr(&d.expression)?;
         }
@@ -1244,6 +1274,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
+        check_debug(&c.name, c.range, false)?;
         for d in c.decorator_list.iter() {
             self.expr(&d.expression)?;
         }
@@ -1554,11 +1585,19 @@ impl<'a> Compiler<'a> {
                 let code = self.finish_unit();
                 self.make_closure(code, fl);
             }
+            Expr::ListComp(ast::ExprListComp { elt, .. }) | Expr::SetComp(ast::ExprSetComp { elt, .. }) | Expr::Generator(ast::ExprGenerator { elt, .. }) if matches!(**elt, Expr::Starred(_)) => {
+                return parser_err("iterable unpacking cannot be used in comprehension", elt.range());
+            }
             Expr::ListComp(c) => self.comprehension(c.range, "<listcomp>", &c.generators, CompKind::List(&c.elt))?,
             Expr::SetComp(c) => self.comprehension(c.range, "<setcomp>", &c.generators, CompKind::Set(&c.elt))?,
             Expr::DictComp(c) => match &c.key {
                 Some(k) => self.comprehension(c.range, "<dictcomp>", &c.generators, CompKind::Dict(k, &c.value))?,
-                None => return err("dict unpacking cannot be used in dict comprehension", c.range),
+                None => {
+                    // Reported at the `**` before the value.
+                    let v = c.value.range().start().to_u32();
+                    let r = TextRange::new(v.saturating_sub(2).into(), v.into());
+                    return parser_err("dict unpacking cannot be used in dict comprehension", r);
+                }
             },
             Expr::Generator(g) => self.comprehension(g.range, "<genexpr>", &g.generators, CompKind::Gen(&g.elt))?,
             Expr::Yield(y) => {
@@ -1584,7 +1623,15 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadConst(none));
                 self.emit(Instr::YieldFrom);
             }
-            Expr::Await(a) => return err("'await' is not supported by Spindle yet", a.range),
+            Expr::Await(a) => {
+                // Spindle rejects `async def`, so an `await` that gets here is never inside a
+                // coroutine: CPython's errors for that.
+                let msg = match self.scope_kind() {
+                    ScopeKind::Module | ScopeKind::Class => "'await' outside function",
+                    _ => "'await' outside async function",
+                };
+                return err(msg, a.range);
+            }
             Expr::FString(f) => {
                 let mut n = 0;
                 for part in f.value.iter() {
@@ -1883,7 +1930,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(name);
         let line = self.line_of(range);
         // The first iterable is evaluated here, in the enclosing scope.
-        let first = gens.first().ok_or_else(|| CompileError { message: "comprehension without generators".into(), range })?;
+        let first = gens.first().ok_or_else(|| CompileError { message: "comprehension without generators".into(), range, parser: false })?;
         if first.is_async || gens.iter().any(|g| g.is_async) {
             return err("asynchronous comprehensions are not supported by Spindle yet", range);
         }

@@ -31,6 +31,10 @@ pub mod usage {
     pub const NONLOCAL: u32 = 16;
     /// Bound by `import`, `def`, `class`, `for`, `with ... as`, `except ... as`.
     pub const BOUND: u32 = 32;
+    /// Target of an annotated assignment (`x: int`).
+    pub const ANNOTATED: u32 = 64;
+    /// Iteration variable of a comprehension.
+    pub const COMP_ITER: u32 = 128;
 }
 
 /// Where a name lives at run time.
@@ -74,6 +78,10 @@ pub struct Scope {
     pub params: Vec<String>,
     /// The name private names are mangled with: the innermost enclosing class (or this class).
     pub private: Option<String>,
+    /// For comprehensions: what CPython calls it in errors ("list comprehension", ...).
+    pub comp_what: Option<&'static str>,
+    /// The first `global`/`nonlocal` statement naming each name (errors point there).
+    pub directives: HashMap<String, TextRange>,
 }
 
 /// CPython's `_Py_Mangle`: inside class `K`, `__x` becomes `_K__x` (dunder names, dotted names
@@ -108,6 +116,8 @@ impl Scope {
             needs_class_cell: false,
             params: Vec::new(),
             private: None,
+            comp_what: None,
+            directives: HashMap::new(),
         }
     }
     fn add(&mut self, name: &str, bits: u32) {
@@ -213,22 +223,23 @@ impl Builder {
     }
 
     fn params(&mut self, p: &ast::Parameters) {
-        for a in p.posonlyargs.iter().chain(p.args.iter()) {
-            self.param(&a.parameter.name);
-        }
-        for a in p.kwonlyargs.iter() {
-            self.param(&a.parameter.name);
+        // CPython's order: positional, keyword-only, then *args and **kwargs.
+        for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+            self.param_at(&a.parameter.name, a.parameter.range);
         }
         if let Some(v) = &p.vararg {
-            self.param(&v.name);
+            self.param_at(&v.name, v.name.range);
         }
         if let Some(k) = &p.kwarg {
-            self.param(&k.name);
+            self.param_at(&k.name, k.name.range);
         }
     }
     fn param(&mut self, name: &str) {
+        self.param_at(name, TextRange::default());
+    }
+    fn param_at(&mut self, name: &str, range: TextRange) {
         if self.scope().bits(name) & usage::PARAM != 0 {
-            self.err(format!("duplicate argument '{name}' in function definition"), TextRange::default());
+            self.err(format!("duplicate argument '{name}' in function definition"), range);
         }
         self.scope().add(name, usage::PARAM | usage::ASSIGNED);
         let m = mangle(self.scope().private.as_deref(), name).into_owned();
@@ -319,6 +330,9 @@ impl Builder {
                 self.target(&a.target);
             }
             Stmt::AnnAssign(a) => {
+                if let Expr::Name(n) = &*a.target {
+                    self.scope().add(&n.id, usage::ANNOTATED);
+                }
                 if let Some(v) = &a.value {
                     self.expr(v);
                     self.target(&a.target);
@@ -417,7 +431,7 @@ impl Builder {
                 for a in &i.names {
                     if a.name.id.as_str() == "*" {
                         if self.scope().kind != ScopeKind::Module {
-                            self.err("import * only allowed at module level".into(), i.range);
+                            self.err("import * only allowed at module level".into(), a.range);
                         }
                         continue;
                     }
@@ -427,13 +441,11 @@ impl Builder {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
-                    let bits = self.scope().bits(n);
-                    if bits & (usage::USED | usage::ASSIGNED) != 0 && bits & usage::GLOBAL == 0 {
-                        let what = if bits & usage::PARAM != 0 { "parameter" } else if bits & usage::ASSIGNED != 0 { "assigned to" } else { "used" };
-                        let msg = if bits & usage::PARAM != 0 { format!("name '{}' is parameter and global", n.id) } else { format!("name '{}' is {what} before global declaration", n.id) };
+                    if let Some(msg) = self.directive_conflict(n, "global") {
                         self.err(msg, g.range);
                     }
                     self.scope().add(n, usage::GLOBAL);
+                    self.scope().directives.entry(n.id.to_string()).or_insert(g.range);
                 }
             }
             Stmt::Nonlocal(nl) => {
@@ -441,18 +453,45 @@ impl Builder {
                     self.err("nonlocal declaration not allowed at module level".into(), nl.range);
                 }
                 for n in &nl.names {
-                    let bits = self.scope().bits(n);
-                    if bits & usage::PARAM != 0 {
-                        self.err(format!("name '{}' is parameter and nonlocal", n.id), nl.range);
-                    } else if bits & (usage::USED | usage::ASSIGNED) != 0 && bits & usage::NONLOCAL == 0 {
-                        let what = if bits & usage::ASSIGNED != 0 { "assigned to" } else { "used" };
-                        self.err(format!("name '{}' is {what} before nonlocal declaration", n.id), nl.range);
+                    if let Some(msg) = self.directive_conflict(n, "nonlocal") {
+                        self.err(msg, nl.range);
                     }
                     self.scope().add(n, usage::NONLOCAL);
+                    self.scope().directives.entry(n.id.to_string()).or_insert(nl.range);
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value),
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
+        }
+    }
+
+    /// CPython's checks of a `global`/`nonlocal` statement against earlier uses of the name.
+    fn directive_conflict(&mut self, n: &str, what: &str) -> Option<String> {
+        let bits = self.scope().bits(n);
+        if bits & usage::PARAM != 0 {
+            Some(format!("name '{n}' is parameter and {what}"))
+        } else if bits & usage::USED != 0 {
+            Some(format!("name '{n}' is used prior to {what} declaration"))
+        } else if bits & usage::ANNOTATED != 0 {
+            Some(format!("annotated name '{n}' can't be {what}"))
+        } else if bits & usage::ASSIGNED != 0 {
+            Some(format!("name '{n}' is assigned to before {what} declaration"))
+        } else {
+            None
+        }
+    }
+
+    /// Mark the names a comprehension's `for` target binds as its iteration variables.
+    fn mark_comp_iter(&mut self, t: &Expr) {
+        match t {
+            Expr::Name(n) => self.scope().add(&n.id, usage::COMP_ITER),
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.mark_comp_iter(e);
+                }
+            }
+            Expr::Starred(st) => self.mark_comp_iter(&st.value),
+            _ => {}
         }
     }
 
@@ -484,7 +523,8 @@ impl Builder {
         }
     }
 
-    fn comprehension(&mut self, range: TextRange, gens: &[ast::Comprehension], elts: &[&Expr], is_gen: bool) {
+    fn comprehension(&mut self, range: TextRange, gens: &[ast::Comprehension], elts: &[&Expr], what: &'static str) {
+        let is_gen = what == "generator expression";
         // The first iterable is evaluated in the enclosing scope.
         if let Some(first) = gens.first() {
             self.expr(&first.iter);
@@ -492,12 +532,14 @@ impl Builder {
         let name = if is_gen { "<genexpr>" } else { "<listcomp>" };
         let prev = self.push(ScopeKind::Comprehension, name, range);
         self.scope().is_generator = is_gen;
+        self.scope().comp_what = Some(what);
         self.param(".0");
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter);
             }
             self.target(&g.target);
+            self.mark_comp_iter(&g.target);
             for cond in &g.ifs {
                 self.expr(cond);
             }
@@ -521,6 +563,9 @@ impl Builder {
                 if let Expr::Name(name) = &*n.target {
                     let mut s = self.cur;
                     while self.scopes[s].kind == ScopeKind::Comprehension {
+                        if self.scopes[s].bits(&name.id) & usage::COMP_ITER != 0 {
+                            self.err(format!("assignment expression cannot rebind comprehension iteration variable '{}'", name.id), name.range);
+                        }
                         let id = name.id.to_string();
                         self.scopes[s].add(&id, usage::NONLOCAL | usage::USED);
                         s = self.scopes[s].parent.unwrap_or(0);
@@ -528,7 +573,7 @@ impl Builder {
                     if s != self.cur {
                         let id = name.id.to_string();
                         if self.scopes[s].kind == ScopeKind::Class {
-                            self.err("assignment expression within a comprehension cannot be used in a class body".into(), n.range);
+                            self.err("assignment expression within a comprehension cannot be used in a class body".into(), name.range);
                         }
                         let bits = if self.scopes[s].kind == ScopeKind::Module { usage::ASSIGNED | usage::GLOBAL } else { usage::ASSIGNED };
                         self.scopes[s].add(&id, bits);
@@ -590,27 +635,33 @@ impl Builder {
                     self.expr(v);
                 }
             }
-            Expr::ListComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], false),
-            Expr::SetComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], false),
+            Expr::ListComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], "list comprehension"),
+            Expr::SetComp(c) => self.comprehension(c.range, &c.generators, &[&c.elt], "set comprehension"),
             Expr::DictComp(c) => {
                 let mut elts: Vec<&Expr> = Vec::new();
                 if let Some(k) = &c.key {
                     elts.push(k);
                 }
                 elts.push(&c.value);
-                self.comprehension(c.range, &c.generators, &elts, false)
+                self.comprehension(c.range, &c.generators, &elts, "dict comprehension")
             }
-            Expr::Generator(g) => self.comprehension(g.range, &g.generators, &[&g.elt], true),
+            Expr::Generator(g) => self.comprehension(g.range, &g.generators, &[&g.elt], "generator expression"),
             Expr::Await(a) => self.expr(&a.value),
             Expr::Yield(y) => {
-                self.scope().is_generator = true;
                 if let Some(v) = &y.value {
                     self.expr(v);
                 }
+                self.scope().is_generator = true;
+                if let Some(what) = self.scope().comp_what {
+                    self.err(format!("'yield' inside {what}"), y.range);
+                }
             }
             Expr::YieldFrom(y) => {
-                self.scope().is_generator = true;
                 self.expr(&y.value);
+                self.scope().is_generator = true;
+                if let Some(what) = self.scope().comp_what {
+                    self.err(format!("'yield' inside {what}"), y.range);
+                }
             }
             Expr::Compare(c) => {
                 self.expr(&c.left);
@@ -696,6 +747,10 @@ fn resolve(t: &mut SymbolTable) -> Result<(), SymtableError> {
         let kind = t.scopes[id].kind;
         let syms = t.scopes[id].symbols.clone();
         for (name, bits) in syms {
+            let at_directive = |t: &SymbolTable| t.scopes[id].directives.get(&name).copied().unwrap_or(t.scopes[id].range);
+            if bits & usage::GLOBAL != 0 && bits & usage::NONLOCAL != 0 && kind != ScopeKind::Comprehension {
+                return Err(SymtableError { message: format!("name '{name}' is nonlocal and global"), range: at_directive(t) });
+            }
             let storage = if bits & usage::GLOBAL != 0 {
                 Storage::GlobalExplicit
             } else if bits & usage::NONLOCAL != 0 {
@@ -709,7 +764,7 @@ fn resolve(t: &mut SymbolTable) -> Result<(), SymtableError> {
                             // Walrus target at module level: treat as global.
                             Storage::GlobalExplicit
                         } else {
-                            return Err(SymtableError { message: format!("no binding for nonlocal '{name}' found"), range: t.scopes[id].range });
+                            return Err(SymtableError { message: format!("no binding for nonlocal '{name}' found"), range: at_directive(t) });
                         }
                     }
                 }

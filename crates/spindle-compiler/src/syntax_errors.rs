@@ -55,7 +55,10 @@ fn info(message: String, source: &str, filename: &str, range: TextRange, kind: S
 
 pub(crate) fn from_compile_error(e: &CompileError, source: &str, filename: &str) -> SyntaxErrorInfo {
     let kind = if e.message == crate::symtable::PARSER_STACK_OVERFLOW { SyntaxKind::Memory } else { SyntaxKind::Syntax };
-    info(e.message.clone(), source, filename, e.range, kind)
+    let mut out = info(e.message.clone(), source, filename, e.range, kind);
+    // Grammar errors keep the source line as the parser gives it.
+    out.from_compiler = !e.parser;
+    out
 }
 
 pub(crate) fn from_tok_error(e: &TokError, filename: &str) -> SyntaxErrorInfo {
