@@ -318,6 +318,24 @@ pub enum Instr {
     StoreAttrCached { name: u32, cache: u32 },
     /// `LoadMethod(name)` with an inline cache (type and type version).
     LoadMethodCached { name: u32, cache: u32 },
+    // Superinstructions (also VM-only): a fused pair replaces its first instruction and runs
+    // both, skipping the second, which stays in place (a jump to it runs it alone).
+    /// `LoadFast(a); LoadFast(b)`.
+    LoadFastLoadFast(u32, u32),
+    /// `LoadFast(a); LoadConst(c)`.
+    LoadFastLoadConst(u32, u32),
+    /// `StoreFast(a); LoadFast(b)`.
+    StoreFastLoadFast(u32, u32),
+    /// `LoadFast(a)` followed by `LoadAttrCached` (operands read from the next slot).
+    LoadFastAttr(u32),
+    /// `LoadFast(a)` followed by `LoadMethodCached` (operands read from the next slot).
+    LoadFastMethod(u32),
+    /// `LoadFast(a)` followed by `StoreAttrCached` (operands read from the next slot).
+    LoadFastStoreAttr(u32),
+    /// `Compare(op); PopJumpIfTrue(target)` (`jump_if` true) or `PopJumpIfFalse(target)`.
+    CompareJump { op: CmpOp, jump_if: bool, target: u32 },
+    /// `Is(neg); PopJumpIfTrue/False(target)`.
+    IsJump { neg: bool, jump_if: bool, target: u32 },
 }
 
 impl Instr {

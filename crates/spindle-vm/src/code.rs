@@ -41,14 +41,16 @@ impl Code {
     }
 }
 
-/// Rewrite instructions into their cached forms; returns the stream and the number of caches.
+/// Rewrite instructions into their cached forms and fuse common pairs into superinstructions;
+/// returns the stream and the number of caches. Indices never move: a fused pair replaces its
+/// first slot only (see the instruction set docs).
 fn quicken(instrs: &[Instr]) -> (Box<[Instr]>, usize) {
     let mut n: u32 = 0;
     let mut next = || {
         n += 1;
         n - 1
     };
-    let out = instrs
+    let mut out: Vec<Instr> = instrs
         .iter()
         .map(|ins| match *ins {
             Instr::LoadGlobal(name) => Instr::LoadGlobalCached { name, cache: next() },
@@ -58,7 +60,23 @@ fn quicken(instrs: &[Instr]) -> (Box<[Instr]>, usize) {
             other => other,
         })
         .collect();
-    (out, n as usize)
+    for i in 0..instrs.len().saturating_sub(1) {
+        let fused = match (instrs[i], instrs[i + 1]) {
+            (Instr::LoadFast(a), Instr::LoadAttr(_)) => Instr::LoadFastAttr(a),
+            (Instr::LoadFast(a), Instr::LoadMethod(_)) => Instr::LoadFastMethod(a),
+            (Instr::LoadFast(a), Instr::StoreAttr(_)) => Instr::LoadFastStoreAttr(a),
+            (Instr::LoadFast(a), Instr::LoadFast(b)) => Instr::LoadFastLoadFast(a, b),
+            (Instr::LoadFast(a), Instr::LoadConst(c)) => Instr::LoadFastLoadConst(a, c),
+            (Instr::StoreFast(a), Instr::LoadFast(b)) => Instr::StoreFastLoadFast(a, b),
+            (Instr::Compare(op), Instr::PopJumpIfTrue(target)) => Instr::CompareJump { op, jump_if: true, target },
+            (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Instr::CompareJump { op, jump_if: false, target },
+            (Instr::Is(neg), Instr::PopJumpIfTrue(target)) => Instr::IsJump { neg, jump_if: true, target },
+            (Instr::Is(neg), Instr::PopJumpIfFalse(target)) => Instr::IsJump { neg, jump_if: false, target },
+            _ => continue,
+        };
+        out[i] = fused;
+    }
+    (out.into_boxed_slice(), n as usize)
 }
 
 fn const_value(vm: &mut Vm, c: &Constant, source: &Option<Arc<str>>) -> Value {

@@ -477,6 +477,156 @@ impl Vm {
                                 }
                             }
                         }
+                        Instr::LoadFastLoadFast(a, b) => {
+                            let x = f.fast[a as usize].clone();
+                            if x.is_null() {
+                                break 'ex (self.unbound_local(fp, a), false);
+                            }
+                            f.stack.push(x);
+                            f.lasti = f.pc;
+                            f.pc += 1;
+                            let y = f.fast[b as usize].clone();
+                            if y.is_null() {
+                                break 'ex (self.unbound_local(fp, b), false);
+                            }
+                            f.stack.push(y);
+                        }
+                        Instr::LoadFastLoadConst(a, c) => {
+                            let x = f.fast[a as usize].clone();
+                            if x.is_null() {
+                                break 'ex (self.unbound_local(fp, a), false);
+                            }
+                            f.stack.push(x);
+                            f.pc += 1;
+                            let y = f.code.consts[c as usize].clone();
+                            f.stack.push(y);
+                        }
+                        Instr::StoreFastLoadFast(a, b) => {
+                            let v = f.pop();
+                            let old = std::mem::replace(&mut f.fast[a as usize], v);
+                            if let Value::Obj(_) = old {
+                                drop(old);
+                                breaker!();
+                                if pending.is_some() {
+                                    continue;
+                                }
+                            }
+                            let f = fr!();
+                            f.lasti = f.pc;
+                            f.pc += 1;
+                            let y = f.fast[b as usize].clone();
+                            if y.is_null() {
+                                break 'ex (self.unbound_local(fp, b), false);
+                            }
+                            f.stack.push(y);
+                        }
+                        Instr::LoadFastAttr(a) => {
+                            let obj = f.fast[a as usize].clone();
+                            if obj.is_null() {
+                                break 'ex (self.unbound_local(fp, a), false);
+                            }
+                            match f.code.instrs[f.pc] {
+                                Instr::LoadAttrCached { name, cache } => {
+                                    f.lasti = f.pc;
+                                    f.pc += 1;
+                                    // SAFETY: as in LoadAttrCached.
+                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
+                                    let v = tri!(crate::inline_cache::load_attr(self, &code.caches, cache, &obj, &code.names[name as usize]));
+                                    drop(obj);
+                                    fr!().stack.push(v);
+                                }
+                                _ => f.stack.push(obj),
+                            }
+                        }
+                        Instr::LoadFastStoreAttr(a) => {
+                            let obj = f.fast[a as usize].clone();
+                            if obj.is_null() {
+                                break 'ex (self.unbound_local(fp, a), false);
+                            }
+                            match f.code.instrs[f.pc] {
+                                Instr::StoreAttrCached { name, cache } => {
+                                    f.lasti = f.pc;
+                                    f.pc += 1;
+                                    // SAFETY: as in LoadAttrCached.
+                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
+                                    let v = f.pop();
+                                    tri!(crate::inline_cache::store_attr(self, &code.caches, cache, &obj, &code.names[name as usize], v));
+                                    drop(obj);
+                                    breaker!();
+                                }
+                                _ => f.stack.push(obj),
+                            }
+                        }
+                        Instr::LoadFastMethod(a) => {
+                            let obj = f.fast[a as usize].clone();
+                            if obj.is_null() {
+                                break 'ex (self.unbound_local(fp, a), false);
+                            }
+                            match f.code.instrs[f.pc] {
+                                Instr::LoadMethodCached { name, cache } => {
+                                    f.lasti = f.pc;
+                                    f.pc += 1;
+                                    // SAFETY: as in LoadAttrCached.
+                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
+                                    let name = &code.names[name as usize];
+                                    match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
+                                        Some(m) => {
+                                            let f = fr!();
+                                            f.stack.push(m);
+                                            f.stack.push(obj);
+                                        }
+                                        None => {
+                                            let v = tri!(self.get_attr(&obj, name));
+                                            let f = fr!();
+                                            f.stack.push(Value::Null);
+                                            f.stack.push(v);
+                                        }
+                                    }
+                                }
+                                _ => f.stack.push(obj),
+                            }
+                        }
+                        Instr::CompareJump { op, jump_if, target } => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            let r = match crate::fast_ops::compare(&a, &b, op) {
+                                Some(r) => r,
+                                None => {
+                                    let v = tri!(ops::compare(self, &a, &b, op));
+                                    let f = fr!();
+                                    f.lasti = f.pc;
+                                    match v {
+                                        Value::Bool64(b) => b.get(),
+                                        other => tri!(self.truthy(&other)),
+                                    }
+                                }
+                            };
+                            let f = fr!();
+                            f.pc += 1;
+                            if r == jump_if {
+                                let back = (target as usize) < f.pc;
+                                f.pc = target as usize;
+                                if back {
+                                    breaker!();
+                                }
+                            }
+                        }
+                        Instr::IsJump { neg, jump_if, target } => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            let r = a.is(&b) != neg;
+                            drop(a);
+                            drop(b);
+                            let f = fr!();
+                            f.pc += 1;
+                            if r == jump_if {
+                                let back = (target as usize) < f.pc;
+                                f.pc = target as usize;
+                                if back {
+                                    breaker!();
+                                }
+                            }
+                        }
                         Instr::Subscr => {
                             let k = f.pop();
                             let c = f.pop();
@@ -1062,6 +1212,15 @@ impl Vm {
             self.run_finalizers();
         }
         crate::stdlib::thread::on_breaker(self, bits)
+    }
+
+    #[cold]
+    fn unbound_local(&mut self, fp: *mut Frame, i: u32) -> PyErr {
+        // SAFETY: called from the eval loop with its live frame pointer.
+        let f = unsafe { &*fp };
+        let name = f.code.co.varnames[i as usize].clone();
+        let c = types().exc.unbound_local_error.clone();
+        self.new_exc(&c, &format!("cannot access local variable '{name}' where it is not associated with a value"))
     }
 
     fn unbound_deref(&mut self, fp: *mut Frame, i: usize) -> PyErr {
