@@ -127,25 +127,39 @@ fn print(vm: &mut Vm, a: Args) -> PyResult {
     check(vm, &end, "end")?;
     let sep_s = sep.as_ref().and_then(|s| s.as_str()).unwrap_or(" ").to_string();
     let end_s = end.as_ref().and_then(|s| s.as_str()).unwrap_or("\n").to_string();
+    if let Some(f) = file {
+        // A file object gets one write() per piece, as CPython's print does.
+        for (i, v) in a.args.iter().enumerate() {
+            if i > 0 {
+                let s = vm.new_str(&sep_s);
+                vm.call_method(&f, "write", &[s])?;
+            }
+            let s = vm.str_value(v)?;
+            vm.call_method(&f, "write", &[s])?;
+        }
+        let s = vm.new_str(&end_s);
+        vm.call_method(&f, "write", &[s])?;
+        if flush {
+            vm.call_method(&f, "flush", &[])?;
+        }
+        return Ok(Value::None);
+    }
     let mut out = String::new();
     for (i, v) in a.args.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep_s);
         }
-        out.push_str(&vm.to_str(v)?);
-    }
-    out.push_str(&end_s);
-    match file {
-        None => crate::stdlib::sys::write_stdout(vm, &out)?,
-        Some(f) => {
-            let s = vm.new_string(out);
-            vm.call_method(&f, "write", &[s])?;
-            if flush {
-                vm.call_method(&f, "flush", &[])?;
+        match vm.to_str(v) {
+            Ok(s) => out.push_str(&s),
+            Err(e) => {
+                // What was printed before the failing argument still reaches stdout.
+                crate::stdlib::sys::write_stdout(vm, &out)?;
+                return Err(e);
             }
-            return Ok(Value::None);
         }
     }
+    out.push_str(&end_s);
+    crate::stdlib::sys::write_stdout(vm, &out)?;
     if flush {
         crate::stdlib::sys::flush_stdout(vm)?;
     }
@@ -314,7 +328,8 @@ fn attr_name(vm: &mut Vm, v: &Value, what: &str) -> PyResult<ObjRef> {
         Some(s) => Ok(vm.intern(s)),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("{what}: attribute name must be string, not '{tn}'")))
+            let _ = what;
+            Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")))
         }
     }
 }

@@ -218,7 +218,11 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
         if let Some(r) = index_repeat(vm, a, b, op)? {
             return Ok(r);
         }
-        return Err(unsupported(vm, a, b, op, false));
+        // Builtin types whose operators exist only as methods (mappingproxy's `|`).
+        let native_only = |v: &Value| !matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Native(_)));
+        if native_only(a) && native_only(b) {
+            return Err(unsupported(vm, a, b, op, false));
+        }
     }
     let (fwd, rev, _) = op.dunders();
     let ta = type_of(a).clone();

@@ -148,9 +148,18 @@ fn cell_new(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::Obj(crate::eval::new_cell(v)))
 }
 
+/// `f.__call__(*args, **kwargs)` for functions, builtins and bound methods.
+fn func_call(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(f) = a.args.first() else { return Err(vm.type_error("descriptor '__call__' of 'function' object needs an argument")) };
+    vm.call(f, &a.args[1..], a.kwargs)
+}
+
 pub fn init_reprs(t: &BuiltinTypes) {
     for ty in [&t.function, &t.builtin_function, &t.method, &t.code, &t.cell, &t.generator] {
         add_methods(ty, &[("__repr__", func_repr)]);
+    }
+    for ty in [&t.function, &t.builtin_function, &t.method] {
+        add_methods(ty, &[("__call__", func_call)]);
     }
     add_methods(&t.function, &[("__get__", func_get)]);
     add_methods(&t.method, &[("__eq__", method_eq), ("__hash__", method_hash), ("__reduce__", method_reduce)]);

@@ -14,6 +14,7 @@ pub mod function;
 pub mod int;
 pub mod iters;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod object;
 pub mod range;
@@ -108,6 +109,7 @@ builtin_types! {
     tuple_iterator: "tuple_iterator", Other, false, object;
     range_iterator: "range_iterator", Other, false, object;
     longrange_iterator: "longrange_iterator", Other, false, object;
+    mappingproxy: "mappingproxy", Other, false, object;
     str_iterator: "str_ascii_iterator", Other, false, object;
     bytes_iterator: "bytes_iterator", Other, false, object;
     dict_keyiterator: "dict_keyiterator", Other, false, object;
@@ -175,6 +177,7 @@ pub fn init() -> &'static BuiltinTypes {
         tuple::init(t);
         dict::init(t);
         dict_views::init(t);
+        mappingproxy::init(t);
         set::init(t);
         range::init(t);
         function::init(t);

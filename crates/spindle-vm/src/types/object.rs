@@ -386,6 +386,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
     };
     if name == "__dict__" {
         if let Some(d) = o.instance_dict() {
+            // A class's namespace is read-only from Python: a mappingproxy over it.
+            if o.as_type().is_some() {
+                return Ok(Some(crate::types::mappingproxy::new_mappingproxy(Value::Obj(d.clone()))));
+            }
             return Ok(Some(Value::Obj(d.clone())));
         }
     }
