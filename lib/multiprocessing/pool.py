@@ -519,13 +519,17 @@ class Pool:
     def _lost_worker(self, w, code):
         """A worker ended unexpectedly (w.inflight: the task it was running first, then the
         ones queued for it). Pool: the running task fails with WorkerLostError, the queued
-        ones go back to the pending tasks and a new worker is started (return False).
+        ones (all, if the worker never finished starting) go back to the pending tasks and a
+        new worker is started (return False).
         Subclasses may instead break the whole pool (return True)."""
         if w.inflight:
-            job, i = w.inflight.popleft()
-            err = WorkerLostError('worker process %s (pid %d) ended with exit code %s while '
-                                  'running a task' % (w.process.name, w.process.pid, code))
-            self._complete(job, i, (False, err))
+            if w.ready:
+                job, i = w.inflight.popleft()
+                err = WorkerLostError('worker process %s (pid %d) ended with exit code %s '
+                                      'while running a task'
+                                      % (w.process.name, w.process.pid, code))
+                self._complete(job, i, (False, err))
+            # tasks it never started (all of them if it never finished starting) go back
             with self._lock:
                 self._pending.extendleft(reversed([w.sent[k] for k in w.inflight]))
             w.inflight.clear()
