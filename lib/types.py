@@ -58,10 +58,16 @@ try:
     MethodWrapperType = type(object().__str__)
     MethodDescriptorType = type(str.join)
     ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
-    GetSetDescriptorType = type(FunctionType.__code__)
-    MemberDescriptorType = type(FunctionType.__globals__)
 except (AttributeError, KeyError, TypeError):
     pass
+
+
+class _Slotted:
+    __slots__ = ('slot',)
+
+
+# A __slots__ entry is a member descriptor, as FunctionType.__globals__ is in CPython.
+MemberDescriptorType = type(_Slotted.slot)
 
 ModuleType = type(_sys)
 
@@ -71,6 +77,7 @@ except TypeError as _exc:
     try:
         TracebackType = type(_exc.__traceback__)
         FrameType = type(_exc.__traceback__.tb_frame)
+        GetSetDescriptorType = type(FrameType.f_locals)
     except AttributeError:
         pass
 
@@ -87,7 +94,7 @@ try:
 except TypeError:
     pass
 
-del _sys, _f, _g, _C, _cell_factory
+del _sys, _f, _g, _C, _cell_factory, _Slotted
 
 
 class SimpleNamespace:

@@ -47,7 +47,26 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult {
     if name.as_str().is_none() {
         return Err(vm.type_error("__build_class__: name is not a string"));
     }
-    let bases: Vec<Value> = a.args[2..].to_vec();
+    // PEP 560: a base that is not a class may stand for others (`__mro_entries__`).
+    let orig_bases: Vec<Value> = a.args[2..].to_vec();
+    let mut bases: Vec<Value> = Vec::with_capacity(orig_bases.len());
+    let mut replaced = false;
+    for b in &orig_bases {
+        let is_type = matches!(b, Value::Obj(o) if o.as_type().is_some());
+        let entries = if is_type { None } else { vm.get_attr_opt(b, "__mro_entries__")? };
+        match entries {
+            Some(m) => {
+                let orig_t = crate::types::tuple::new_tuple(orig_bases.clone());
+                let r = vm.call(&m, &[orig_t], &[])?;
+                match crate::types::tuple::tuple_items(&r) {
+                    Some(items) => bases.extend(items.iter().cloned()),
+                    None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+                }
+                replaced = true;
+            }
+            None => bases.push(b.clone()),
+        }
+    }
     let mut meta: Option<Value> = None;
     let mut kwargs: Vec<(Value, Value)> = Vec::new();
     for (k, v) in a.kwargs {
@@ -88,6 +107,10 @@ fn build_class(vm: &mut Vm, a: Args) -> PyResult {
     let mut frame = vm.function_frame(fo, fd, &[], &[])?;
     frame.locals = Some(ns.clone());
     let cell = vm.run_frame(frame)?;
+    if replaced {
+        let k = vm.new_str("__orig_bases__");
+        vm.setitem(&ns, &k, crate::types::tuple::new_tuple(orig_bases))?;
+    }
     let cls = vm.call(&winner, &[name, bases_t, ns], &kwargs)?;
     if let Value::Obj(c) = &cell {
         if matches!(c.payload, Payload::Cell(_)) {
@@ -447,6 +470,11 @@ pub fn isinstance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     }
     let Value::Obj(c) = cls else { return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")) };
     if c.as_type().is_none() {
+        // Not a class: its type's __instancecheck__ decides (unions, generic aliases).
+        if let Some(chk) = types::lookup(&c.cls, "__instancecheck__") {
+            let r = vm.call(&chk, &[cls.clone(), obj.clone()], &[])?;
+            return vm.truthy(&r);
+        }
         return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
     }
     if types::isinstance(obj, c) {
@@ -473,6 +501,10 @@ pub fn issubclass_of(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
     }
     let Value::Obj(c) = cls else { return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")) };
     if c.as_type().is_none() {
+        if let Some(chk) = types::lookup(&c.cls, "__subclasscheck__") {
+            let r = vm.call(&chk, &[cls.clone(), sub.clone()], &[])?;
+            return vm.truthy(&r);
+        }
         return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
     }
     if !c.cls.is(&types().type_) {

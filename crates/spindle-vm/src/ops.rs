@@ -218,7 +218,15 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
         if let Some(r) = index_repeat(vm, a, b, op)? {
             return Ok(r);
         }
-        // Builtin types whose operators exist only as methods (mappingproxy's `|`).
+        // `X | Y` of classes (and aliases, unions, None) makes a types.UnionType.
+        if op == BinOp::Or && (type_like(a) || type_like(b)) {
+            let r = crate::types::genericalias::union_of(vm, a, b)?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        // Builtin types written as methods only (mappingproxy, generic aliases...) go on to
+        // the dunder protocol below; for the others the native path was complete.
         let native_only = |v: &Value| !matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Native(_)));
         if native_only(a) && native_only(b) {
             return Err(unsupported(vm, a, b, op, false));
@@ -264,6 +272,14 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
         return Ok(r);
     }
     Err(unsupported(vm, a, b, op, false))
+}
+
+/// A class, a generic alias or a union (operands of `X | Y` unions).
+fn type_like(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => o.as_type().is_some() || o.cls.is(&types().generic_alias) || o.cls.is(&types().union_type),
+        _ => false,
+    }
 }
 
 /// Sequence repetition by a count that is not a small int (CPython's sq_repeat after the
@@ -376,6 +392,16 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
                 (Payload::Dict(_), BinOp::Or) => {
                     vm.dict_update_from(&a, b, None)?;
                     return Ok(a);
+                }
+                // Builtin types written as methods only: their in-place dunder, if any.
+                (Payload::Native(_), _) => {
+                    let (_, _, iname) = op.dunders();
+                    if let Some(f) = types::lookup(&o.cls, iname) {
+                        let r = vm.call(&f, &[a.clone(), b.clone()], &[])?;
+                        if !is_not_implemented(&r) {
+                            return Ok(r);
+                        }
+                    }
                 }
                 _ => {}
             }

@@ -113,12 +113,20 @@ fn mp_ror(vm: &mut Vm, a: Args) -> PyResult {
     crate::ops::binary_op(vm, &a.args[1], &m, spindle_compiler::bytecode::BinOp::Or)
 }
 
+fn mp_delitem(vm: &mut Vm, _a: Args) -> PyResult {
+    Err(vm.type_error("'mappingproxy' object does not support item deletion"))
+}
+fn mp_ior(vm: &mut Vm, _a: Args) -> PyResult {
+    Err(vm.type_error("'|=' is not supported by mappingproxy; use '|' instead"))
+}
+
 pub fn init(t: &BuiltinTypes) {
     add_staticmethod(&t.mappingproxy, "__new__", mp_new);
     add_methods(&t.mappingproxy, &[
         ("__getitem__", mp_getitem), ("__contains__", mp_contains), ("__len__", mp_len), ("__iter__", mp_iter), ("get", mp_get),
         ("keys", mp_keys), ("values", mp_values), ("items", mp_items), ("copy", mp_copy), ("__reversed__", mp_reversed),
         ("__repr__", mp_repr), ("__str__", mp_str), ("__eq__", mp_eq), ("__ne__", mp_ne), ("__or__", mp_or), ("__ror__", mp_ror),
+        ("__delitem__", mp_delitem), ("__ior__", mp_ior),
     ]);
     crate::types::set_type_attr(&t.mappingproxy, "__hash__", Value::None);
 }

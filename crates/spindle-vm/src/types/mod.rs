@@ -10,6 +10,7 @@ pub mod dict;
 pub mod dict_views;
 pub mod float;
 pub mod frame;
+pub mod genericalias;
 pub mod function;
 pub mod int;
 pub mod iters;
@@ -99,6 +100,9 @@ builtin_types! {
     super_: "super", Other, false, object;
     member_descriptor: "member_descriptor", Other, false, object;
     frame: "frame", Other, false, object;
+    generic_alias: "types.GenericAlias", Other, false, object;
+    union_type: "types.UnionType", Other, false, object;
+    getset_descriptor: "getset_descriptor", Other, false, object;
     dict_keys: "dict_keys", Other, false, object;
     dict_values: "dict_values", Other, false, object;
     dict_items: "dict_items", Other, false, object;
@@ -184,6 +188,7 @@ pub fn init() -> &'static BuiltinTypes {
         iters::init(t);
         descr::init(t);
         frame::init(t);
+        genericalias::init(t);
         module::init(t);
         singletons::init(t);
         crate::exceptions::init_methods(t);
@@ -299,7 +304,7 @@ pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, NativeFn)]) {
 pub fn add_getters(ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
     for (name, f) in getters {
         let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None });
-        let p = ObjRef::new_immortal(types().property.clone(), Payload::Property { fget: Value::Obj(b), fset: Value::None, fdel: Value::None, doc: Value::None });
+        let p = ObjRef::new_immortal(types().getset_descriptor.clone(), Payload::Property { fget: Value::Obj(b), fset: Value::None, fdel: Value::None, doc: Value::None });
         set_type_attr(ty, name, Value::Obj(p));
     }
 }

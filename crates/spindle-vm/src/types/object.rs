@@ -562,7 +562,26 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "tb_next" => tb.next.clone(),
             "tb_lineno" => Value::Int(tb.code.co.line_of(tb.instr) as i64),
             "tb_lasti" => Value::Int(tb.instr as i64 * 2),
-            "tb_frame" => Value::None,
+            "tb_frame" => {
+                // The frame the exception left (kept by the traceback), or the one still
+                // running on this thread's stack.
+                if let Some(f) = tb.frame.get() {
+                    let fp: *const crate::eval::Frame = &**f;
+                    // SAFETY: the frame is owned by the traceback entry, which `o` keeps alive
+                    // and which never replaces it once set.
+                    return crate::types::frame::frame_object(vm, unsafe { &*fp }, None).map(Some);
+                }
+                let found = vm.frames.iter().rposition(|f| std::sync::Arc::ptr_eq(&f.code, &tb.code) && f.globals.is(&tb.globals));
+                match found {
+                    Some(i) => {
+                        let fp: *const crate::eval::Frame = &*vm.frames[i];
+                        // SAFETY: the frame is boxed in `vm.frames`, which frame_object does not
+                        // change.
+                        return crate::types::frame::frame_object(vm, unsafe { &*fp }, Some(i)).map(Some);
+                    }
+                    None => Value::None,
+                }
+            }
             _ => return Ok(None),
         },
         Payload::Property { fget, fset, fdel, doc } => match name {

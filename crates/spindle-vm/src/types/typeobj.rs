@@ -245,11 +245,6 @@ fn type_dir(vm: &mut Vm, a: Args) -> PyResult {
     Ok(crate::types::list::new_list(items))
 }
 
-fn type_or(vm: &mut Vm, a: Args) -> PyResult {
-    let _ = a;
-    Err(vm.not_implemented_error("X | Y type unions are not implemented by Spindle"))
-}
-
 pub fn init(t: &BuiltinTypes) {
     let ty = &t.type_;
     add_staticmethod(ty, "__new__", type_new);
@@ -264,7 +259,6 @@ pub fn init(t: &BuiltinTypes) {
             ("__subclasscheck__", type_subclasscheck),
             ("__subclasses__", type_subclasses),
             ("__dir__", type_dir),
-            ("__or__", type_or),
         ],
     );
     add_classmethod(ty, "__prepare__", type_prepare);
