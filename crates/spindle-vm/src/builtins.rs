@@ -936,6 +936,13 @@ fn sorted(vm: &mut Vm, a: Args) -> PyResult {
     if a.args.len() != 1 {
         return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", a.args.len())));
     }
+    for (k, _) in a.kwargs {
+        match k.as_str() {
+            Some("key" | "reverse") => {}
+            Some(other) => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for sort()"))),
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
     let items = vm.collect(&a.args[0])?;
     let l = crate::types::list::new_list(items);
     let sort = vm.get_attr_str(&l, "sort")?;

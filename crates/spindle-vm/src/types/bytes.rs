@@ -436,19 +436,20 @@ fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 /// The `[start:end]` window of find/index/count (slice semantics), or None when empty-inverted.
 pub(crate) fn window(vm: &mut Vm, len: usize, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
     let n = len as i64;
-    let mut conv = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+    let mut conv = |v: Option<&Value>, default: i64, clip: bool| -> PyResult<i64> {
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
                 let b = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
                 use num_traits::ToPrimitive;
                 let i = b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 });
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                Ok(if i < 0 { (i + n).max(0) } else if clip { i.min(n) } else { i })
             }
         }
     };
-    let s = conv(start, 0)?;
-    let e = conv(end, n)?;
+    // As CPython's ADJUST_INDICES: only `end` is clipped to the length.
+    let s = conv(start, 0, false)?;
+    let e = conv(end, n, true)?;
     if s > e {
         return Ok(None);
     }

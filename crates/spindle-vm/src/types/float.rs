@@ -107,31 +107,88 @@ pub fn new_complex(r: f64, i: f64) -> Value {
     Value::Obj(ObjRef::new(types().complex.clone(), Payload::Complex(r, i)))
 }
 
+/// `_Py_c_prod`.
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// `c_powu`: `x ** n` by repeated squaring.
+fn c_powu(x: (f64, f64), n: u64) -> (f64, f64) {
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask: u64 = 1;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = c_prod(r, p);
+        }
+        mask <<= 1;
+        p = c_prod(p, p);
+    }
+    r
+}
+
+/// `_Py_c_quot`: Smith's division; None when dividing by zero.
+fn c_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
+}
+
 pub fn complex_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     let (Some((ar, ai)), Some((br, bi))) = (complex_parts(a), complex_parts(b)) else { return Ok(None) };
     Ok(Some(match op {
         BinOp::Add => new_complex(ar + br, ai + bi),
         BinOp::Sub => new_complex(ar - br, ai - bi),
         BinOp::Mul => new_complex(ar * br - ai * bi, ar * bi + ai * br),
-        BinOp::TrueDiv => {
-            let d = br * br + bi * bi;
-            if d == 0.0 {
-                return Err(vm.zero_division("complex division by zero"));
-            }
-            new_complex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
-        }
+        BinOp::TrueDiv => match c_quot((ar, ai), (br, bi)) {
+            Some((r, i)) => new_complex(r, i),
+            None => return Err(vm.zero_division("complex division by zero")),
+        },
         BinOp::Pow => {
-            if br == 0.0 && bi == 0.0 {
-                return Ok(Some(new_complex(1.0, 0.0)));
+            // CPython's complex_pow: small integral exponents by repeated multiplication.
+            let r = if bi == 0.0 && br == br.floor() && br.abs() <= 100.0 {
+                let n = br as i64;
+                if n >= 0 {
+                    Some(c_powu((ar, ai), n as u64))
+                } else {
+                    c_quot((1.0, 0.0), c_powu((ar, ai), (-n) as u64))
+                }
+            } else if br == 0.0 && bi == 0.0 {
+                Some((1.0, 0.0))
+            } else if ar == 0.0 && ai == 0.0 {
+                if bi != 0.0 || br < 0.0 {
+                    None
+                } else {
+                    Some((0.0, 0.0))
+                }
+            } else {
+                let vabs = ar.hypot(ai);
+                let mut len = vabs.powf(br);
+                let at = ai.atan2(ar);
+                let mut phase = at * br;
+                if bi != 0.0 {
+                    len /= (at * bi).exp();
+                    phase += bi * vabs.ln();
+                }
+                Some((len * phase.cos(), len * phase.sin()))
+            };
+            match r {
+                Some((x, y)) if x.is_finite() && y.is_finite() || !(ar.is_finite() && ai.is_finite() && br.is_finite() && bi.is_finite()) => new_complex(x, y),
+                Some(_) => return Err(vm.overflow_error("complex exponentiation")),
+                None => return Err(vm.zero_division("0.0 to a negative or complex power")),
             }
-            if ar == 0.0 && ai == 0.0 {
-                return Ok(Some(new_complex(0.0, 0.0)));
-            }
-            let (r, th) = ((ar * ar + ai * ai).sqrt(), ai.atan2(ar));
-            let lr = r.ln();
-            let nr = (br * lr - bi * th).exp();
-            let nt = bi * lr + br * th;
-            new_complex(nr * nt.cos(), nr * nt.sin())
         }
         _ => return Ok(None),
     }))

@@ -415,24 +415,41 @@ fn list_sort(vm: &mut Vm, a: Args) -> PyResult {
     if a.args.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    let items = std::mem::take(&mut *list_cell(vm, &a.args[0])?.lock());
+    for (k, _) in a.kwargs {
+        match k.as_str() {
+            Some("key" | "reverse") => {}
+            Some(other) => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for sort()"))),
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
     let key = a.kw("key").cloned().filter(|k| !k.is_none());
     let reverse = match a.kw("reverse") {
         Some(r) => vm.truthy(r)?,
         None => false,
     };
+    // As CPython, the list is empty while it sorts; changes made meanwhile are an error.
+    let items = std::mem::take(&mut *list_cell(vm, &a.args[0])?.lock());
     let r = crate::builtins::sort_values(vm, items, key.as_ref(), reverse);
     let l = list_cell(vm, &a.args[0])?;
-    match r {
-        Ok(sorted) => {
-            *l.lock() = sorted;
-            Ok(Value::None)
-        }
-        Err((e, orig)) => {
-            *l.lock() = orig;
-            Err(e)
-        }
+    let (items, err) = match r {
+        Ok(sorted) => (sorted, None),
+        Err((e, orig)) => (orig, Some(e)),
+    };
+    let meddled = std::mem::replace(&mut *l.lock(), items);
+    let modified = !meddled.is_empty();
+    drop(meddled);
+    if let Some(e) = err {
+        return Err(e);
     }
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::None)
+}
+
+fn list_reversed(vm: &mut Vm, a: Args) -> PyResult {
+    list_cell(vm, &a.args[0])?;
+    crate::types::iters::reversed_of(vm, &a.args[0])
 }
 
 fn list_repr(vm: &mut Vm, a: Args) -> PyResult {
@@ -490,7 +507,7 @@ pub fn init(t: &BuiltinTypes) {
     add_staticmethod(&t.list, "__new__", list_new);
     add_methods(&t.list, &[
         ("__init__", list_init), ("append", list_append), ("extend", list_extend), ("pop", list_pop), ("insert", list_insert), ("index", list_index),
-        ("count", list_count), ("remove", list_remove), ("reverse", list_reverse), ("clear", list_clear), ("copy", list_copy), ("sort", list_sort),
+        ("count", list_count), ("remove", list_remove), ("reverse", list_reverse), ("clear", list_clear), ("copy", list_copy), ("sort", list_sort), ("__reversed__", list_reversed),
         ("__repr__", list_repr), ("__len__", list_len), ("__getitem__", list_getitem), ("__setitem__", list_setitem), ("__delitem__", list_delitem),
         ("__iadd__", list_iadd), ("__contains__", list_contains), ("__iter__", list_iter),
     ]);

@@ -257,8 +257,17 @@ fn str_mod(vm: &mut Vm, a: Args) -> PyResult {
     ret(vm, r)
 }
 
-fn str_rmod(_vm: &mut Vm, _a: Args) -> PyResult {
-    Ok(Value::Obj(types().not_implemented_obj.clone()))
+/// `str.__rmod__(self, other)`: `other % self` when other is a str (CPython's unicode_mod
+/// with the operands swapped); NotImplemented otherwise.
+fn str_rmod(vm: &mut Vm, a: Args) -> PyResult {
+    match a.args.get(1).and_then(|v| v.as_str()) {
+        Some(fmt) => {
+            let fmt = fmt.to_string();
+            let r = crate::format::percent_format(vm, &fmt, &a.args[0])?;
+            Ok(vm.new_string(r))
+        }
+        None => Ok(Value::Obj(types().not_implemented_obj.clone())),
+    }
 }
 
 fn str_getnewargs(vm: &mut Vm, a: Args) -> PyResult {
@@ -282,19 +291,21 @@ fn str_format_spec(vm: &mut Vm, a: Args) -> PyResult {
 /// Convert optional start/end arguments (code point indices, slice semantics) to byte offsets.
 fn bounds(vm: &mut Vm, ps: &PyStr, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
     let n = ps.char_len() as i64;
-    let conv = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
+    // CPython's ADJUST_INDICES: negative bounds count from the end; only `end` is clipped
+    // to the length (a start past the end matches nothing, not even '').
+    let conv = |vm: &mut Vm, v: Option<&Value>, default: i64, clip: bool| -> PyResult<i64> {
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
                 let b = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
                 use num_traits::ToPrimitive;
                 let i = b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 });
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                Ok(if i < 0 { (i + n).max(0) } else if clip { i.min(n) } else { i })
             }
         }
     };
-    let s = conv(vm, start, 0)?;
-    let e = conv(vm, end, n)?;
+    let s = conv(vm, start, 0, false)?;
+    let e = conv(vm, end, n, true)?;
     if s > e {
         return Ok(None);
     }
