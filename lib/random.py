@@ -18,6 +18,7 @@ are the bound methods of one hidden `Random()` instance.
 """
 
 import math as _math
+from warnings import warn as _warn
 import os as _os
 import time as _time
 
@@ -366,7 +367,12 @@ class Random:
         except TypeError:
             ivalue = int(value)
             if ivalue != value:
+                _warn('randrange() will raise TypeError in the future', DeprecationWarning, 3)
                 raise ValueError('non-integer %s for randrange()' % what) from None
+            # As CPython 3.11 (attributed to randrange's caller).
+            _warn('non-integer arguments to randrange() have been deprecated '
+                  'since Python 3.10 and will be removed in a subsequent '
+                  'version', DeprecationWarning, 3)
             return ivalue
 
     def randint(self, a, b):

@@ -23,7 +23,7 @@ LIB = os.path.join(ROOT, 'lib')
 # Load order respects the imports between lib modules.
 ORDER = ['keyword', 'operator', 'collections', 'functools', 'itertools',
          'heapq', 'bisect', 'types', 'copy', 'string', 'abc', 'contextlib',
-         'textwrap', 'random']
+         'textwrap', 'warnings', 'random']
 
 _loaded = {}
 
