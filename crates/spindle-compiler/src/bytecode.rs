@@ -436,6 +436,8 @@ pub struct CodeObject {
     pub max_stack: u32,
     /// The function's docstring, if any (constant index into `consts`).
     pub doc: Option<String>,
+    /// Compile-time SyntaxWarnings (line, message), on the outermost code object only.
+    pub warnings: Vec<(u32, String)>,
 }
 
 impl CodeObject {

@@ -73,6 +73,8 @@ pub struct Compiler<'a> {
     line_starts: Vec<u32>,
     table: SymbolTable,
     units: Vec<Unit<'a>>,
+    /// SyntaxWarnings (line, message) in the order CPython emits them.
+    warnings: Vec<(u32, String)>,
 }
 
 /// Compile a parsed module.
@@ -86,7 +88,9 @@ pub fn compile_module(stmts: &[Stmt], source: &str, filename: &str) -> CResult<C
     let none = c.const_(Constant::None);
     c.emit(Instr::LoadConst(none));
     c.emit(Instr::Return);
-    Ok(c.finish_unit())
+    let mut code = c.finish_unit();
+    code.warnings = std::mem::take(&mut c.warnings);
+    Ok(code)
 }
 
 /// Compile a single expression (for `eval`): the code returns its value.
@@ -95,7 +99,9 @@ pub fn compile_expression(expr: &Expr, source: &str, filename: &str) -> CResult<
     let mut c = Compiler::new(&stmts, source, filename)?;
     c.expr(expr)?;
     c.emit(Instr::Return);
-    Ok(c.finish_unit())
+    let mut code = c.finish_unit();
+    code.warnings = std::mem::take(&mut c.warnings);
+    Ok(code)
 }
 
 /// Does a module or class body annotate a variable (`x: int`) outside nested functions and
@@ -181,7 +187,7 @@ impl<'a> Compiler<'a> {
     /// Analyse scopes and open the module unit.
     fn new(stmts: &[Stmt], source: &str, filename: &str) -> CResult<Self> {
         let table = symtable::build(stmts).map_err(|e| CompileError { message: e.message, range: e.range, parser: false })?;
-        let mut c = Compiler { filename: filename.to_string(), line_starts: line_starts(source), table, units: Vec::new() };
+        let mut c = Compiler { filename: filename.to_string(), line_starts: line_starts(source), table, units: Vec::new(), warnings: Vec::new() };
         c.push_unit(0, "<module>".into(), "<module>".into(), 1);
         Ok(c)
     }
@@ -273,6 +279,15 @@ impl<'a> Compiler<'a> {
             flags: u.flags,
             max_stack,
             doc: u.doc,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Record a SyntaxWarning at the current line.
+    fn warn(&mut self, msg: Option<String>) {
+        if let Some(m) = msg {
+            let line = self.unit().pos.line;
+            self.warnings.push((line, m));
         }
     }
 
@@ -672,10 +687,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert(a) => {
+                self.warn(crate::warnings::assert_tuple(&a.test));
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
-                // CPython places the raise (and the AssertionError call) on the test.
-                let saved = self.set_pos(a.test.range());
+                // CPython 3.11 leaves a comparison's location in place for the raise (and the
+                // AssertionError call); any other test raises at the statement.
+                let saved = if matches!(*a.test, Expr::Compare(_)) { self.set_pos(a.test.range()) } else { self.unit().pos };
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
@@ -1464,6 +1481,7 @@ impl<'a> Compiler<'a> {
                 self.restore_pos(saved);
             }
             Expr::Subscript(s) => {
+                self.warn(crate::warnings::subscript(&s.value, &s.slice));
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(Instr::Subscr);
@@ -1742,6 +1760,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult<()> {
+        self.warn(crate::warnings::compare(c));
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -1832,6 +1851,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
+        self.warn(crate::warnings::caller(&c.func));
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
         let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && !kws.iter().any(|k| k.arg.is_none());

@@ -8,6 +8,7 @@ pub mod anchors;
 pub mod bytecode;
 pub mod compile;
 pub mod symtable;
+mod warnings;
 mod fstring_check;
 mod syntax_errors;
 mod tokenizer;

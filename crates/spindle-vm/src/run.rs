@@ -49,10 +49,26 @@ fn file_line(filename: &str, lineno: u32) -> Option<String> {
     Some(line.replace("\r\n", "\n"))
 }
 
+/// Print the compiler's SyntaxWarnings as CPython's default warning filter shows them
+/// (`file:line: SyntaxWarning: message` and the source line when the file can be read).
+fn show_warnings(vm: &mut Vm, co: &spindle_compiler::CodeObject, filename: &str) {
+    for (line, msg) in &co.warnings {
+        let mut text = format!("{filename}:{line}: SyntaxWarning: {msg}\n");
+        if let Some(src) = file_line(filename, *line) {
+            let src = src.trim();
+            if !src.is_empty() {
+                text.push_str(&format!("  {src}\n"));
+            }
+        }
+        crate::stdlib::sys::write_stderr(vm, &text);
+    }
+}
+
 /// Compile `source` as a module or an expression.
 pub fn compile(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult<Arc<Code>> {
     match spindle_compiler::compile_mode(source, filename, mode) {
         Ok(co) => {
+            show_warnings(vm, &co, filename);
             let src: Arc<str> = Arc::from(source);
             Ok(Code::new(vm, Arc::new(co), Some(src)))
         }
@@ -64,6 +80,7 @@ pub fn compile(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResul
 pub fn compile_main(vm: &mut Vm, source: &str, filename: &str) -> PyResult<Arc<Code>> {
     match spindle_compiler::compile_file(source, filename) {
         Ok(co) => {
+            show_warnings(vm, &co, filename);
             let src: Arc<str> = Arc::from(source);
             Ok(Code::new(vm, Arc::new(co), Some(src)))
         }
