@@ -350,6 +350,12 @@ fn system_exit_init(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn import_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    for (k, _) in a.kwargs {
+        let ks = k.as_str().map(|s| s.to_string()).unwrap_or_default();
+        if ks != "name" && ks != "path" {
+            return Err(vm.type_error(&format!("'{ks}' is an invalid keyword argument for ImportError()")));
+        }
+    }
     exc_init(vm, Args::new(a.args))?;
     let e = Value::Obj(self_exc(vm, &a)?.clone());
     let name = a.kw("name").cloned().unwrap_or(Value::None);
@@ -460,7 +466,7 @@ fn syntax_error_init(vm: &mut Vm, a: Args) -> PyResult {
 fn syntax_error_str(vm: &mut Vm, a: Args) -> PyResult {
     let e = Value::Obj(self_exc(vm, &a)?.clone());
     let msg = vm.get_attr_str(&e, "msg").unwrap_or(Value::None);
-    let msg_s = if msg.is_none() { let s = exc_str(vm, a)?; vm.to_str(&s)? } else { vm.to_str(&msg)? };
+    let msg_s = vm.to_str(&msg)?;
     let filename = vm.get_attr_str(&e, "filename").unwrap_or(Value::None);
     let lineno = vm.get_attr_str(&e, "lineno").unwrap_or(Value::None);
     let fname = filename.as_str().map(|f| f.rsplit('/').next().unwrap_or(f).to_string());

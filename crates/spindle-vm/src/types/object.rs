@@ -689,6 +689,19 @@ pub fn set_special_attr(vm: &mut Vm, o: &ObjRef, name: &str, v: Option<Value>) -
             Ok(Some(Ok(())))
         }
         Payload::Exception(d) => {
+            if matches!(name, "args" | "__traceback__" | "__cause__" | "__context__") {
+                let Some(val) = &v else { return Ok(Some(Err(vm.type_error(&format!("{name} may not be deleted"))))) };
+                let is_exc = |x: &Value| matches!(x, Value::Obj(o) if matches!(o.payload, Payload::Exception(_)));
+                let bad = match name {
+                    "__traceback__" if !(val.is_none() || matches!(val, Value::Obj(o) if matches!(o.payload, Payload::Traceback(_)))) => Some("__traceback__ must be a traceback or None"),
+                    "__cause__" if !(val.is_none() || is_exc(val)) => Some("exception cause must be None or derive from BaseException"),
+                    "__context__" if !(val.is_none() || is_exc(val)) => Some("exception context must be None or derive from BaseException"),
+                    _ => None,
+                };
+                if let Some(msg) = bad {
+                    return Ok(Some(Err(vm.type_error(msg))));
+                }
+            }
             let mut g = d.lock();
             let val = v.unwrap_or(Value::None);
             let old = match name {
