@@ -61,7 +61,13 @@ struct SourceCache {
 impl SourceCache {
     /// Line `line` (1-based) of `filename` without its newline, as CPython's traceback printer
     /// reads it: never for `<...>` names, None when the file cannot be read.
-    fn line(&mut self, filename: &str, line: u32) -> Option<String> {
+    /// Modules of the library embedded in the binary (`<spindle-lib>/...`) have no file: their
+    /// text is the code object's own `embedded` source.
+    fn line(&mut self, filename: &str, line: u32, embedded: Option<&Arc<str>>) -> Option<String> {
+        if filename.starts_with("<spindle-lib>/") {
+            let n = line.checked_sub(1)? as usize;
+            return split_lines(embedded?).nth(n).map(|s| s.to_string());
+        }
         if filename.starts_with('<') && filename.ends_with('>') {
             return None;
         }
@@ -200,7 +206,7 @@ fn format_one(vm: &mut Vm, exc: &ObjRef, out: &mut String) {
                 continue;
             }
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.co.filename, pos.line, code.co.name));
-            if let Some(text) = cache.line(&code.co.filename, pos.line) {
+            if let Some(text) = cache.line(&code.co.filename, pos.line, code.source.as_ref()) {
                 let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
                 out.push_str(&format!("    {stripped}\n"));
                 if let Some(c) = carets(&text, pos) {
