@@ -16,8 +16,12 @@
 //! Entries hold class attributes *borrowed* (no count), as the type attribute cache does: a
 //! matching `TYPE_VERSION` proves the namespace holding them is alive and unchanged.
 //!
-//! Locking: entries are plain memory protected by the GIL. In free-threaded mode the caches are
-//! neither read nor written (every quickened instruction takes its generic path).
+//! Locking: with the GIL, entries are plain memory protected by the GIL. In free-threaded mode
+//! each entry has a one-byte spin lock (held only for the few loads and stores of one
+//! execution, never across Python code), and an entry *owns* a count of its class attribute
+//! instead of borrowing it: another thread could otherwise free it between a hit's version
+//! check and its clone. A replaced value is dropped at once (under the entry lock: freeing runs
+//! no Python code and touches no cache entry).
 
 use crate::object::{ObjRef, Payload, TYPE_VERSION};
 use crate::types::{self, types};
@@ -53,35 +57,112 @@ pub struct Cache {
     ver: u64,
     /// Builtins keys version (globals) or the type's address (attributes).
     key: u64,
-    /// Borrowed class attribute (see the module docs); never dropped through this field.
+    /// The class attribute: borrowed with the GIL (see the module docs), never dropped through
+    /// this field; owned (one count) in free-threaded mode, set only through `set_value`.
     value: ManuallyDrop<Value>,
 }
 
-/// The inline caches of one code object.
-pub struct Caches(Box<[UnsafeCell<Cache>]>);
+impl Cache {
+    /// Store the entry's class attribute (Null for none).
+    fn set_value(&mut self, v: Option<&Value>) {
+        if crate::sync::free_threaded() {
+            let new = ManuallyDrop::new(v.cloned().unwrap_or(Value::Null));
+            let old = std::mem::replace(&mut self.value, new);
+            drop(ManuallyDrop::into_inner(old));
+        } else {
+            self.value = match v {
+                Some(v) => borrow(v),
+                None => ManuallyDrop::new(Value::Null),
+            };
+        }
+    }
+}
 
-// SAFETY: entries are only accessed by the thread holding the GIL (free-threaded mode never
-// touches them), so there is no concurrent access.
+/// One entry and its lock (free-threaded mode only). Protected by the GIL or by `lock`.
+struct Slot {
+    lock: std::sync::atomic::AtomicBool,
+    c: UnsafeCell<Cache>,
+}
+
+/// The inline caches of one code object.
+pub struct Caches(Box<[Slot]>);
+
+// SAFETY: an entry is only accessed through `Caches::get`, by the thread holding the GIL or,
+// free-threaded, by the thread holding the entry's lock.
 unsafe impl Sync for Caches {}
-// SAFETY: as above; the borrowed values are never dropped through the cache.
+// SAFETY: as above; borrowed values are never dropped through the cache, owned ones are
+// dropped by `Drop` (which has exclusive access).
 unsafe impl Send for Caches {}
+
+impl Drop for Caches {
+    fn drop(&mut self) {
+        if crate::sync::free_threaded() {
+            for slot in self.0.iter_mut() {
+                let c = slot.c.get_mut();
+                let v = std::mem::replace(&mut c.value, ManuallyDrop::new(Value::Null));
+                drop(ManuallyDrop::into_inner(v));
+            }
+        }
+    }
+}
+
+/// Access to one entry: plain with the GIL, holding the entry's spin lock free-threaded.
+struct Entry<'a> {
+    slot: &'a Slot,
+    locked: bool,
+}
+
+impl std::ops::Deref for Entry<'_> {
+    type Target = Cache;
+    #[inline(always)]
+    fn deref(&self) -> &Cache {
+        // SAFETY: see `Caches::get`: this guard is the only access to the entry.
+        unsafe { &*self.slot.c.get() }
+    }
+}
+
+impl std::ops::DerefMut for Entry<'_> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut Cache {
+        // SAFETY: as in `deref`.
+        unsafe { &mut *self.slot.c.get() }
+    }
+}
+
+impl Drop for Entry<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if self.locked {
+            self.slot.lock.store(false, Ordering::Release);
+        }
+    }
+}
 
 impl Caches {
     pub fn new(n: usize) -> Caches {
-        Caches((0..n).map(|_| UnsafeCell::new(Cache { kind: EMPTY, index: 0, ver: 0, key: 0, value: ManuallyDrop::new(Value::Null) })).collect())
+        Caches((0..n).map(|_| Slot { lock: std::sync::atomic::AtomicBool::new(false), c: UnsafeCell::new(Cache { kind: EMPTY, index: 0, ver: 0, key: 0, value: ManuallyDrop::new(Value::Null) }) }).collect())
     }
 
-    /// Entry `i`, or None in free-threaded mode.
+    /// Entry `i`. With the GIL: only the thread holding it runs this, and callers never keep the
+    /// entry across code that could re-enter it (Python code, or a nested lookup through the
+    /// same instruction). Free-threaded: the entry's spin lock is taken (the same rule makes
+    /// it impossible for a thread to wait for a lock it holds).
     #[inline(always)]
-    #[allow(clippy::mut_from_ref)]
-    fn get(&self, i: u32) -> Option<&mut Cache> {
-        if crate::sync::free_threaded() {
-            return None;
+    fn get(&self, i: u32) -> Option<Entry<'_>> {
+        let slot = self.0.get(i as usize)?;
+        let locked = crate::sync::free_threaded();
+        if locked {
+            let mut spins = 0u32;
+            while slot.lock.compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+                spins += 1;
+                if spins < 100 {
+                    std::hint::spin_loop();
+                } else {
+                    std::thread::yield_now();
+                }
+            }
         }
-        // SAFETY: GIL mode: only the thread holding the GIL runs this, and callers never keep
-        // the reference across code that could re-enter the same entry (Python code, or a
-        // nested lookup through the same instruction).
-        self.0.get(i as usize).map(|c| unsafe { &mut *c.get() })
+        Some(Entry { slot, locked })
     }
 }
 
@@ -105,7 +186,7 @@ fn type_key(o: &ObjRef) -> u64 {
 /// `LoadGlobal`: globals, then builtins. None: the name is bound in neither.
 #[inline]
 pub fn load_global(caches: &Caches, ci: u32, globals: &ObjRef, builtins: &ObjRef, name: &ObjRef) -> Option<Value> {
-    let Some(c) = caches.get(ci) else { return load_global_uncached(globals, builtins, name) };
+    let Some(mut c) = caches.get(ci) else { return load_global_uncached(globals, builtins, name) };
     let (Payload::Dict(gcell), Payload::Dict(bcell)) = (&globals.payload, &builtins.payload) else {
         return load_global_uncached(globals, builtins, name);
     };
@@ -193,9 +274,9 @@ fn is_plain_class_value(v: &Value) -> bool {
 /// `LoadAttr`.
 #[inline]
 pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> PyResult {
-    if let (Some(c), Value::Obj(o)) = (caches.get(ci), obj) {
+    if let (Some(mut c), Value::Obj(o)) = (caches.get(ci), obj) {
         if c.key != type_key(o) || c.ver != type_version() {
-            fill_load_attr(c, o, name);
+            fill_load_attr(&mut c, o, name);
         }
         if c.kind != EMPTY {
             let found = match o.instance_dict() {
@@ -241,18 +322,16 @@ fn fill_load_attr(c: &mut Cache, o: &ObjRef, name: &ObjRef) {
     };
     c.kind = kind;
     c.index = 0;
-    // The class namespace keeps the value alive while `ver` holds (see the module docs).
-    c.value = match &value {
-        Some(v) => borrow(v),
-        None => ManuallyDrop::new(Value::Null),
-    };
+    // With the GIL, the class namespace keeps the value alive while `ver` holds (see the
+    // module docs).
+    c.set_value(value.as_ref());
 }
 
 /// `LoadMethod`: Some(method) when `obj.name` is a plain function or builtin method found on
 /// the type (push method, self); None when the generic path must run.
 #[inline]
 pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> Option<Value> {
-    let Some(c) = caches.get(ci) else { return vm.method_lookup(obj, name) };
+    let Some(mut c) = caches.get(ci) else { return vm.method_lookup(obj, name) };
     let key = match obj {
         Value::Obj(o) => type_key(o),
         other => types::type_of(other).as_ptr() as usize as u64,
@@ -275,7 +354,7 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
             c.kind = METHOD;
             c.ver = ver;
             c.key = key;
-            c.value = borrow(v);
+            c.set_value(Some(v));
         }
         None => {
             c.kind = EMPTY;
@@ -288,9 +367,9 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
 /// `StoreAttr`.
 #[inline]
 pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
-    if let (Some(c), Value::Obj(o)) = (caches.get(ci), obj) {
+    if let (Some(mut c), Value::Obj(o)) = (caches.get(ci), obj) {
         if c.key != type_key(o) || c.ver != type_version() {
-            fill_store_attr(c, o, name);
+            fill_store_attr(&mut c, o, name);
         }
         if c.kind == STORE_DICT {
             if let (Some(d), Some(s)) = (o.instance_dict(), name.as_str()) {

@@ -27,11 +27,19 @@ pub fn free_threaded() -> bool {
     FREE_THREADED.load(Ordering::Relaxed)
 }
 
+/// Counts at or above this are immortal (`object::ptr::IMMORTAL` is 2^60; under the GIL their
+/// counts still move a little, free-threaded they are left alone).
+const IMMORTAL_FLOOR: usize = 1 << 59;
+
 /// Increment a reference count.
 #[inline(always)]
 pub fn rc_inc(rc: &AtomicUsize) {
     if free_threaded() {
-        rc.fetch_add(1, Ordering::Relaxed);
+        // Immortal objects (types, None-like singletons, interned strings) are shared by every
+        // thread: skipping their counts avoids an atomic RMW on the hottest cache lines.
+        if rc.load(Ordering::Relaxed) < IMMORTAL_FLOOR {
+            rc.fetch_add(1, Ordering::Relaxed);
+        }
     } else {
         rc.store(rc.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
     }
@@ -41,7 +49,7 @@ pub fn rc_inc(rc: &AtomicUsize) {
 #[inline(always)]
 pub fn rc_dec(rc: &AtomicUsize) -> bool {
     if free_threaded() {
-        rc.fetch_sub(1, Ordering::AcqRel) == 1
+        rc.load(Ordering::Relaxed) < IMMORTAL_FLOOR && rc.fetch_sub(1, Ordering::AcqRel) == 1
     } else {
         let n = rc.load(Ordering::Relaxed).wrapping_sub(1);
         rc.store(n, Ordering::Relaxed);

@@ -12,8 +12,9 @@
 //! Entries hold *borrowed* values (no count): while the version is unchanged the value is kept
 //! alive by the namespace it was found in. A hit clones it (taking a count) before returning.
 //!
-//! The cache is per thread (no lock). It is bypassed in free-threaded mode, where another thread
-//! could drop a borrowed value between a hit's check and its clone.
+//! The cache is per thread (no lock). In free-threaded mode entries *own* a count of their value
+//! instead (another thread could drop a borrowed value between a hit's check and its clone): a
+//! class attribute replaced meanwhile stays alive until its entry is overwritten.
 
 use crate::object::TYPE_VERSION;
 use crate::value::Value;
@@ -28,7 +29,8 @@ struct Entry {
     ty: usize,
     hash: i64,
     name: Box<str>,
-    /// Borrowed (see the module docs): never dropped through this field.
+    /// Borrowed (see the module docs): never dropped through this field. Owned (one count) in
+    /// free-threaded mode.
     value: ManuallyDrop<Option<Value>>,
 }
 
@@ -62,10 +64,6 @@ fn table() -> *mut Entry {
 /// `lookup` through the cache; `uncached` does the real MRO walk.
 #[inline]
 pub(crate) fn cached_lookup(ty: usize, name: &str, hash: i64, uncached: impl FnOnce() -> Option<Value>) -> Option<Value> {
-    if crate::sync::free_threaded() {
-        // Another thread could free a borrowed value between the check and the clone.
-        return uncached();
-    }
     let version = TYPE_VERSION.load(Ordering::Relaxed);
     let i = slot(ty, hash);
     // SAFETY: the table has SIZE entries and is never resized after allocation; it is only
@@ -82,6 +80,14 @@ pub(crate) fn cached_lookup(ty: usize, name: &str, hash: i64, uncached: impl FnO
     e.hash = hash;
     if &*e.name != name {
         e.name = Box::from(name);
+    }
+    if crate::sync::free_threaded() {
+        // Free-threaded: another thread could free a borrowed value between a hit's version
+        // check and its clone, so entries own a count instead. The replaced value is dropped
+        // after the last use of `e`.
+        let old = std::mem::replace(&mut e.value, ManuallyDrop::new(r.clone()));
+        drop(ManuallyDrop::into_inner(old));
+        return r;
     }
     // The old borrowed value is simply forgotten (it holds no count).
     e.value = ManuallyDrop::new(borrow(&r));
