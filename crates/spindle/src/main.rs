@@ -16,6 +16,8 @@ Options:
 -V     : print the Spindle version number and exit (also --version)
 -X opt : set implementation-specific option; Spindle's options:
          -X gil=0   free-threaded mode: no global interpreter lock
+         -X gil_stats         per-thread GIL statistics on stderr at exit
+         -X gil_trace=FILE    GIL timeline as Chrome trace-event JSON (docs/gil.md)
 -B, -E, -s, -S, -O, -I, -q : accepted for compatibility and ignored
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
