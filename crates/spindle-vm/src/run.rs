@@ -327,7 +327,7 @@ fn clear_main_module(vm: &mut Vm) {
         if o.refcount() == 2 && crate::object::has_finalizer(o) && o.mark_finalized() {
             if let Some(del) = vm.lookup_special(v, "__del__") {
                 let saved = vm.handled.clone();
-                if let Err(e) = vm.call(&del, &[v.clone()], &[]) {
+                if let Err(e) = vm.call(&del, std::slice::from_ref(v), &[]) {
                     crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &del);
                 }
                 vm.handled = saved;

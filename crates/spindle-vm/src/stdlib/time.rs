@@ -158,7 +158,7 @@ fn tm_to_struct(vm: &mut Vm, tm: &libc::tm) -> PyResult {
         Value::Int(tm.tm_yday as i64 + 1),
         Value::Int(tm.tm_isdst as i64),
         zone,
-        Value::Int(tm.tm_gmtoff as i64),
+        Value::Int(tm.tm_gmtoff),
     ];
     let cls = struct_time_type(vm)?;
     crate::stdlib::structseq::make(vm, &cls, vals)
@@ -355,11 +355,12 @@ fn add_zone_attrs(vm: &mut Vm, m: &crate::object::ObjRef) {
         tm.tm_mon = mon;
         tm.tm_mday = 1;
         tm.tm_isdst = -1;
-        // SAFETY: timegm/localtime_r on values we own.
+        // SAFETY: timegm reads and normalises the `tm` we own.
         let t = unsafe { libc::timegm(&mut tm) };
         let mut lt = zero_tm();
+        // SAFETY: localtime_r reads `t` and writes the `tm` we own.
         unsafe { libc::localtime_r(&t, &mut lt) };
-        -(lt.tm_gmtoff as i64)
+        -lt.tm_gmtoff
     };
     let (jan, jul) = (off(0), off(6));
     let (timezone, altzone, daylight) = if jan < jul { (jul, jan, jan != jul) } else { (jan, jul, jan != jul) };

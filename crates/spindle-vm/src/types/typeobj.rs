@@ -107,9 +107,7 @@ pub fn create_class(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, 
     let items = cls.instance_dict().map(crate::types::dict::dict_items).unwrap_or_default();
     for (k, v) in items {
         if let Some(sn) = vm.lookup_special(&v, "__set_name__") {
-            if let Err(e) = vm.call(&sn, &[v.clone(), clsv.clone(), k.clone()], &[]) {
-                return Err(e);
-            }
+            vm.call(&sn, &[v.clone(), clsv.clone(), k.clone()], &[])?;
         }
     }
     // __init_subclass__ of the parent.
