@@ -1358,9 +1358,87 @@ impl<'a> Compiler<'a> {
         let Expr::Set(s) = e else { return None };
         let mut items = Vec::with_capacity(s.elts.len());
         for x in &s.elts {
-            items.push(self.constant_of(x)?);
+            items.push(self.folded_int(x).map(big_constant).or_else(|| self.constant_of(x))?);
         }
         Some(Constant::FrozenSet(items))
+    }
+
+    /// An int expression CPython's AST optimizer folds to a constant (`2**61`, `1 << 40`,
+    /// `-(3*4)`): int literals under `+ - * // % ** << >> & | ^` and unary `- + ~`, with its
+    /// size limits (results of `*`, `**`, `<<` up to 128 bits). Only used where the folding
+    /// is observable (a set display's iteration order).
+    fn folded_int(&self, e: &Expr) -> Option<num_bigint::BigInt> {
+        use num_bigint::BigInt;
+        const MAX_BITS: u64 = 128;
+        match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => match int_constant(i) {
+                    Constant::Int(v) => Some(BigInt::from(v)),
+                    Constant::BigInt(b) => Some(b),
+                    _ => None,
+                },
+                _ => None,
+            },
+            Expr::UnaryOp(u) => {
+                let v = self.folded_int(&u.operand)?;
+                match u.op {
+                    ast::UnaryOp::USub => Some(-v),
+                    ast::UnaryOp::UAdd => Some(v),
+                    ast::UnaryOp::Invert => Some(-v - 1),
+                    ast::UnaryOp::Not => None,
+                }
+            }
+            Expr::BinOp(b) => {
+                let (x, y) = (self.folded_int(&b.left)?, self.folded_int(&b.right)?);
+                let zero = BigInt::from(0);
+                let sign = |v: &BigInt| v.sign() == num_bigint::Sign::Minus;
+                Some(match b.op {
+                    ast::Operator::Add => x + y,
+                    ast::Operator::Sub => x - y,
+                    ast::Operator::Mult => {
+                        if x.bits() + y.bits() > MAX_BITS {
+                            return None;
+                        }
+                        x * y
+                    }
+                    ast::Operator::FloorDiv | ast::Operator::Mod if y == zero => return None,
+                    ast::Operator::FloorDiv => num_integer::Integer::div_floor(&x, &y),
+                    ast::Operator::Mod => num_integer::Integer::mod_floor(&x, &y),
+                    ast::Operator::Pow => {
+                        if sign(&y) {
+                            return None;
+                        }
+                        let e = u64::try_from(&y).ok()?;
+                        if x.bits().saturating_mul(e) > MAX_BITS {
+                            return None;
+                        }
+                        num_traits::Pow::pow(&x, e)
+                    }
+                    ast::Operator::LShift => {
+                        if sign(&y) {
+                            return None;
+                        }
+                        let s = u64::try_from(&y).ok()?;
+                        if x.bits().saturating_add(s) > MAX_BITS {
+                            return None;
+                        }
+                        x << s as usize
+                    }
+                    ast::Operator::RShift => {
+                        if sign(&y) {
+                            return None;
+                        }
+                        let s = u64::try_from(&y).ok().unwrap_or(u64::MAX).min(1 << 20);
+                        x >> s as usize
+                    }
+                    ast::Operator::BitAnd => x & y,
+                    ast::Operator::BitOr => x | y,
+                    ast::Operator::BitXor => x ^ y,
+                    _ => return None,
+                })
+            }
+            _ => None,
+        }
     }
 
     /// An iterable of a `for` loop, a comprehension, or the right side of `in`: a constant set
@@ -2046,6 +2124,13 @@ enum CompKind<'a> {
     Set(&'a Expr),
     Dict(&'a Expr, &'a Expr),
     Gen(&'a Expr),
+}
+
+fn big_constant(b: num_bigint::BigInt) -> Constant {
+    match i64::try_from(&b) {
+        Ok(v) => Constant::Int(v),
+        Err(_) => Constant::BigInt(b),
+    }
 }
 
 fn int_constant(i: &ast::Int) -> Constant {
