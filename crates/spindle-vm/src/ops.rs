@@ -390,7 +390,8 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
                     }
                 }
                 (Payload::Dict(_), BinOp::Or) => {
-                    vm.dict_update_from(&a, b, None)?;
+                    // `d |= x` is d.update(x): pairs are accepted too.
+                    crate::types::dict::d_update_impl(vm, &a, Some(b), &[])?;
                     return Ok(a);
                 }
                 // Builtin types written as methods only: their in-place dunder, if any.

@@ -168,7 +168,8 @@ fn d_init(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn d_update_impl(vm: &mut Vm, d: &Value, src: Option<&Value>, kwargs: &[(Value, Value)]) -> PyResult<()> {
+/// `d.update(src, **kwargs)`: a mapping (has `keys`) or an iterable of pairs.
+pub fn d_update_impl(vm: &mut Vm, d: &Value, src: Option<&Value>, kwargs: &[(Value, Value)]) -> PyResult<()> {
     if let Some(src) = src {
         let is_mapping = match src {
             Value::Obj(o) => matches!(o.payload, Payload::Dict(_)) || vm.get_attr_opt(src, "keys")?.is_some(),

@@ -1,0 +1,17 @@
+# Numbers: parsing, float limits, floor division and modulo signs, bit operations, hashing, rounding, big ints.
+import sys
+print(int.__name__, int.__mro__, bool.__mro__, type(1).__name__, (1).__class__, isinstance(True, int))
+print(int('  0b11  ', 0), int('0o17', 8), int('z', 36), int(b' 42 '), int('-0'), int(' \t7\n'))
+print(float(' 1.5 '), float('-0'), float('1_0.5'), float('.1e1'), float('INF'), float('-Infinity'))
+print(1e308 * 10, -1e308 * 10, 2 ** 1023 * 2.0, 10 ** 308 * 10.0)
+print(0.1 * 3, 0.1 + 0.2 == 0.3, round(0.1 + 0.2, 10) == 0.3, 1e-320, 5e-324 / 2, -5e-324 / 2)
+print(7 // -2, -7 // -2, 7 % -2, -7.5 // 2, -7.5 % 2, 2 ** -1, (-2) ** 2, -2 ** 2, (-8) ** (1/3))
+print(1 << 64, -1 >> 1, -(2**64) >> 63, 2**64 & 2**64 - 1, ~(2**70), 5 ^ -3, -5 & 0xff)
+print(int.bit_length(255), (-256).bit_length(), (2**100).bit_count(), (10).to_bytes(2, 'little'), int.from_bytes(b'\x01\x00', 'little'))
+print(abs(-0.0), abs(-(2**80)), max(1, 2.0), min(-0.0, 0.0), max(0.0, -0.0), sum([0.1] * 3), sum(range(101)), sum([], 0.5))
+print(divmod(2**70, 7), divmod(-2**70, 7), divmod(7, -2.5), pow(3, 200, 2**61 - 1), pow(-3, 3), pow(2.5, 2), pow(4, 0.5))
+print(round(1e20), round(-1.5), round(0.5), round(1.5), round(2.5), round(1234.5678, 2), round(-1234.5678, -2), round(2**70 + 5, -1))
+print(str(10**50), repr(-10**30), hex(-255), oct(0), bin(2**65), f'{2**100:,}', f'{-2**70:x}', format(10**30, 'e'))
+print(1 < 2.5 < 3, 2**53 + 1 == float(2**53 + 1), 2**53 + 1 > float(2**53), float('nan') != float('nan'), 1 == True, 0.0 == -0.0)
+print(hash(-0.0), hash(2**100), hash(-2**100), hash(1.5), hash(1e300), hash(float('-inf')), hash(2**61 - 2), hash(-(2**61 - 1)))
+print(sys.maxsize, sys.float_info.max, sys.float_info.epsilon, sys.int_info.bits_per_digit if hasattr(sys, 'int_info') else 30)
