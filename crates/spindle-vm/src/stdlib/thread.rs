@@ -150,7 +150,7 @@ fn start_new_thread(vm: &mut Vm, a: Args) -> PyResult {
     match spawned {
         Ok(h) => {
             use std::os::unix::thread::JoinHandleExt;
-            let ident = h.as_pthread_t() as u64;
+            let ident = h.as_pthread_t();
             drop(h);
             Ok(int_from_u64(ident))
         }
