@@ -61,8 +61,9 @@ pub enum Payload {
     StaticMethod(Value),
     ClassMethod(Value),
     Super { ty: ObjRef, obj: Value },
-    /// A `__slots__` member descriptor: slot `name` (a str) of instances of class `owner`.
-    Member { name: ObjRef, owner: String },
+    /// A `__slots__` member descriptor: slot `name` (a str) of instances of class `owner`;
+    /// `owner_id` is that class's `id()` (set once the class exists; 0 before).
+    Member { name: ObjRef, owner: String, owner_id: std::sync::atomic::AtomicUsize },
     /// `dict.keys()` / `values()` / `items()` views.
     DictView { dict: ObjRef, kind: u8 },
     NotImplemented,

@@ -168,7 +168,7 @@ fn wrapper_repr(vm: &mut Vm, a: Args) -> PyResult {
 
 fn member_parts<'a>(vm: &mut Vm, d: &'a ObjRef) -> PyResult<(&'a ObjRef, &'a str)> {
     match &d.payload {
-        Payload::Member { name, owner } => Ok((name, owner.as_str())),
+        Payload::Member { name, owner, .. } => Ok((name, owner.as_str())),
         _ => Err(vm.type_error("descriptor requires a 'member_descriptor' object")),
     }
 }
@@ -177,12 +177,14 @@ fn member_parts<'a>(vm: &mut Vm, d: &'a ObjRef) -> PyResult<(&'a ObjRef, &'a str
 /// of another class.
 fn member_storage(vm: &mut Vm, d: &ObjRef, inst: &Value) -> PyResult<ObjRef> {
     let (name, owner) = member_parts(vm, d)?;
+    let owner_id = match &d.payload {
+        Payload::Member { owner_id, .. } => owner_id.load(std::sync::atomic::Ordering::Relaxed),
+        _ => 0,
+    };
     if let Value::Obj(o) = inst {
-        // The instance's class must have this descriptor somewhere in its MRO.
+        // The instance's class must be the descriptor's class or derive from it.
         let ty = &o.cls;
-        let key = name.as_str().map(|s| s.as_str()).unwrap_or("");
-        let mine = |c: &ObjRef| c.dict.get().and_then(|cd| crate::types::dict::dict_get_str(cd, key)).is_some_and(|v| matches!(&v, Value::Obj(x) if x.is(d)));
-        if mine(ty) || ty.type_data().mro.iter().any(mine) {
+        if ty.id() == owner_id || ty.type_data().mro.iter().any(|c| c.id() == owner_id) {
             if let Some(s) = o.slot_storage().or_else(|| o.instance_dict()) {
                 return Ok(s.clone());
             }

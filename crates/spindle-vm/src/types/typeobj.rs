@@ -103,6 +103,16 @@ pub fn create_class(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, 
         Err(msg) => return Err(vm.type_error(&msg)),
     };
     let clsv = Value::Obj(cls.clone());
+    // The class's own member descriptors learn which class they belong to.
+    if slots.is_some() {
+        for (_, v) in cls.instance_dict().map(crate::types::dict::dict_items).unwrap_or_default() {
+            if let Value::Obj(d) = &v {
+                if let Payload::Member { owner_id, .. } = &d.payload {
+                    let _ = owner_id.compare_exchange(0, cls.id(), std::sync::atomic::Ordering::Relaxed, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        }
+    }
     // __set_name__ on descriptors, in definition order.
     let items = cls.instance_dict().map(crate::types::dict::dict_items).unwrap_or_default();
     for (k, v) in items {
@@ -155,7 +165,7 @@ fn slot_names(vm: &mut Vm, cls_name: &str, ns: &mut DictData) -> PyResult<Option
             return Err(vm.value_error(&format!("'{n}' in __slots__ conflicts with class variable")));
         }
         let key = crate::vm::intern_static(&m);
-        let d = Value::Obj(ObjRef::new(types().member_descriptor.clone(), Payload::Member { name: key.clone(), owner: cls_name.to_string() }));
+        let d = Value::Obj(ObjRef::new(types().member_descriptor.clone(), Payload::Member { name: key.clone(), owner: cls_name.to_string(), owner_id: std::sync::atomic::AtomicUsize::new(0) }));
         ns.insert_new(h, Value::Obj(key), d);
     }
     Ok(Some(names))
