@@ -196,6 +196,15 @@ impl Vm {
                 unsafe { &mut *fp }
             };
         }
+        // The current frame's instructions, refreshed whenever `fp` changes (`set_fp!`): the
+        // fetch then needs no loads through the frame and its code object.
+        let mut instrs: *const [Instr] = &*fr!().code.instrs;
+        macro_rules! set_fp {
+            ($e:expr) => {
+                fp = $e;
+                instrs = &*fr!().code.instrs;
+            };
+        }
         loop {
             let (err, reraise): (PyErr, bool) = 'ex: {
                 if let Some(e) = pending.take() {
@@ -224,7 +233,9 @@ impl Vm {
                 }
                 loop {
                     let f = fr!();
-                    let ins = f.code.instrs[f.pc];
+                    // SAFETY: `instrs` is the current frame's code (see `set_fp!`), which the
+                    // frame keeps alive.
+                    let ins = unsafe { (*instrs)[f.pc] };
                     f.lasti = f.pc;
                     f.pc += 1;
                     match ins {
@@ -631,7 +642,7 @@ impl Vm {
                             let k = f.pop();
                             let c = f.pop();
                             if let (Value::Obj(o), Value::Int(idx)) = (&c, &k) {
-                                if let Payload::List(l) = &o.payload {
+                                if let (Payload::List(l), true) = (&o.payload, o.cls_data().builtin) {
                                     let g = l.lock();
                                     let n = g.len() as i64;
                                     let j = if *idx < 0 { idx + n } else { *idx };
@@ -650,6 +661,16 @@ impl Vm {
                             let k = f.pop();
                             let c = f.pop();
                             let v = f.pop();
+                            let v = match crate::fast_ops::list_store(&c, &k, v) {
+                                Ok(old) => {
+                                    if let Value::Obj(_) = old {
+                                        drop(old);
+                                        breaker!();
+                                    }
+                                    continue;
+                                }
+                                Err(v) => v,
+                            };
                             tri!(self.setitem(&c, &k, v));
                             breaker!();
                         }
@@ -777,7 +798,7 @@ impl Vm {
                                 self.release_frame(done);
                             }
                             self.depth -= 1;
-                            fp = &mut **self.frames.last_mut().expect("caller frame");
+                            set_fp!(&mut **self.frames.last_mut().expect("caller frame"));
                             fr!().stack.push(v);
                             breaker!();
                         }
@@ -900,6 +921,9 @@ impl Vm {
                         }
                         Instr::UnpackSequence(n) => {
                             let seq = f.pop();
+                            if crate::fast_ops::unpack_exact(&seq, n as usize, &mut f.stack) {
+                                continue;
+                            }
                             let items = tri!(self.unpack(&seq, n as usize));
                             let f = fr!();
                             for v in items.into_iter().rev() {
@@ -924,7 +948,7 @@ impl Vm {
                             let at = f.stack.len() - n - 1;
                             match self.call_from_stack(fp, at, 0, &[]) {
                                 Ok(CallOutcome::Pushed) => {
-                                    fp = &mut **self.frames.last_mut().expect("frame");
+                                    set_fp!(&mut **self.frames.last_mut().expect("frame"));
                                 }
                                 Ok(CallOutcome::Value(v)) => fr!().stack.push(v),
                                 Err(e) => break 'ex (e, false),
@@ -948,7 +972,7 @@ impl Vm {
                             };
                             match r {
                                 Ok(CallOutcome::Pushed) => {
-                                    fp = &mut **self.frames.last_mut().expect("frame");
+                                    set_fp!(&mut **self.frames.last_mut().expect("frame"));
                                 }
                                 Ok(CallOutcome::Value(v)) => fr!().stack.push(v),
                                 Err(e) => break 'ex (e, false),
@@ -966,7 +990,7 @@ impl Vm {
                             let at = f.stack.len() - n - 1;
                             match self.call_from_stack(fp, at, names.len(), &names) {
                                 Ok(CallOutcome::Pushed) => {
-                                    fp = &mut **self.frames.last_mut().expect("frame");
+                                    set_fp!(&mut **self.frames.last_mut().expect("frame"));
                                 }
                                 Ok(CallOutcome::Value(v)) => fr!().stack.push(v),
                                 Err(e) => break 'ex (e, false),
@@ -1166,7 +1190,7 @@ impl Vm {
             // An exception is propagating.
             match self.unwind(base, err, reraise) {
                 Ok(()) => {
-                    fp = &mut **self.frames.last_mut().expect("frame");
+                    set_fp!(&mut **self.frames.last_mut().expect("frame"));
                 }
                 Err(e) => return Err(e),
             }
@@ -1360,7 +1384,9 @@ impl Vm {
 
     pub fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
         if let Value::Obj(o) = seq {
+            // Subclasses may override iteration: only exact tuples and lists skip it.
             let fast = match &o.payload {
+                _ if !o.cls_data().builtin => None,
                 Payload::Tuple(t) => Some(t.to_vec()),
                 Payload::List(l) => Some(l.lock().clone()),
                 _ => None,

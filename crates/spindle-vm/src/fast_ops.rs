@@ -84,6 +84,14 @@ fn float_binop(x: f64, y: f64, op: BinOp) -> Option<Value> {
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
         BinOp::TrueDiv if y != 0.0 => x / y,
+        // A positive finite base has a real power with no error unless it overflows.
+        BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     };
     Some(Value::Float(r))
@@ -155,4 +163,45 @@ pub fn for_iter(it: &Value) -> Option<Option<Value>> {
 #[inline(always)]
 fn is_builtin(o: &ObjRef) -> bool {
     o.cls_data().builtin
+}
+
+/// `list[i] = v` for a builtin list and an in-range int index: Ok(old item), or Err(v) back
+/// when the shape is not covered.
+#[inline(always)]
+pub fn list_store(c: &Value, k: &Value, v: Value) -> Result<Value, Value> {
+    if let (Value::Obj(o), Value::Int(i)) = (c, k) {
+        if let Payload::List(l) = &o.payload {
+            if is_builtin(o) {
+                let mut g = l.lock();
+                let n = g.len() as i64;
+                let j = if *i < 0 { *i + n } else { *i };
+                if (0..n).contains(&j) {
+                    return Ok(std::mem::replace(&mut g[j as usize], v));
+                }
+            }
+        }
+    }
+    Err(v)
+}
+
+/// `a, b, ... = seq` for a builtin tuple or list of exactly `n` items: pushes them (last
+/// first, so the first is on top) and returns true; false when the shape is not covered.
+#[inline(always)]
+pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
+    let Value::Obj(o) = seq else { return false };
+    match &o.payload {
+        Payload::Tuple(t) if t.len() == n && is_builtin(o) => {
+            stack.extend(t.iter().rev().cloned());
+            true
+        }
+        Payload::List(l) if is_builtin(o) => {
+            let g = l.lock();
+            if g.len() != n {
+                return false;
+            }
+            stack.extend(g.iter().rev().cloned());
+            true
+        }
+        _ => false,
+    }
 }

@@ -26,8 +26,10 @@ pub fn slice_indices(vm: &mut Vm, sl: &Value, len: i64) -> PyResult<(i64, i64, i
     let Value::Obj(o) = sl else { return Err(vm.type_error("not a slice")) };
     let Payload::Slice { start, stop, step } = &o.payload else { return Err(vm.type_error("not a slice")) };
     let to_i = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
-        if v.is_none() {
-            return Ok(None);
+        match v {
+            Value::None => return Ok(None),
+            Value::Int(i) => return Ok(Some(*i)),
+            _ => {}
         }
         let b = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
         use num_traits::ToPrimitive;
@@ -53,7 +55,14 @@ pub fn slice_indices(vm: &mut Vm, sl: &Value, len: i64) -> PyResult<(i64, i64, i
 }
 
 pub fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
-    let mut out = Vec::new();
+    let n = if step > 0 && stop > start {
+        (stop - start + step - 1) / step
+    } else if step < 0 && start > stop {
+        (start - stop - step - 1) / -step
+    } else {
+        0
+    };
+    let mut out = Vec::with_capacity(n as usize);
     let mut i = start;
     if step > 0 {
         while i < stop {
@@ -137,13 +146,18 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
     } as i64;
     if is_slice(k) {
         let (start, stop, step) = slice_indices(vm, k, len)?;
-        let pos = slice_positions(start, stop, step);
+        let pos = if step == 1 && matches!(o.payload, Payload::List(_)) { Vec::new() } else { slice_positions(start, stop, step) };
         return Ok(match &o.payload {
             Payload::List(l) => {
                 // The list may have shrunk since `len` was read (`__index__` ran Python code,
                 // or another thread in free-threaded mode): positions are re-checked.
                 let g = l.lock();
-                let v: Vec<Value> = pos.iter().filter_map(|&i| g.get(i).cloned()).collect();
+                let v: Vec<Value> = if step == 1 {
+                    let stop = (stop.max(start) as usize).min(g.len());
+                    g[(start as usize).min(stop)..stop].to_vec()
+                } else {
+                    pos.iter().filter_map(|&i| g.get(i).cloned()).collect()
+                };
                 drop(g);
                 new_list(v)
             }
