@@ -42,6 +42,16 @@ enum FBlock<'a> {
     With,
 }
 
+/// The constants `const_` deduplicates.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum ConstKey {
+    None,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    Str(String),
+}
+
 struct Unit<'a> {
     scope: usize,
     name: String,
@@ -49,6 +59,8 @@ struct Unit<'a> {
     instrs: Vec<Instr>,
     positions: Vec<Position>,
     consts: Vec<Constant>,
+    /// Index of each deduplicated simple constant in `consts`.
+    const_map: HashMap<ConstKey, u32>,
     names: Vec<String>,
     name_map: HashMap<String, u32>,
     varnames: Vec<String>,
@@ -208,6 +220,7 @@ impl<'a> Compiler<'a> {
             instrs: Vec::new(),
             positions: Vec::new(),
             consts: Vec::new(),
+            const_map: HashMap::new(),
             names: Vec::new(),
             name_map: HashMap::new(),
             varnames: Vec::new(),
@@ -313,21 +326,26 @@ impl<'a> Compiler<'a> {
     }
     fn const_(&mut self, c: Constant) -> u32 {
         let u = self.unit();
-        // Deduplicate simple constants.
-        for (i, existing) in u.consts.iter().enumerate() {
-            let same = match (existing, &c) {
-                (Constant::None, Constant::None) | (Constant::Ellipsis, Constant::Ellipsis) => true,
-                (Constant::Bool(a), Constant::Bool(b)) => a == b,
-                (Constant::Int(a), Constant::Int(b)) => a == b,
-                (Constant::Str(a), Constant::Str(b)) => a == b,
-                _ => false,
-            };
-            if same {
-                return i as u32;
+        // Deduplicate simple constants (a map: modules with many literals stay linear).
+        let key = match &c {
+            Constant::None => Some(ConstKey::None),
+            Constant::Ellipsis => Some(ConstKey::Ellipsis),
+            Constant::Bool(b) => Some(ConstKey::Bool(*b)),
+            Constant::Int(i) => Some(ConstKey::Int(*i)),
+            Constant::Str(s) => Some(ConstKey::Str(s.clone())),
+            _ => None,
+        };
+        if let Some(k) = &key {
+            if let Some(&i) = u.const_map.get(k) {
+                return i;
             }
         }
         u.consts.push(c);
-        u.consts.len() as u32 - 1
+        let i = u.consts.len() as u32 - 1;
+        if let Some(k) = key {
+            u.const_map.insert(k, i);
+        }
+        i
     }
     fn name(&mut self, n: &str) -> u32 {
         let u = self.unit();

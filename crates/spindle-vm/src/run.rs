@@ -150,12 +150,23 @@ pub fn handle_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     let hook = crate::vm::interp().sys.get().and_then(|s| s.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "excepthook")));
     let ev = Value::Obj(e.0.clone());
     let tb = crate::exceptions::exc_data(&e.0).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None);
-    let printed = match hook {
-        Some(h) => vm.call(&h, &[Value::Obj(e.0.cls.clone()), ev, tb], &[]).is_ok(),
-        None => false,
-    };
-    if !printed {
-        crate::traceback::print_exception(vm, e);
+    match hook {
+        Some(h) => {
+            if let Err(e2) = vm.call(&h, &[Value::Obj(e.0.cls.clone()), ev, tb], &[]) {
+                // A hook that raises SystemExit exits with it.
+                if crate::types::is_subtype(&e2.0.cls, &t.exc.system_exit) {
+                    return handle_uncaught(vm, &e2);
+                }
+                crate::stdlib::sys::write_stderr(vm, "Error in sys.excepthook:\n");
+                crate::traceback::print_exception(vm, &e2);
+                crate::stdlib::sys::write_stderr(vm, "\nOriginal exception was:\n");
+                crate::traceback::print_exception(vm, e);
+            }
+        }
+        None => {
+            crate::stdlib::sys::write_stderr(vm, "sys.excepthook is missing\n");
+            crate::traceback::print_exception(vm, e);
+        }
     }
     if crate::types::is_subtype(&e.0.cls, &t.exc.keyboard_interrupt) {
         UNCAUGHT_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);

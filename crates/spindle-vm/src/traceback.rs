@@ -181,7 +181,19 @@ fn carets(line: &str, pos: spindle_compiler::bytecode::Position) -> Option<Strin
 /// Format one exception (without its chain) as CPython does.
 fn format_one(vm: &mut Vm, exc: &ObjRef, out: &mut String) {
     let tb = crate::exceptions::exc_data(exc).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None);
-    let ents = entries(&tb);
+    let mut ents = entries(&tb);
+    // sys.tracebacklimit: only the innermost entries; none (not even the header) when <= 0.
+    if let Some(v) = crate::stdlib::sys::sys_attr("tracebacklimit") {
+        if crate::ops::is_int(&v) {
+            let negative = crate::types::int::to_bigint(&v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus);
+            let limit = crate::types::int::to_i64(&v).unwrap_or(if negative { i64::MIN } else { i64::MAX });
+            if limit <= 0 {
+                ents.clear();
+            } else if (ents.len() as i64) > limit {
+                ents.drain(..ents.len() - limit as usize);
+            }
+        }
+    }
     let mut cache = SourceCache::default();
     if !ents.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
@@ -223,11 +235,14 @@ fn format_one(vm: &mut Vm, exc: &ObjRef, out: &mut String) {
 pub fn format_exception_only(vm: &mut Vm, exc: &ObjRef) -> String {
     let cls = &exc.cls;
     let td = cls.type_data();
-    let module = crate::types::lookup(cls, "__module__").and_then(|m| m.as_str().map(|s| s.to_string()));
-    let name = match module.as_deref() {
-        Some("builtins") | None => td.qualname.clone(),
-        Some("__main__") => td.qualname.clone(),
-        Some(m) => format!("{m}.{}", td.qualname),
+    let module = crate::types::lookup(cls, "__module__");
+    let module = module.as_ref().map(|m| m.as_str().map(|s| s.to_string()));
+    let name = match module {
+        // No __module__ (builtin types): builtins.
+        None => td.qualname.clone(),
+        Some(None) => format!("<unknown>.{}", td.qualname),
+        Some(Some(m)) if m == "builtins" || m == "__main__" => td.qualname.clone(),
+        Some(Some(m)) => format!("{m}.{}", td.qualname),
     };
     let ev = Value::Obj(exc.clone());
     let mut out = String::new();
@@ -417,6 +432,9 @@ pub fn print_unraisable(vm: &mut Vm, e: &PyErr, what: &str, obj: &Value) {
         }
     }
     let r = vm.repr(obj).unwrap_or_else(|_| "<object repr() failed>".into());
-    let text = format!("{what}: {r}\n{}", format_exception(vm, &e.0));
+    // The unraisable hook prints the exception alone, without its chain.
+    let mut body = String::new();
+    format_one(vm, &e.0, &mut body);
+    let text = format!("{what}: {r}\n{body}");
     crate::stdlib::sys::write_stderr(vm, &text);
 }
