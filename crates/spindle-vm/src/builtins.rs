@@ -666,50 +666,61 @@ fn sum(vm: &mut Vm, a: Args) -> PyResult {
     Ok(acc)
 }
 
+/// Bind a builtin's arguments as Argument Clinic does: positional then by name, CPython's
+/// messages for too many, duplicated, missing and unknown arguments. `required` leading
+/// parameters must be given; the rest default to None.
+pub fn clinic_args(vm: &mut Vm, a: &Args, fname: &str, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+    if a.args.len() > names.len() {
+        return Err(vm.type_error(&format!("{fname}() takes at most {} argument{} ({} given)", names.len(), if names.len() == 1 { "" } else { "s" }, a.args.len())));
+    }
+    let mut out: Vec<Option<Value>> = a.args.iter().cloned().map(Some).collect();
+    out.resize(names.len(), None);
+    let mut used = 0;
+    for (i, name) in names.iter().enumerate() {
+        if let Some(v) = a.kw(name) {
+            if i < a.args.len() {
+                return Err(vm.type_error(&format!("argument for {fname}() given by name ('{name}') and position ({})", i + 1)));
+            }
+            out[i] = Some(v.clone());
+            used += 1;
+        }
+        if out[i].is_none() && i < required {
+            return Err(vm.type_error(&format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
+        }
+    }
+    if used < a.kwargs.len() {
+        for (k, _) in a.kwargs {
+            match k.as_str() {
+                Some(k) if !names.contains(&k) => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {fname}()"))),
+                Some(_) => {}
+                None => return Err(vm.type_error("keywords must be strings")),
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn pow(vm: &mut Vm, a: Args) -> PyResult {
-    let mut args: Vec<Value> = a.args.to_vec();
-    for (k, v) in a.kwargs {
-        match k.as_str() {
-            Some("base") => args.insert(0, v.clone()),
-            Some("exp") => args.push(v.clone()),
-            Some("mod") => {
-                while args.len() < 2 {
-                    args.push(Value::None);
+    let args = clinic_args(vm, &a, "pow", &["base", "exp", "mod"], 2)?;
+    let base = args[0].clone().unwrap_or(Value::None);
+    let exp = args[1].clone().unwrap_or(Value::None);
+    match args[2].clone().filter(|m| !m.is_none()) {
+        Some(m) => {
+            let (Some(b), Some(e), Some(m)) = (int_arg(&base), int_arg(&exp), int_arg(&m)) else {
+                // Objects with their own three-argument __pow__ get the call.
+                if !crate::ops::is_int(&base) {
+                    if let Some(r) = vm.call_special(&base, "__pow__", &[exp.clone(), m.clone()])? {
+                        if !crate::ops::is_not_implemented(&r) {
+                            return Ok(r);
+                        }
+                    }
                 }
-                args.push(v.clone())
-            }
-            _ => return Err(vm.type_error("pow() got an unexpected keyword argument")),
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            };
+            crate::types::int::int_pow_mod(vm, &b, &e, &m)
         }
+        None => crate::ops::binary_op(vm, &base, &exp, BinOp::Pow),
     }
-    if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(&format!("pow expected at least 2 arguments, got {}", args.len())));
-    }
-    if args.len() == 3 && !args[2].is_none() {
-        let (Some(b), Some(e), Some(m)) = (int_arg(&args[0]), int_arg(&args[1]), int_arg(&args[2])) else {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-        };
-        if m == BigInt::from(0) {
-            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-        }
-        let base = if e.sign() == num_bigint::Sign::Minus {
-            match mod_inverse(&b, &m) {
-                Some(inv) => inv,
-                None => return Err(vm.value_error("base is not invertible for the given modulus")),
-            }
-        } else {
-            b
-        };
-        let e = if e.sign() == num_bigint::Sign::Minus { -e } else { e };
-        let mm = if m.sign() == num_bigint::Sign::Minus { -m.clone() } else { m.clone() };
-        let mut r = base.modpow(&e, &mm);
-        use num_integer::Integer;
-        r = r.mod_floor(&mm);
-        if m.sign() == num_bigint::Sign::Minus && r != BigInt::from(0) {
-            r += &m;
-        }
-        return Ok(crate::types::int::from_bigint(r));
-    }
-    crate::ops::binary_op(vm, &args[0], &args[1], BinOp::Pow)
 }
 
 fn int_arg(v: &Value) -> Option<BigInt> {
@@ -720,15 +731,6 @@ fn int_arg(v: &Value) -> Option<BigInt> {
     }
 }
 
-fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
-    use num_integer::Integer;
-    let m_abs = if m.sign() == num_bigint::Sign::Minus { -m.clone() } else { m.clone() };
-    let g = a.mod_floor(&m_abs).extended_gcd(&m_abs);
-    if g.gcd != BigInt::from(1) {
-        return None;
-    }
-    Some(g.x.mod_floor(&m_abs))
-}
 
 /// `round(f, ndigits)` for floats (ties to even, correctly rounded through decimal strings).
 pub fn round_float(vm: &mut Vm, f: f64, nd: Option<&Value>) -> PyResult {

@@ -426,6 +426,7 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
 }
 
 fn float_new(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_new(vm, &types().float, &a)?;
     if !a.kwargs.is_empty() {
         return Err(vm.type_error("float() takes no keyword arguments"));
     }

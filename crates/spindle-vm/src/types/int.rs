@@ -272,7 +272,7 @@ pub fn true_divide(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult {
 pub const MAX_STR_DIGITS: usize = 4300;
 
 fn int_new(vm: &mut Vm, a: Args) -> PyResult {
-    let cls = a.args[0].clone();
+    let cls = Value::Obj(crate::types::check_new(vm, &types().int, &a)?);
     if a.args.len() > 3 {
         return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", a.args.len() - 1)));
     }

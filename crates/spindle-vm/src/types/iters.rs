@@ -559,9 +559,9 @@ pub fn dict_reversed(d: &ObjRef, kind: u8) -> Value {
     let l = crate::types::list::new_list(items);
     let Value::Obj(lo) = &l else { unreachable!() };
     let cls = match kind {
-        0 => &t.dict_keyiterator,
-        1 => &t.dict_valueiterator,
-        _ => &t.dict_itemiterator,
+        0 => &t.dict_reversekeyiterator,
+        1 => &t.dict_reversevalueiterator,
+        _ => &t.dict_reverseitemiterator,
     };
     new_iter(cls, IterState::List { seq: lo.clone(), idx: 0 })
 }
@@ -626,6 +626,9 @@ pub fn init(t: &BuiltinTypes) {
         &t.dict_keyiterator,
         &t.dict_valueiterator,
         &t.dict_itemiterator,
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
         &t.set_iterator,
         &t.enumerate,
         &t.zip,

@@ -120,6 +120,9 @@ builtin_types! {
     dict_valueiterator: "dict_valueiterator", Other, false, object;
     dict_itemiterator: "dict_itemiterator", Other, false, object;
     set_iterator: "set_iterator", Other, false, object;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Other, false, object;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Other, false, object;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Other, false, object;
     enumerate: "enumerate", Other, false, object;
     zip: "zip", Other, false, object;
     map: "map", Other, false, object;
@@ -473,3 +476,35 @@ pub fn subclasses(cls: &ObjRef) -> Vec<ObjRef> {
 pub fn none() -> PyResult {
     Ok(Value::None)
 }
+
+/// The checks CPython's `tp_new_wrapper` makes before a builtin `T.__new__(cls, ...)` runs:
+/// `cls` must be a type, a subtype of `T`, and not one whose nearest builtin base has a
+/// different `__new__` (`int.__new__(bool)`). Returns `cls`.
+pub fn check_new(vm: &mut crate::Vm, owner: &ObjRef, a: &crate::Args) -> PyResult<ObjRef> {
+    let oname = owner.type_data().name.clone();
+    let Some(first) = a.args.first() else { return Err(vm.type_error(&format!("{oname}.__new__(): not enough arguments"))) };
+    let Value::Obj(cls) = first else {
+        let tn = vm.type_name(first);
+        return Err(vm.type_error(&format!("{oname}.__new__(X): X is not a type object ({tn})")));
+    };
+    let Some(td) = cls.as_type() else {
+        let tn = vm.type_name(first);
+        return Err(vm.type_error(&format!("{oname}.__new__(X): X is not a type object ({tn})")));
+    };
+    let cname = td.name.clone();
+    if !is_subtype(cls, owner) {
+        return Err(vm.type_error(&format!("{oname}.__new__({cname}): {cname} is not a subtype of {oname}")));
+    }
+    // The most derived builtin class in cls's MRO must be `owner` itself.
+    let t = types();
+    let nearest_builtin = if td.builtin { Some(cls.clone()) } else { td.mro.iter().find(|b| b.type_data().builtin).cloned() };
+    if let Some(nb) = nearest_builtin {
+        let same = nb.is(owner) || (owner.is(&t.int) && nb.is(&t.int));
+        if !same && !(nb.is(&t.bool_) && owner.is(&t.bool_)) {
+            let nbname = nb.type_data().name.clone();
+            return Err(vm.type_error(&format!("{oname}.__new__({cname}) is not safe, use {nbname}.__new__()")));
+        }
+    }
+    Ok(cls.clone())
+}
+
