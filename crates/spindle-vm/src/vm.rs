@@ -678,6 +678,7 @@ impl Vm {
                 if o.cls_data().builtin {
                     match &o.payload {
                         Payload::Str(s) => return Ok(s.hash()),
+                        Payload::Bytes(b) => return Ok(crate::object::str::hash_bytes(b)),
                         Payload::Int(b) => return Ok(crate::types::int::hash_bigint(b)),
                         Payload::Tuple(items) => {
                             let items = items.clone();

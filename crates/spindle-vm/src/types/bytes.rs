@@ -323,8 +323,8 @@ fn b_getitem(vm: &mut Vm, a: Args) -> PyResult {
 
 fn b_hash(vm: &mut Vm, a: Args) -> PyResult {
     let b = me(vm, &a)?;
-    // Equal to the hash of the latin-1 str only for ASCII; bytes hashes need only be consistent.
-    Ok(Value::Int(crate::object::str::hash_str(&String::from_utf8_lossy(&b)) ^ 0x5bd1_e995))
+    // As CPython: the same SipHash as str (so b'abc' and 'abc' hash alike).
+    Ok(Value::Int(crate::object::str::hash_bytes(&b)))
 }
 
 fn b_decode(vm: &mut Vm, a: Args) -> PyResult {
