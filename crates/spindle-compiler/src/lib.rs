@@ -82,9 +82,8 @@ fn compile_impl(source: &str, filename: &str, mode: Mode, file_mode: bool) -> Re
             }
             let toks = tokenizer::tokenize(&src);
             if let Some(te) = &toks.error {
-                // Raised by the tokenizer whatever the parser does; too-deep indentation is
-                // also reported before the parser would recurse that deep.
-                if te.immediate || te.message == "too many levels of indentation" {
+                // Too-deep nesting is reported before the parser would recurse that deep.
+                if te.message == "too many levels of indentation" || te.message == "too many nested parentheses" {
                     return Err(syntax_errors::from_tok_error(te, filename));
                 }
             }

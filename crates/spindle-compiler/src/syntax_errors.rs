@@ -186,7 +186,8 @@ impl<'a> Ctx<'a> {
             if p.level == level {
                 let s = self.text(p);
                 let stop_op = p.kind == TokKind::Op && matches!(s, "," | "=" | ":" | ";" | "(" | "[" | "{" | "+=" | "-=" | "*=" | "/=" | ":=" | "->");
-                let stop_kw = p.kind == TokKind::Name && matches!(s, "return" | "in" | "for" | "if" | "else" | "while" | "elif" | "del" | "assert" | "yield" | "lambda" | "import" | "from" | "as" | "with" | "raise" | "print" | "exec" | "await" | "not" | "and" | "or");
+                // A disjunction spans `and`/`or`/`not`/comparisons; it stops at these.
+                let stop_kw = p.kind == TokKind::Name && matches!(s, "return" | "for" | "if" | "else" | "while" | "elif" | "del" | "assert" | "yield" | "lambda" | "import" | "from" | "as" | "with" | "raise" | "print" | "exec");
                 if stop_op || stop_kw {
                     break;
                 }
@@ -196,24 +197,76 @@ impl<'a> Ctx<'a> {
         j
     }
 
-    /// Index of the last token of the expression starting at token `i` (up to a comma, a
-    /// closing bracket, `:`, `=`, `for`, `if` or the end of the line at the same level).
+    /// Index of the last token of the expression starting at token `i`: operands joined by
+    /// operators, attribute/call/subscript trailers, conditional expressions and lambdas.
     fn expr_end_from(&self, i: usize) -> usize {
-        let level = self.tok(i).map_or(0, |t| t.level);
-        let mut j = i;
-        while let Some(n) = self.tok(j + 1) {
-            if n.level < level || matches!(n.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent | TokKind::EndMarker) {
-                break;
-            }
-            if n.level == level {
-                let s = self.text(n);
-                if (n.kind == TokKind::Op && matches!(s, "," | ")" | "]" | "}" | ":" | "=" | ";")) || (n.kind == TokKind::Name && matches!(s, "for" | "if" | "else" | "async")) {
+        let is_kw = |t: &Token, w: &str| t.kind == TokKind::Name && self.text(t) == w;
+        let skip_brackets = |mut j: usize| -> usize {
+            // j is an opening bracket: the index of its closing one.
+            let level = self.toks[j].level;
+            while let Some(n) = self.tok(j + 1) {
+                j += 1;
+                if n.level == level {
                     break;
                 }
             }
+            j
+        };
+        let mut j = i;
+        let mut need_operand = true;
+        let mut last = i;
+        while let Some(t) = self.tok(j) {
+            let s = self.text(t);
+            if need_operand {
+                match t.kind {
+                    TokKind::Name if matches!(s, "not" | "await") => {}
+                    TokKind::Name if s == "lambda" => {
+                        // A lambda runs to the end of the expression.
+                        let mut k = j;
+                        while let Some(n) = self.tok(k + 1) {
+                            if n.level < t.level || matches!(n.kind, TokKind::Newline | TokKind::EndMarker) || (n.level == t.level && n.kind == TokKind::Op && matches!(self.text(n), "," | ")" | "]" | "}" | ";")) {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        return k;
+                    }
+                    TokKind::Name | TokKind::Number | TokKind::String => {
+                        need_operand = false;
+                        last = j;
+                    }
+                    TokKind::Op if matches!(s, "(" | "[" | "{") => {
+                        j = skip_brackets(j);
+                        need_operand = false;
+                        last = j;
+                    }
+                    TokKind::Op if matches!(s, "-" | "+" | "~" | "*" | "**") => {}
+                    _ => return last,
+                }
+                j += 1;
+                continue;
+            }
+            match t.kind {
+                TokKind::Op if s == "." => {
+                    j += 1;
+                    last = j;
+                }
+                TokKind::Op if matches!(s, "(" | "[") => {
+                    j = skip_brackets(j);
+                    last = j;
+                }
+                TokKind::String if self.tok(j - 1).is_some_and(|p| p.kind == TokKind::String) => last = j,
+                TokKind::Op if matches!(s, "+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "<<" | ">>" | "&" | "|" | "^" | "<" | ">" | "==" | "!=" | "<=" | ">=") => need_operand = true,
+                TokKind::Name if matches!(s, "and" | "or" | "in" | "is" | "if" | "else") => need_operand = true,
+                TokKind::Name if s == "not" && self.tok(j + 1).is_some_and(|n| is_kw(n, "in")) => {
+                    j += 1;
+                    need_operand = true;
+                }
+                _ => return last,
+            }
             j += 1;
         }
-        j
+        last
     }
 }
 
@@ -295,6 +348,11 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
     let pos = e.location.start().to_usize();
     let i = cx.token_index(pos);
     let invalid = || cx.on_token("invalid syntax", i);
+    if cx.is_op(i, "=") {
+        if let Some(l) = named_expression_eq(cx, i) {
+            return l;
+        }
+    }
     match &e.error {
         ParseErrorType::UnexpectedIndentation => {
             let ind = cx.toks.iter().find(|t| t.kind == TokKind::Indent && t.start >= pos).or_else(|| cx.toks.iter().rev().find(|t| t.kind == TokKind::Indent && t.start <= pos));
@@ -312,15 +370,13 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
             let at_newline = cx.tok(i).is_some_and(|t| t.kind == TokKind::Newline);
             match expected {
                 TokenKind::Colon => {
-                    if *found == TokenKind::Equal && matches!(kw, "if" | "elif" | "while") {
-                        // invalid_named_expression: `if x = 1:`.
-                        if i >= 1 && cx.tok(i - 1).is_some_and(|t| t.kind == TokKind::Name) && cx.stmt_start(i) + 1 == i - 1 {
-                            let last = cx.expr_end_from(i + 1);
-                            if let (Some(a), Some(b)) = (cx.tok(i - 1), cx.tok(last)) {
-                                return cx.span("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b);
-                            }
-                        }
+                    if *found == TokenKind::Equal {
                         return invalid();
+                    }
+                    if cx.tok(i).is_some_and(|t| t.level > 0) {
+                        if let Some(l) = forgot_comma(cx, i) {
+                            return l;
+                        }
                     }
                     let forced = matches!(kw, "def" | "try" | "else" | "finally");
                     if at_newline || forced {
@@ -363,6 +419,24 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
             l.kind = SyntaxKind::Indentation;
             l
         }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected class, function definition") => {
+            // After decorators: a dedent is "unexpected unindent", anything else invalid.
+            let nl = (0..cx.toks.len()).rev().find(|&j| cx.toks[j].kind == TokKind::Newline && cx.toks[j].start <= pos);
+            let next = nl.map_or(i, |n| n + 1);
+            if cx.tok(next).is_some_and(|t| t.kind == TokKind::Dedent) {
+                let real = (next..cx.toks.len()).find(|&j| matches!(cx.toks[j].kind, TokKind::Name | TokKind::Number | TokKind::String | TokKind::Op));
+                let mut l = match real.and_then(|j| cx.tok(j)) {
+                    Some(t) => {
+                        let (line, off) = cx.at(t.start);
+                        Located { message: "unexpected unindent".into(), kind: SyntaxKind::Indentation, line, offset: off - 1, end_line: line, end_offset: -1 }
+                    }
+                    None => at_token_or_eof(cx, "unexpected unindent", cx.toks.len(), None),
+                };
+                l.kind = SyntaxKind::Indentation;
+                return l;
+            }
+            at_token_or_eof(cx, "invalid syntax", next, None)
+        }
         ParseErrorType::OtherError(m) if m.contains("`except` or `finally`") => {
             let nl = (0..i.min(cx.toks.len())).rev().find(|&j| cx.toks[j].kind == TokKind::Newline);
             at_token_or_eof(cx, "expected 'except' or 'finally' block", i, nl)
@@ -401,7 +475,11 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
             },
             Some((Expr::Tuple(_), _)) => cx.on_range("only single target (not tuple) can be annotated", e.location),
             Some((Expr::List(_), _)) => cx.on_range("only single target (not list) can be annotated", e.location),
-            Some(_) => cx.on_range("illegal target for annotation", e.location),
+            // `expression ':' expression` only: a bare `call():` is plain invalid syntax.
+            Some(_) => match (i..cx.toks.len()).find(|&j| cx.toks[j].start >= e.location.end().to_usize()) {
+                Some(c) if cx.is_op(c, ":") && cx.tok(c + 1).is_some_and(|t| t.kind == TokKind::Newline) => cx.on_token("invalid syntax", c),
+                _ => cx.on_range("illegal target for annotation", e.location),
+            },
             None => invalid(),
         },
         ParseErrorType::SimpleStatementsOnSameLine => {
@@ -432,7 +510,14 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
         ParseErrorType::PositionalAfterKeywordArgument => cx.on_token("positional argument follows keyword argument", cx.token_index(e.location.end().to_usize())),
         ParseErrorType::PositionalAfterKeywordUnpacking => cx.on_token("positional argument follows keyword argument unpacking", cx.token_index(e.location.end().to_usize())),
         ParseErrorType::InvalidArgumentUnpackingOrder => cx.on_token("iterable argument unpacking follows keyword argument unpacking", i),
-        ParseErrorType::NonDefaultParamAfterDefaultParam => cx.on_range("non-default argument follows default argument", e.location),
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            // Only a parameter really without a default: `stream==None` fails at the `==`.
+            let next = (i..cx.toks.len()).find(|&j| cx.toks[j].start >= e.location.end().to_usize());
+            match next {
+                Some(n) if !(cx.is_op(n, ",") || cx.is_op(n, ")") || cx.is_op(n, ":")) => cx.on_token("invalid syntax", n),
+                _ => cx.on_range("non-default argument follows default argument", e.location),
+            }
+        }
         ParseErrorType::ParamAfterVarKeywordParam => cx.on_range("arguments cannot follow var-keyword argument", e.location),
         ParseErrorType::ExpectedKeywordParam => {
             let star = (0..=i.min(cx.toks.len().saturating_sub(1))).rev().find(|&j| cx.is_op(j, "*"));
@@ -446,22 +531,66 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
     }
 }
 
+/// CPython's `invalid_named_expression`: `=` where a named expression is parsed (conditions of
+/// if/elif/while, decorators, displays and parenthesized groups).
+fn named_expression_eq(cx: &Ctx, i: usize) -> Option<Located> {
+    let eq = cx.tok(i)?;
+    let mut a = cx.expr_start_before(i);
+    let s = cx.stmt_start(i);
+    if eq.level == 0 && cx.is_op(s, "@") {
+        a = a.max(s + 1);
+    }
+    if a >= i {
+        return None;
+    }
+    // The value must start an expression.
+    let v = cx.tok(i + 1)?;
+    if !(matches!(v.kind, TokKind::Name | TokKind::Number | TokKind::String) || (v.kind == TokKind::Op && matches!(cx.text(v), "(" | "[" | "{" | "-" | "+" | "~"))) {
+        return None;
+    }
+    let context_ok = if eq.level == 0 {
+        a == s + 1 && (matches!(cx.stmt_keyword(i), "if" | "elif" | "while") || cx.is_op(s, "@"))
+    } else {
+        // Directly inside a display or a parenthesized group (not call arguments).
+        let open = (0..i).rev().find(|&j| cx.toks[j].level < eq.level)?;
+        let o = cx.tok(open)?;
+        let is_call = cx.text(o) == "(" && open > 0 && cx.tok(open - 1).is_some_and(|p| matches!(p.kind, TokKind::Name | TokKind::String) && !matches!(cx.text(p), "if" | "elif" | "while" | "and" | "or" | "not" | "in" | "is" | "return" | "yield" | "assert" | "await" | "lambda" | "else" | "for" | "del" | "print" | "exec") || (p.kind == TokKind::Op && matches!(cx.text(p), ")" | "]")));
+        !is_call && a == open + 1
+    };
+    if !context_ok {
+        return None;
+    }
+    let b = cx.expr_end_from(i + 1);
+    if b <= i || cx.tok(b + 1).is_some_and(|t| t.kind == TokKind::Op && matches!(cx.text(t), "=" | ":=")) {
+        return None;
+    }
+    let (ta, tb) = (cx.tok(a)?, cx.tok(b)?);
+    if a + 1 == i && ta.kind == TokKind::Name {
+        return Some(cx.span("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", ta, tb));
+    }
+    let before_eq = cx.tok(i - 1)?;
+    let range = TextRange::new((ta.start as u32).into(), (before_eq.end as u32).into());
+    let (x, _) = parse_at(cx.src, range)?;
+    if !here_target(&x) {
+        return None;
+    }
+    Some(cx.on_range(format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&x)), range))
+}
+
 /// At token `i`, or when the input ended there, at the NEWLINE `nl` with no end (as CPython
 /// reports errors found at the end of the file).
-fn at_token_or_eof(cx: &Ctx, msg: impl Into<String>, i: usize, nl: Option<usize>) -> Located {
+fn at_token_or_eof(cx: &Ctx, msg: impl Into<String>, i: usize, _nl: Option<usize>) -> Located {
     let msg = msg.into();
-    let at_end = cx.tok(i).is_none_or(|t| matches!(t.kind, TokKind::EndMarker | TokKind::Dedent | TokKind::Newline));
-    match nl.and_then(|n| cx.tok(n)) {
-        Some(t) if at_end => {
-            let (line, mut offset) = cx.at(t.start);
-            if cx.file_mode {
-                // Reading a file, CPython's tokenizer has left the line when it sees EOF.
-                offset = 0;
-            }
-            Located { message: msg, kind: SyntaxKind::Syntax, line, offset, end_line: line, end_offset: -1 }
-        }
-        _ => cx.on_token(msg, i),
+    // Nothing but NEWLINE/INDENT/DEDENT tokens left: the parser met the end of the input.
+    let at_end = cx.toks.get(i..).is_none_or(|rest| rest.iter().all(|t| matches!(t.kind, TokKind::EndMarker | TokKind::Dedent | TokKind::Indent | TokKind::Newline)));
+    if at_end {
+        // CPython reports the end of the last line it read (the source's last line, blank or
+        // comment lines included); reading a file, its tokenizer has left that line (offset 0).
+        let line = cx.src.matches('\n').count().max(1) as u32;
+        let offset = if cx.file_mode { 0 } else { cx.line(line).chars().count() as i32 + 1 };
+        return Located { message: msg, kind: SyntaxKind::Syntax, line, offset, end_line: line, end_offset: -1 };
     }
+    cx.on_token(msg, i)
 }
 
 /// f-string errors: CPython 3.11 parses f-strings after tokenizing, with its own messages,
@@ -493,7 +622,7 @@ fn forgot_comma(cx: &Ctx, i: usize) -> Option<Located> {
     if !ends_expr || !starts_expr {
         return None;
     }
-    if t.kind == TokKind::Name && matches!(cx.text(t), "for" | "if" | "else" | "in" | "and" | "or" | "not" | "is" | "async" | "lambda") {
+    if t.kind == TokKind::Name && matches!(cx.text(t), "for" | "if" | "else" | "in" | "and" | "or" | "is" | "async") {
         return None;
     }
     if prev.kind == TokKind::Name && matches!(cx.text(prev), "print" | "exec") && i >= 2 && cx.tok(i - 2).is_some_and(|p| p.level < prev.level || cx.text(p) == ",") {
@@ -503,9 +632,24 @@ fn forgot_comma(cx: &Ctx, i: usize) -> Option<Located> {
     if prev.kind == TokKind::Name && t.kind == TokKind::String {
         return None;
     }
-    let a = cx.expr_start_before(i);
-    // The iterable of a comprehension is a disjunction: no such hint there.
-    if a > 0 && cx.is_name(a - 1, "in") {
+    // Parameter lists and import lists are not expressions.
+    if matches!(cx.stmt_keyword(i), "import" | "from") {
+        return None;
+    }
+    let mut a = cx.expr_start_before(i);
+    // `*a b`: the star is not part of the expression.
+    if cx.is_op(a, "*") || cx.is_op(a, "**") {
+        a += 1;
+    }
+    // In a parameter list only default values are expressions.
+    let open = (0..i).rev().find(|&j| cx.toks[j].level < t.level);
+    if let Some(o) = open {
+        if o >= 2 && cx.is_name(o - 2, "def") && !(a > 0 && cx.is_op(a - 1, "=")) {
+            return None;
+        }
+    }
+    // A comprehension's iterable and conditions are disjunctions: no such hint there.
+    if a > 0 && (cx.is_name(a - 1, "for") || cx.is_name(a - 1, "if")) {
         return None;
     }
     let b = cx.expr_end_from(i);
@@ -554,15 +698,22 @@ fn assign_target_error(range: TextRange, cx: &Ctx, i: usize) -> Located {
 pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str, toks: &Tokenized, file_mode: bool) -> SyntaxErrorInfo {
     let pos = e.location.start().to_usize();
     if let Some(te) = &toks.error {
-        if te.immediate || te.at <= pos {
+        // The tokenizer stopped at its error: a parser failing at or after the last token it
+        // produced needed the next one, and met the error first.
+        let last = toks.tokens.iter().rev().find(|t| t.kind != TokKind::EndMarker).map_or(0, |t| t.start);
+        // An unexpected indent is reported without looking at the rest of the source.
+        let unexpected_indent = matches!(e.error, ParseErrorType::UnexpectedIndentation);
+        if te.at <= pos || pos >= last || (te.immediate && !unexpected_indent) {
             return from_tok_error(te, filename);
         }
     }
     let cx = Ctx { src: source, file_mode, starts: line_starts(source), toks: &toks.tokens };
     let l = parser_error(e, &cx);
-    // CPython tokenizes the rest of the source: a bracket left open on an earlier line wins.
+    // CPython tokenizes the rest of the source (except after an unexpected indent): a bracket
+    // left open on a line before the last token the parser read wins.
     if let Some(te) = &toks.error {
-        if te.message.ends_with("was never closed") && te.lineno < l.line {
+        let unexpected_indent = matches!(e.error, ParseErrorType::UnexpectedIndentation);
+        if te.message.ends_with("was never closed") && te.lineno < l.line.max(l.end_line) && !unexpected_indent {
             return from_tok_error(te, filename);
         }
     }
@@ -573,7 +724,9 @@ pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str, tok
         offset: l.offset,
         end_lineno: l.end_line,
         end_offset: l.end_offset,
-        text: Some(format!("{}\n", cx.line(l.line))),
+        // CPython's text is the tokenizer's buffer (with its newline) while the parser has not
+        // read past the error's line, else the line alone.
+        text: Some(if l.end_line > l.line { cx.line(l.line).to_string() } else { format!("{}\n", cx.line(l.line)) }),
         kind: l.kind,
         from_compiler: false,
     }
