@@ -423,6 +423,16 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
             // After decorators: a dedent is "unexpected unindent", anything else invalid.
             let nl = (0..cx.toks.len()).rev().find(|&j| cx.toks[j].kind == TokKind::Newline && cx.toks[j].start <= pos);
             let next = nl.map_or(i, |n| n + 1);
+            if cx.tok(next).is_some_and(|t| t.kind == TokKind::Indent) {
+                let real = (next..cx.toks.len()).find(|&j| cx.toks[j].kind != TokKind::Indent);
+                let (line, off) = real.and_then(|j| cx.tok(j)).map_or((1, 1), |t| cx.at(t.start));
+                return Located { message: "unexpected indent".into(), kind: SyntaxKind::Indentation, line, offset: off - 1, end_line: line, end_offset: -1 };
+            }
+            if cx.tok(next).is_some_and(|t| t.kind == TokKind::EndMarker) {
+                // At the end marker: the last line, with no column.
+                let line = cx.src.matches('\n').count().max(1) as u32;
+                return Located { message: "invalid syntax".into(), kind: SyntaxKind::Syntax, line, offset: 0, end_line: line, end_offset: 0 };
+            }
             if cx.tok(next).is_some_and(|t| t.kind == TokKind::Dedent) {
                 let real = (next..cx.toks.len()).find(|&j| matches!(cx.toks[j].kind, TokKind::Name | TokKind::Number | TokKind::String | TokKind::Op));
                 let mut l = match real.and_then(|j| cx.tok(j)) {
@@ -477,7 +487,7 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
             Some((Expr::List(_), _)) => cx.on_range("only single target (not list) can be annotated", e.location),
             // `expression ':' expression` only: a bare `call():` is plain invalid syntax.
             Some(_) => match (i..cx.toks.len()).find(|&j| cx.toks[j].start >= e.location.end().to_usize()) {
-                Some(c) if cx.is_op(c, ":") && cx.tok(c + 1).is_some_and(|t| t.kind == TokKind::Newline) => cx.on_token("invalid syntax", c),
+                Some(c) if cx.is_op(c, ":") && !cx.tok(c + 1).is_some_and(|t| starts_expression(cx, t)) => cx.on_token("invalid syntax", c),
                 _ => cx.on_range("illegal target for annotation", e.location),
             },
             None => invalid(),
@@ -610,6 +620,17 @@ fn fstring_error(e: &ParseError, cx: &Ctx, i: usize) -> Located {
     cx.on_token(msg, s + 1)
 }
 
+/// Whether token `t` can begin an expression.
+fn starts_expression(cx: &Ctx, t: &Token) -> bool {
+    let s = cx.text(t);
+    match t.kind {
+        TokKind::Number | TokKind::String => true,
+        TokKind::Name => !matches!(s, "pass" | "return" | "break" | "continue" | "import" | "from" | "def" | "class" | "if" | "elif" | "else" | "while" | "for" | "in" | "try" | "except" | "finally" | "with" | "as" | "del" | "global" | "nonlocal" | "assert" | "raise" | "and" | "or" | "is"),
+        TokKind::Op => matches!(s, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
+        _ => false,
+    }
+}
+
 /// `invalid_expression`: two expressions side by side inside brackets.
 fn forgot_comma(cx: &Ctx, i: usize) -> Option<Located> {
     let t = cx.tok(i)?;
@@ -648,8 +669,9 @@ fn forgot_comma(cx: &Ctx, i: usize) -> Option<Located> {
             return None;
         }
     }
-    // A comprehension's iterable and conditions are disjunctions: no such hint there.
-    if a > 0 && (cx.is_name(a - 1, "for") || cx.is_name(a - 1, "if")) {
+    // A comprehension's clauses (after its `for`) are not expressions: no such hint there.
+    let open = (0..i).rev().find(|&j| cx.toks[j].level < t.level).map_or(0, |o| o + 1);
+    if (open..i).any(|j| cx.toks[j].level == t.level && cx.is_name(j, "for")) {
         return None;
     }
     let b = cx.expr_end_from(i);

@@ -24,3 +24,10 @@ for src in sources:
         print(repr(src), 'compiled')
     except SyntaxError as e:
         print(repr(src), type(e).__name__, '|', e.msg, '|', e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
+for src in ['@d\n', 'x = 1\n@d\n\n\n', '@dec\n    def f(): pass\n', 'f(): pass', '{k: v for k, v in d.items() k}',
+            'x = 1 \\ 2', 'x = 1 +\\', 'def f():\n  return\n x = 1']:
+    try:
+        compile(src, '<src>', 'exec')
+        print(repr(src), 'compiled')
+    except SyntaxError as e:
+        print(repr(src), type(e).__name__, '|', e.msg, '|', e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
