@@ -62,7 +62,7 @@
 
 use crate::gil_trace;
 use parking_lot::{Condvar, Mutex};
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -132,7 +132,7 @@ struct Gil {
     switch_cond: Condvar,
 }
 
-static GIL: Gil = Gil {
+static GIL_STATIC: Gil = Gil {
     state: parking_lot::const_mutex(State {
         locked: false,
         holder: None,
@@ -150,6 +150,16 @@ static GIL: Gil = Gil {
     prio_cond: Condvar::new(),
     switch_cond: Condvar::new(),
 };
+
+/// The GIL in use: `GIL_STATIC`, or in a child of `os.fork()` a fresh one (see [`fork`]).
+/// Only replaced in a forked child before any other thread exists; never freed.
+static GIL_PTR: AtomicPtr<Gil> = AtomicPtr::new(&GIL_STATIC as *const Gil as *mut Gil);
+
+#[inline(always)]
+fn gil() -> &'static Gil {
+    // SAFETY: GIL_PTR always points to `GIL_STATIC` or to a leaked, never freed Gil.
+    unsafe { &*GIL_PTR.load(Ordering::Acquire) }
+}
 
 /// The switch interval in microseconds (`sys.setswitchinterval`).
 static SWITCH_INTERVAL_US: AtomicU64 = AtomicU64::new(5000);
@@ -194,7 +204,7 @@ pub fn thread_serial() -> u32 {
 
 /// Number of GIL hand-overs so far (the `switch_number`).
 pub fn switch_count() -> u64 {
-    GIL.state.lock().switch_number
+    gil().state.lock().switch_number
 }
 
 fn can_take(g: &State, prio: bool, me: u32) -> bool {
@@ -262,7 +272,7 @@ fn take_locked(g: &mut parking_lot::MutexGuard<'_, State>, breaker: &Arc<AtomicU
                     wait = grace - since;
                 }
             }
-            let timed_out = if prio { GIL.prio_cond.wait_for(g, wait).timed_out() } else { GIL.cond.wait_for(g, wait).timed_out() };
+            let timed_out = if prio { gil().prio_cond.wait_for(g, wait).timed_out() } else { gil().cond.wait_for(g, wait).timed_out() };
             if g.finalizing && me != g.finalizer {
                 if prio {
                     g.prio_waiting -= 1;
@@ -309,7 +319,7 @@ fn take_locked(g: &mut parking_lot::MutexGuard<'_, State>, breaker: &Arc<AtomicU
             *m = Some(breaker.clone());
         }
     });
-    GIL.switch_cond.notify_all();
+    gil().switch_cond.notify_all();
     if let Some(t0) = wait_start {
         gil_trace::took(me, t0, waited, prio);
     }
@@ -330,10 +340,10 @@ fn release_locked(g: &mut parking_lot::MutexGuard<'_, State>) {
     };
     match g.reserved {
         Reserved::Priority => {
-            GIL.prio_cond.notify_one();
+            gil().prio_cond.notify_one();
         }
         _ => {
-            GIL.cond.notify_one();
+            gil().cond.notify_one();
         }
     }
     if gil_trace::on() {
@@ -346,7 +356,7 @@ pub fn acquire(breaker: &Arc<AtomicU32>, kind: Take) {
     if crate::sync::free_threaded() {
         return;
     }
-    let mut g = GIL.state.lock();
+    let mut g = gil().state.lock();
     take_locked(&mut g, breaker, kind);
 }
 
@@ -355,7 +365,7 @@ pub fn release() {
     if crate::sync::free_threaded() {
         return;
     }
-    let mut g = GIL.state.lock();
+    let mut g = gil().state.lock();
     release_locked(&mut g);
 }
 
@@ -366,7 +376,7 @@ pub fn yield_now(breaker: &Arc<AtomicU32>) {
         breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
         return;
     }
-    let mut g = GIL.state.lock();
+    let mut g = gil().state.lock();
     breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
     if g.waiting + g.prio_waiting == 0 || g.finalizing {
         return;
@@ -381,7 +391,7 @@ pub fn yield_now(breaker: &Arc<AtomicU32>) {
     if g.reserved != Reserved::Priority {
         let sn = g.switch_number;
         while g.switch_number == sn && g.waiting + g.prio_waiting > 0 && !g.finalizing {
-            GIL.switch_cond.wait(&mut g);
+            gil().switch_cond.wait(&mut g);
         }
     }
     take_locked(&mut g, breaker, Take::Regular);
@@ -421,32 +431,50 @@ pub fn finalize() {
     if crate::sync::free_threaded() {
         return;
     }
-    let mut g = GIL.state.lock();
+    let mut g = gil().state.lock();
     g.finalizing = true;
     g.finalizer = thread_serial();
 }
 
 /// `os.fork()`: fork the process while the calling thread holds the GIL *and* its state mutex,
-/// so no other thread is half-way through a GIL operation. In the child only the calling thread
-/// exists: the GIL is reset to "held by this thread, nobody waiting". Returns fork's result.
-/// The caller must hold the GIL.
+/// so no other thread is half-way through a GIL operation. Returns fork's result. The caller
+/// must hold the GIL.
+///
+/// In the child only the calling thread exists, but the parent's other threads may have been
+/// parked on the state mutex or the condition variables: their entries stay in
+/// `parking_lot`'s queues, and unlocking that mutex could hand it to a thread that does not
+/// exist. So the child never touches the old GIL again: it forgets the guard and installs a
+/// fresh GIL, held by this thread, with nobody waiting (CPython re-initialises its GIL mutex
+/// and condition the same way after fork).
 pub fn fork(breaker: &Arc<AtomicU32>) -> libc::pid_t {
     if crate::sync::free_threaded() {
         // SAFETY: fork has no memory-safety preconditions; the child continues on this thread.
         return unsafe { libc::fork() };
     }
-    let mut g = GIL.state.lock();
-    // SAFETY: as above; the state mutex stays locked by this thread in both processes and is
-    // released normally when `g` drops.
+    let g = gil().state.lock();
+    // SAFETY: as above.
     let pid = unsafe { libc::fork() };
     if pid == 0 {
-        g.locked = true;
-        g.holder = Some((breaker.clone(), thread_serial()));
-        g.grant = Grant::Normal;
-        g.waiting = 0;
-        g.prio_waiting = 0;
-        g.reserved = Reserved::Anyone;
-        g.starving = false;
+        let fresh = Gil {
+            state: Mutex::new(State {
+                locked: true,
+                holder: Some((breaker.clone(), thread_serial())),
+                grant: Grant::Normal,
+                granted_at: g.granted_at,
+                switch_number: g.switch_number,
+                waiting: 0,
+                prio_waiting: 0,
+                reserved: Reserved::Anyone,
+                starving: false,
+                finalizing: g.finalizing,
+                finalizer: g.finalizer,
+            }),
+            cond: Condvar::new(),
+            prio_cond: Condvar::new(),
+            switch_cond: Condvar::new(),
+        };
+        std::mem::forget(g);
+        GIL_PTR.store(Box::leak(Box::new(fresh)), Ordering::Release);
         breaker.fetch_and(!BREAK_GIL_DROP, Ordering::Relaxed);
     }
     pid

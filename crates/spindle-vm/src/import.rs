@@ -4,7 +4,7 @@
 //!
 //! Locks: `sys.modules` is a dict (its own PyCell). Module execution runs under the GIL, but
 //! may release it (blocking calls, thread switches), so each module being imported has an
-//! owner thread in [`INITIALIZING`] (CPython's per-module import locks): another thread that
+//! owner thread in the import state ([`import_state`]) (CPython's per-module import locks): another thread that
 //! wants the module waits until it is fully initialised instead of seeing it half-built; a wait
 //! that would close a cycle of threads (A imports X importing Y while B imports Y importing X)
 //! does not wait and gets the partial module, as CPython's `_DeadlockError` handling does.
@@ -117,16 +117,28 @@ pub fn import_module_level(vm: &mut Vm, name: &str, globals: &ObjRef, fromlist: 
 }
 
 /// Modules being initialised (name -> owner thread serial) and what each blocked importer
-/// waits for (thread serial -> module name). Protected by the mutex; `IMPORT_DONE` is signalled
+/// waits for (thread serial -> module name). Protected by the mutex; `ImportState::done` is signalled
 /// whenever a module leaves `modules`.
 struct Initializing {
     modules: std::collections::HashMap<String, u32>,
     waiting: std::collections::HashMap<u32, String>,
 }
 
-static INITIALIZING: parking_lot::Mutex<Option<Initializing>> = parking_lot::const_mutex(None);
-static IMPORT_DONE: parking_lot::Condvar = parking_lot::Condvar::new();
-/// Number of entries in `INITIALIZING.modules`: the common case (no import in progress
+struct ImportState {
+    initializing: parking_lot::Mutex<Option<Initializing>>,
+    done: parking_lot::Condvar,
+}
+
+static IMPORT_STATE: ImportState = ImportState { initializing: parking_lot::const_mutex(None), done: parking_lot::Condvar::new() };
+/// The import state in use: `IMPORT_STATE`, or in a child of `os.fork()` a fresh copy (see
+/// [`ForkGuard::after_fork_child`]). Never freed.
+static IMPORT_STATE_PTR: std::sync::atomic::AtomicPtr<ImportState> = std::sync::atomic::AtomicPtr::new(&IMPORT_STATE as *const ImportState as *mut ImportState);
+
+fn import_state() -> &'static ImportState {
+    // SAFETY: the pointer is `IMPORT_STATE` or a leaked, never freed ImportState.
+    unsafe { &*IMPORT_STATE_PTR.load(std::sync::atomic::Ordering::Acquire) }
+}
+/// Number of entries in the import state's `modules`: the common case (no import in progress
 /// anywhere) skips the mutex.
 static IN_PROGRESS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -153,7 +165,7 @@ fn wait_for_module(vm: &mut Vm, full: &str, claim: bool) -> bool {
     }
     let busy = |g: &mut parking_lot::MutexGuard<'_, Option<Initializing>>| -> Option<u32> { g.as_ref().and_then(|i| i.modules.get(full).copied()).filter(|&o| o != me) };
     {
-        let mut g = INITIALIZING.lock();
+        let mut g = import_state().initializing.lock();
         let init = g.get_or_insert_with(|| Initializing { modules: Default::default(), waiting: Default::default() });
         match init.modules.get(full).copied() {
             Some(o) if o == me => return false,
@@ -169,12 +181,12 @@ fn wait_for_module(vm: &mut Vm, full: &str, claim: bool) -> bool {
         }
     }
     crate::stdlib::thread::blocking(vm, || {
-        let mut g = INITIALIZING.lock();
+        let mut g = import_state().initializing.lock();
         if let Some(i) = g.as_mut() {
             i.waiting.insert(me, full.to_string());
         }
         while busy(&mut g).is_some() {
-            IMPORT_DONE.wait(&mut g);
+            import_state().done.wait(&mut g);
         }
         let i = g.get_or_insert_with(|| Initializing { modules: Default::default(), waiting: Default::default() });
         i.waiting.remove(&me);
@@ -187,38 +199,46 @@ fn wait_for_module(vm: &mut Vm, full: &str, claim: bool) -> bool {
 }
 
 /// The import state held across `os.fork()` (see [`fork_lock`]).
-pub struct ForkGuard(parking_lot::MutexGuard<'static, Option<Initializing>>);
+pub struct ForkGuard(Option<parking_lot::MutexGuard<'static, Option<Initializing>>>);
 
 /// `os.fork()`: hold the import-state mutex across the fork, so that no other thread is
 /// half-way through changing it. Its holders never wait for the GIL, so taking it with the
 /// GIL held cannot deadlock.
 pub fn fork_lock() -> ForkGuard {
-    ForkGuard(INITIALIZING.lock())
+    ForkGuard(Some(import_state().initializing.lock()))
 }
 
 impl ForkGuard {
     /// In the child: the threads that were importing modules do not exist there; forget
     /// their imports (importing such a module again gets the partial module, where waiting
     /// would never end).
+    ///
+    /// The old mutex is never unlocked there (parked threads of the parent would stay in its
+    /// queue): the child continues with a fresh copy of the state.
     pub fn after_fork_child(&mut self) {
+        let Some(g) = self.0.take() else { return };
         let me = crate::gil::thread_serial();
-        if let Some(i) = self.0.as_mut() {
+        let mut state = g.as_ref().map(|i| Initializing { modules: i.modules.clone(), waiting: Default::default() });
+        std::mem::forget(g);
+        if let Some(i) = state.as_mut() {
             i.modules.retain(|_, owner| *owner == me);
-            i.waiting.clear();
-            IN_PROGRESS.store(i.modules.len(), std::sync::atomic::Ordering::Release);
         }
+        let n = state.as_ref().map(|i| i.modules.len()).unwrap_or(0);
+        let fresh = ImportState { initializing: parking_lot::Mutex::new(state), done: parking_lot::Condvar::new() };
+        IMPORT_STATE_PTR.store(Box::leak(Box::new(fresh)), std::sync::atomic::Ordering::Release);
+        IN_PROGRESS.store(n, std::sync::atomic::Ordering::Release);
     }
 }
 
 /// This thread finished initialising `full` (successfully or not).
 fn module_done(full: &str) {
-    let mut g = INITIALIZING.lock();
+    let mut g = import_state().initializing.lock();
     if let Some(i) = g.as_mut() {
         if i.modules.remove(full).is_some() {
             IN_PROGRESS.fetch_sub(1, std::sync::atomic::Ordering::Release);
         }
     }
-    IMPORT_DONE.notify_all();
+    import_state().done.notify_all();
 }
 
 /// Import a module by its absolute dotted name (parents first), returning the leaf module.

@@ -163,6 +163,35 @@ pub fn new_file_value(cls: &ObjRef, st: FileState) -> Value {
     Value::Obj(ObjRef::new_with_dict(cls.clone(), Payload::Native(Box::new(FileObj(Mutex::new(st)))), d))
 }
 
+/// In a child of `os.fork()`: a new file object of class `cls` with a copy of `st` (a standard
+/// stream's state, taken over under the lock the forking thread held). The old object's mutex may
+/// have parent threads parked on it, so the child must not use it again. None for files that
+/// are not standard streams (their OS handle cannot be shared this way).
+pub fn copy_for_fork_child(cls: &ObjRef, st: &mut FileState) -> Option<Value> {
+    let handle = match st.handle {
+        Handle::Stdin => Handle::Stdin,
+        Handle::Stdout => Handle::Stdout,
+        Handle::Stderr => Handle::Stderr,
+        Handle::File(_) => return None,
+    };
+    let copy = FileState {
+        handle,
+        // moved: the old object, when freed, must not write the buffered bytes a second time
+        wbuf: std::mem::take(&mut st.wbuf),
+        rbuf: std::mem::take(&mut st.rbuf),
+        rpos: st.rpos,
+        eof: st.eof,
+        binary: st.binary,
+        readable: st.readable,
+        writable: st.writable,
+        closed: st.closed,
+        line_buffered: st.line_buffered,
+        name: st.name.clone(),
+        mode: st.mode.clone(),
+    };
+    Some(new_file_value(cls, copy))
+}
+
 pub fn std_stream(handle: Handle, name: &str, mode: &str, line_buffered: bool) -> Value {
     let (readable, writable) = (matches!(handle, Handle::Stdin), !matches!(handle, Handle::Stdin));
     let st = FileState {

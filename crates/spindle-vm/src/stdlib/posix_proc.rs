@@ -78,23 +78,45 @@ fn fork(vm: &mut Vm, _a: Args) -> PyResult {
     // with the GIL released): the child would inherit the lock held forever. Take the locks
     // of the native standard streams first (each waited for without the GIL), fork, and
     // release them in both processes.
-    let streams: Vec<Value> = ["stdout", "stderr", "__stdout__", "__stderr__"].iter().filter_map(|n| crate::stdlib::sys::sys_attr(n)).collect();
-    let mut files: Vec<&crate::stdlib::io::FileObj> = Vec::new();
+    const NAMES: [&str; 4] = ["stdout", "stderr", "__stdout__", "__stderr__"];
+    let streams: Vec<Value> = NAMES.iter().filter_map(|n| crate::stdlib::sys::sys_attr(n)).collect();
+    let mut files: Vec<(&Value, &crate::stdlib::io::FileObj)> = Vec::new();
     for v in &streams {
         if let Some(f) = crate::stdlib::io::file_of(v) {
-            if !files.iter().any(|g| std::ptr::eq(*g, f)) {
-                files.push(f);
+            if !files.iter().any(|(_, g)| std::ptr::eq(*g, f)) {
+                files.push((v, f));
             }
         }
     }
-    let guards: Vec<_> = files.iter().map(|f| f.lock()).collect();
+    let guards: Vec<_> = files.iter().map(|(v, f)| (*v, f.lock())).collect();
     let mut imports = crate::import::fork_lock();
     let pid = crate::gil::fork(&breaker);
     if pid == 0 {
         imports.after_fork_child();
+        // The streams' mutexes may have parent threads parked on them: replace the objects
+        // (same state) and never unlock the old mutexes here.
+        let mut replaced: Vec<(Value, Value)> = Vec::new();
+        for (old, mut g) in guards {
+            let cls = crate::types::type_of(old).clone();
+            let fresh = crate::stdlib::io::copy_for_fork_child(&cls, &mut g);
+            std::mem::forget(g);
+            if let Some(new) = fresh {
+                replaced.push((old.clone(), new));
+            }
+        }
+        if let Some(sys) = crate::vm::interp().sys.get().cloned() {
+            let sysv = Value::Obj(sys);
+            for name in NAMES {
+                let Some(cur) = crate::stdlib::sys::sys_attr(name) else { continue };
+                if let Some((_, new)) = replaced.iter().find(|(old, _)| old.is(&cur)) {
+                    let _ = vm.set_attr_str(&sysv, name, new.clone());
+                }
+            }
+        }
+    } else {
+        drop(guards);
     }
     drop(imports);
-    drop(guards);
     if pid < 0 {
         let e = crate::stdlib::posix::errno();
         run_hooks(vm, 2);
