@@ -37,8 +37,14 @@
 //!   take it first. The I/O thread therefore runs within microseconds of its I/O completing,
 //!   does its short piece of Python work, and blocks again, handing the GIL back.
 //!
-//! * Priority cannot starve CPU-bound threads: it is only gained by *blocking* (a thread that
-//!   keeps the GIL is a regular waiter the next time it is asked to drop it), and a regular
+//! * A thread that is preempted while still *interactive* (it has held the GIL for less than a
+//!   fifth of the interval in total since it last came back from a blocking call, or since it
+//!   started) waits as a priority waiter too: it is between two I/O operations, and making it
+//!   wait an interval behind a CPU-bound thread would bring the convoy back one step later.
+//!
+//! * Priority cannot starve CPU-bound threads: it is only gained by *blocking* and lost after a
+//!   fifth of an interval of running (a thread that keeps the GIL longer is a regular waiter
+//!   the next time it is asked to drop it), and a regular
 //!   waiter that times out while priority waiters were served marks itself `starving`; the next
 //!   drop is then reserved for regular waiters (`Reserved::Regular`), and a holder that got the
 //!   GIL that way is not interrupted by priority requests before its interval is up. So a
@@ -183,6 +189,9 @@ thread_local! {
     static HELD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The breaker this thread last took the GIL with (for `blocking_here`).
     static MY_BREAKER: std::cell::RefCell<Option<Arc<AtomicU32>>> = const { std::cell::RefCell::new(None) };
+    /// How long this thread has held the GIL since it last came back from a blocking call
+    /// (added up at every drop). Below `interval() / 5` the thread counts as interactive.
+    static RUN_SINCE_BLOCK: std::cell::Cell<Duration> = const { std::cell::Cell::new(Duration::ZERO) };
     /// This thread's serial number (1 = the first thread that asked), for telemetry and exit.
     static SERIAL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
@@ -328,6 +337,9 @@ fn take_locked(g: &mut parking_lot::MutexGuard<'_, State>, breaker: &Arc<AtomicU
 /// Drop the GIL with the state mutex already locked, choosing who may take it next.
 fn release_locked(g: &mut parking_lot::MutexGuard<'_, State>) {
     HELD.with(|h| h.set(false));
+    if let Some(t) = g.granted_at {
+        RUN_SINCE_BLOCK.with(|r| r.set(r.get() + t.elapsed()));
+    }
     g.locked = false;
     g.holder = None;
     g.reserved = if g.starving && g.waiting > 0 {
@@ -356,8 +368,17 @@ pub fn acquire(breaker: &Arc<AtomicU32>, kind: Take) {
     if crate::sync::free_threaded() {
         return;
     }
+    if kind == Take::Priority {
+        RUN_SINCE_BLOCK.with(|r| r.set(Duration::ZERO));
+    }
     let mut g = gil().state.lock();
     take_locked(&mut g, breaker, kind);
+}
+
+/// Has the calling thread run for less than a fifth of the switch interval since it last came
+/// back from a blocking call (or started)? Such a thread, preempted, waits as a priority waiter.
+fn interactive() -> bool {
+    RUN_SINCE_BLOCK.with(|r| r.get()) < interval() / 5
 }
 
 /// Drop the GIL. The caller must hold it.
@@ -381,20 +402,25 @@ pub fn yield_now(breaker: &Arc<AtomicU32>) {
     if g.waiting + g.prio_waiting == 0 || g.finalizing {
         return;
     }
+    // An interactive thread (it blocked very recently and has barely run since) keeps its
+    // priority when preempted: a thread between two I/O operations, or one just started that
+    // has not reached its first blocking call yet, must not wait a whole interval behind a
+    // CPU-bound thread.
+    let kind = if interactive() { Take::Priority } else { Take::Regular };
     release_locked(&mut g);
     if gil_trace::on() {
         gil_trace::forced_switch(thread_serial());
     }
     // Forced switching: wait until someone else took it. Not needed when the GIL is reserved
-    // for priority waiters: this (regular) thread cannot take it back first anyway, and
-    // sleeping twice would cost it an extra wake-up.
-    if g.reserved != Reserved::Priority {
+    // for priority waiters and this thread is a regular one: it cannot take it back first
+    // anyway, and sleeping twice would cost it an extra wake-up.
+    if kind == Take::Priority || g.reserved != Reserved::Priority {
         let sn = g.switch_number;
         while g.switch_number == sn && g.waiting + g.prio_waiting > 0 && !g.finalizing {
             gil().switch_cond.wait(&mut g);
         }
     }
-    take_locked(&mut g, breaker, Take::Regular);
+    take_locked(&mut g, breaker, kind);
 }
 
 /// Does the calling thread hold the GIL? (Always false in free-threaded mode.)
