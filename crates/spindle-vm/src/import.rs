@@ -170,7 +170,12 @@ fn wait_for_module(vm: &mut Vm, full: &str, claim: bool) -> bool {
         match init.modules.get(full).copied() {
             Some(o) if o == me => return false,
             Some(o) if would_deadlock(init, me, o) => return false,
-            Some(_) => {}
+            Some(_) => {
+                // Registered in the same critical section as the check: two threads closing a
+                // cycle at the same time cannot both miss it (the second one sees the first's
+                // entry and backs off).
+                init.waiting.insert(me, full.to_string());
+            }
             None => {
                 if claim {
                     init.modules.insert(full.to_string(), me);
@@ -182,9 +187,6 @@ fn wait_for_module(vm: &mut Vm, full: &str, claim: bool) -> bool {
     }
     crate::stdlib::thread::blocking(vm, || {
         let mut g = import_state().initializing.lock();
-        if let Some(i) = g.as_mut() {
-            i.waiting.insert(me, full.to_string());
-        }
         while busy(&mut g).is_some() {
             import_state().done.wait(&mut g);
         }
