@@ -39,35 +39,29 @@ pub fn dict_get_interned(d: &ObjRef, key: &ObjRef) -> Option<Value> {
     g.lookup_str(s.hash(), s.as_str()).map(|i| g.value_at(i).clone())
 }
 
-/// Find the entry index of `key`, running `__eq__` with the lock released when needed.
+/// Find the entry index of `key`, running `__eq__` with the lock released when needed. If the
+/// dict changes under a comparison (the candidate's slot no longer holds the key compared), the
+/// lookup starts again, as CPython's does.
 fn find(vm: &mut Vm, d: &ObjRef, hash: i64, key: &Value) -> PyResult<Option<usize>> {
     let c = cell(d);
-    loop {
+    'lookup: loop {
         let r = c.lock().lookup(hash, key);
-        match r {
+        let cands = match r {
             Lookup::Found(i) => return Ok(Some(i)),
             Lookup::NotFound => return Ok(None),
-            Lookup::NeedsEq(cands) => {
-                for (i, k) in cands {
-                    if crate::ops::eq(vm, &k, key)? {
-                        let g = c.lock();
-                        if g.slot(i).map(|e| e.key.is(&k)).unwrap_or(false) {
-                            return Ok(Some(i));
-                        }
-                        drop(g);
-                        break;
-                    }
-                }
-                // Re-check without candidates that compared unequal.
-                let g = c.lock();
-                let again = g.lookup(hash, key);
-                drop(g);
-                match again {
-                    Lookup::Found(i) => return Ok(Some(i)),
-                    _ => return Ok(None),
-                }
+            Lookup::NeedsEq(cands) => cands,
+        };
+        for (i, k) in cands {
+            let equal = crate::ops::eq(vm, &k, key)?;
+            let unchanged = c.lock().slot(i).map(|e| e.key.is(&k)).unwrap_or(false);
+            if !unchanged {
+                continue 'lookup;
+            }
+            if equal {
+                return Ok(Some(i));
             }
         }
+        return Ok(None);
     }
 }
 
