@@ -28,18 +28,26 @@ impl Vm {
             Payload::Builtin { func, bound, .. } => match bound {
                 None => func(self, Args { args, kwargs }),
                 Some(s) => {
+                    // A bound builtin: its function with self first.
+                    let s = s.clone();
+                    let func = *func;
+                    if args.len() < INLINE_ARGS {
+                        let mut buf = [const { Value::Null }; INLINE_ARGS];
+                        buf[0] = s;
+                        for (slot, v) in buf[1..].iter_mut().zip(args) {
+                            *slot = v.clone();
+                        }
+                        return func(self, Args { args: &buf[..args.len() + 1], kwargs });
+                    }
                     let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(s.clone());
+                    full.push(s);
                     full.extend_from_slice(args);
                     func(self, Args { args: &full, kwargs })
                 }
             },
             Payload::Method { func, self_ } => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(self_.clone());
-                full.extend_from_slice(args);
-                let func = func.clone();
-                self.call(&func, &full, kwargs)
+                let (func, self_) = (func.clone(), self_.clone());
+                call_with_first(self, &func, &self_, args, kwargs)
             }
             Payload::Type(_) => self.call_type(o, args, kwargs),
             _ => {
@@ -130,9 +138,19 @@ impl Vm {
         let f = unsafe { &mut *fp };
         let args_end = f.stack.len() - nkw;
         let r = if nkw == 0 {
-            let args: Vec<Value> = f.stack.drain(at + 1..).collect();
-            f.stack.truncate(at);
-            self.call(&callee, &args, &[])
+            let n = f.stack.len() - at - 1;
+            if n <= INLINE_ARGS {
+                let mut buf = [const { Value::Null }; INLINE_ARGS];
+                for slot in buf[..n].iter_mut().rev() {
+                    *slot = f.stack.pop().unwrap_or(Value::Null);
+                }
+                f.stack.truncate(at);
+                self.call(&callee, &buf[..n], &[])
+            } else {
+                let args = f.stack.split_off(at + 1);
+                f.stack.truncate(at);
+                self.call(&callee, &args, &[])
+            }
         } else {
             let kw: Vec<(Value, Value)> = kwnames.iter().cloned().zip(f.stack[args_end..].iter().cloned()).collect();
             let pos: Vec<Value> = f.stack[at + 1..args_end].to_vec();
@@ -371,6 +389,27 @@ fn init_cells(frame: &mut Frame, fd: &FunctionData) {
 fn exact_positional(fd: &FunctionData, nargs: usize) -> bool {
     let co = &fd.code.co;
     co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+}
+
+/// Calls with at most this many arguments (including a bound self) gather them in a local
+/// array instead of a heap vector.
+const INLINE_ARGS: usize = 6;
+
+/// `f(first, *rest)` with the arguments gathered without a heap allocation when few.
+#[inline]
+fn call_with_first(vm: &mut Vm, f: &Value, first: &Value, rest: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+    if rest.len() < INLINE_ARGS {
+        let mut buf = [const { Value::Null }; INLINE_ARGS];
+        buf[0] = first.clone();
+        for (slot, v) in buf[1..].iter_mut().zip(rest) {
+            *slot = v.clone();
+        }
+        return vm.call(f, &buf[..rest.len() + 1], kwargs);
+    }
+    let mut full = Vec::with_capacity(rest.len() + 1);
+    full.push(first.clone());
+    full.extend_from_slice(rest);
+    vm.call(f, &full, kwargs)
 }
 
 fn join_names(names: &[String]) -> String {
