@@ -30,7 +30,13 @@ pub struct Block {
 }
 
 pub struct Frame {
-    pub code: Arc<Code>,
+    /// The code being run: an alias that holds no count and is never dropped through this
+    /// field. It stays valid because `func` (whose `FunctionData` holds the code) or
+    /// `code_owner` keeps the code alive while the frame is in use; a pooled frame's alias is
+    /// only compared by address. Calls thus do no atomic count updates for the code.
+    pub code: CodeAlias,
+    /// Owns the code when no function does (module, class body and exec frames).
+    code_owner: Option<Arc<Code>>,
     pub pc: usize,
     /// Index of the instruction being executed (for tracebacks).
     pub lasti: usize,
@@ -62,7 +68,8 @@ impl Frame {
         fast.resize(nl, Value::Null);
         Box::new(Frame {
             stack: Vec::with_capacity(code.co.max_stack.min(64) as usize),
-            code,
+            code: alias_code(&code),
+            code_owner: Some(code),
             pc: 0,
             lasti: 0,
             fast,
@@ -79,11 +86,9 @@ impl Frame {
     /// Re-initialise a pooled frame (emptied by `Vm::release_frame`) for a new activation.
     fn reinit(&mut self, code: &Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) {
         self.fast.resize(code.co.nlocals(), Value::Null);
-        // A pooled frame usually ran the same code last time: skip the two atomic count
-        // updates of replacing the Arc.
-        if !Arc::ptr_eq(&self.code, code) {
-            self.code = code.clone();
-        }
+        self.code = alias_code(code);
+        // A function keeps its code alive; other frames own theirs.
+        self.code_owner = if func.is_some() { None } else { Some(code.clone()) };
         self.globals = globals;
         self.locals = locals;
         self.func = func;
@@ -107,6 +112,26 @@ impl Frame {
     pub fn line(&self) -> u32 {
         self.code.co.line_of(self.lasti)
     }
+}
+
+/// `Frame::code`: derefs to the `Arc<Code>` without holding a count (see there). It has no
+/// `Clone` of its own, so `frame.code.clone()` is `Arc::clone` (a real, counted reference).
+pub struct CodeAlias(std::mem::ManuallyDrop<Arc<Code>>);
+
+impl std::ops::Deref for CodeAlias {
+    type Target = Arc<Code>;
+    #[inline(always)]
+    fn deref(&self) -> &Arc<Code> {
+        &self.0
+    }
+}
+
+#[inline(always)]
+fn alias_code(code: &Arc<Code>) -> CodeAlias {
+    // SAFETY: the alias is wrapped in ManuallyDrop and never dropped, so it never releases a
+    // count it does not hold; the frame's `func` or `code_owner` keeps the allocation alive
+    // for as long as the frame dereferences it.
+    CodeAlias(std::mem::ManuallyDrop::new(unsafe { Arc::from_raw(Arc::as_ptr(code)) }))
 }
 
 /// Frames kept in `Vm::frame_pool` at most.
@@ -240,14 +265,6 @@ impl Vm {
                     f.pc += 1;
                     match ins {
                         Instr::Nop | Instr::GenStart => {}
-                        Instr::SetupAnnotations => {
-                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
-                            let key = self.intern("__annotations__");
-                            if tri!(self.mapping_get(&target, &key)).is_none() {
-                                let d = Value::Obj(self.new_dict());
-                                tri!(self.mapping_set(&target, Value::Obj(key), d));
-                            }
-                        }
                         Instr::Pop => {
                             f.stack.pop();
                         }
@@ -278,16 +295,6 @@ impl Vm {
                             drop(old);
                             breaker!();
                         }
-                        Instr::DeleteFast(i) => {
-                            if f.fast[i as usize].is_null() {
-                                let name = f.code.co.varnames[i as usize].clone();
-                                let c = types().exc.unbound_local_error.clone();
-                                break 'ex (self.new_exc(&c, &format!("cannot access local variable '{name}' where it is not associated with a value")), false);
-                            }
-                            let old = std::mem::replace(&mut f.fast[i as usize], Value::Null);
-                            drop(old);
-                            breaker!();
-                        }
                         Instr::LoadDeref(i) => {
                             let v = cell_get(&f.cells[i as usize]);
                             if v.is_null() {
@@ -301,145 +308,9 @@ impl Vm {
                             drop(old);
                             breaker!();
                         }
-                        Instr::DeleteDeref(i) => {
-                            let old = cell_set(&f.cells[i as usize], Value::Null);
-                            if old.is_null() {
-                                break 'ex (self.unbound_deref(fp, i as usize), false);
-                            }
-                            drop(old);
-                        }
                         Instr::LoadClosure(i) => {
                             let c = f.cells[i as usize].clone();
                             f.stack.push(Value::Obj(c));
-                        }
-                        Instr::LoadClassDeref { name, cell } => {
-                            let key = f.code.names[name as usize].clone();
-                            let locals = f.locals.clone();
-                            let found = match &locals {
-                                Some(l) => tri!(self.mapping_get(l, &key)),
-                                None => None,
-                            };
-                            let f = fr!();
-                            match found {
-                                Some(v) => f.stack.push(v),
-                                None => {
-                                    let v = cell_get(&f.cells[cell as usize]);
-                                    if v.is_null() {
-                                        break 'ex (self.unbound_deref(fp, cell as usize), false);
-                                    }
-                                    f.stack.push(v);
-                                }
-                            }
-                        }
-                        Instr::LoadGlobal(i) => {
-                            let name = &f.code.names[i as usize];
-                            let v = match crate::types::dict::dict_get_interned(&f.globals, name) {
-                                Some(v) => v,
-                                None => match crate::types::dict::dict_get_interned(&f.builtins, name) {
-                                    Some(v) => v,
-                                    None => {
-                                        let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
-                                        break 'ex (self.name_error(&n), false);
-                                    }
-                                },
-                            };
-                            f.stack.push(v);
-                        }
-                        Instr::StoreGlobal(i) => {
-                            let v = f.pop();
-                            let name = Value::Obj(f.code.names[i as usize].clone());
-                            let g = f.globals.clone();
-                            tri!(crate::types::dict::dict_set(self, &g, name, v));
-                            breaker!();
-                        }
-                        Instr::DeleteGlobal(i) => {
-                            let name = Value::Obj(f.code.names[i as usize].clone());
-                            let g = f.globals.clone();
-                            if !tri!(crate::types::dict::dict_del(self, &g, &name)) {
-                                let n = name.as_str().unwrap_or("").to_string();
-                                break 'ex (self.name_error(&n), false);
-                            }
-                            breaker!();
-                        }
-                        Instr::LoadName(i) => {
-                            let name = f.code.names[i as usize].clone();
-                            let locals = f.locals.clone();
-                            let mut found = None;
-                            if let Some(l) = &locals {
-                                found = tri!(self.mapping_get(l, &name));
-                            }
-                            let f = fr!();
-                            let v = match found {
-                                Some(v) => v,
-                                None => match crate::types::dict::dict_get_interned(&f.globals, &name) {
-                                    Some(v) => v,
-                                    None => match crate::types::dict::dict_get_interned(&f.builtins, &name) {
-                                        Some(v) => v,
-                                        None => {
-                                            let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
-                                            break 'ex (self.name_error(&n), false);
-                                        }
-                                    },
-                                },
-                            };
-                            fr!().stack.push(v);
-                        }
-                        Instr::StoreName(i) => {
-                            let v = f.pop();
-                            let name = Value::Obj(f.code.names[i as usize].clone());
-                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
-                            tri!(self.mapping_set(&target, name, v));
-                            breaker!();
-                        }
-                        Instr::DeleteName(i) => {
-                            let name = Value::Obj(f.code.names[i as usize].clone());
-                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
-                            let ok = match &target {
-                                Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => tri!(crate::types::dict::dict_del(self, o, &name)),
-                                other => self.delitem(other, &name).is_ok(),
-                            };
-                            if !ok {
-                                let n = name.as_str().unwrap_or("").to_string();
-                                break 'ex (self.name_error(&n), false);
-                            }
-                            breaker!();
-                        }
-                        Instr::LoadAttr(i) => {
-                            let name = f.code.names[i as usize].clone();
-                            let obj = f.pop();
-                            let v = tri!(self.get_attr(&obj, &name));
-                            drop(obj);
-                            fr!().stack.push(v);
-                        }
-                        Instr::StoreAttr(i) => {
-                            let name = f.code.names[i as usize].clone();
-                            let obj = f.pop();
-                            let v = f.pop();
-                            tri!(self.set_attr(&obj, &name, v));
-                            breaker!();
-                        }
-                        Instr::DeleteAttr(i) => {
-                            let name = f.code.names[i as usize].clone();
-                            let obj = f.pop();
-                            tri!(self.del_attr(&obj, &name));
-                            breaker!();
-                        }
-                        Instr::LoadMethod(i) => {
-                            let name = f.code.names[i as usize].clone();
-                            let obj = f.pop();
-                            match self.method_lookup(&obj, &name) {
-                                Some(m) => {
-                                    let f = fr!();
-                                    f.stack.push(m);
-                                    f.stack.push(obj);
-                                }
-                                None => {
-                                    let v = tri!(self.get_attr(&obj, &name));
-                                    let f = fr!();
-                                    f.stack.push(Value::Null);
-                                    f.stack.push(v);
-                                }
-                            }
                         }
                         Instr::LoadGlobalCached { name, cache } => {
                             let code = &*f.code;
@@ -674,12 +545,6 @@ impl Vm {
                             tri!(self.setitem(&c, &k, v));
                             breaker!();
                         }
-                        Instr::DeleteSubscr => {
-                            let k = f.pop();
-                            let c = f.pop();
-                            tri!(self.delitem(&c, &k));
-                            breaker!();
-                        }
                         Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
                             let b = f.pop();
                             let a = f.pop();
@@ -810,34 +675,11 @@ impl Vm {
                             let items = f.stack.split_off(f.stack.len() - n as usize);
                             f.stack.push(crate::types::list::new_list(items));
                         }
-                        Instr::BuildSet(n) => {
-                            let items = f.stack.split_off(f.stack.len() - n as usize);
-                            let s = tri!(crate::types::set::new_set_from(self, items));
-                            fr!().stack.push(s);
-                        }
-                        Instr::BuildMap(n) => {
-                            let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
-                            let d = self.new_dict();
-                            let mut it = items.into_iter();
-                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                                tri!(crate::types::dict::dict_set(self, &d, k, v));
-                            }
-                            fr!().stack.push(Value::Obj(d));
-                        }
                         Instr::BuildSlice(n) => {
                             let step = if n == 3 { f.pop() } else { Value::None };
                             let stop = f.pop();
                             let start = f.pop();
                             f.stack.push(crate::types::range::new_slice(start, stop, step));
-                        }
-                        Instr::BuildString(n) => {
-                            let items = f.stack.split_off(f.stack.len() - n as usize);
-                            let mut s = String::new();
-                            for it in &items {
-                                s.push_str(it.as_str().unwrap_or(""));
-                            }
-                            let v = self.new_string(s);
-                            fr!().stack.push(v);
                         }
                         Instr::ListAppend(d) => {
                             let v = f.pop();
@@ -848,91 +690,12 @@ impl Vm {
                                 }
                             }
                         }
-                        Instr::SetAdd(d) => {
-                            let v = f.pop();
-                            let s = f.peek(d as usize).clone();
-                            tri!(crate::types::set::set_add(self, &s, v));
-                        }
-                        Instr::MapAdd(d) => {
-                            let v = f.pop();
-                            let k = f.pop();
-                            let m = f.peek(d as usize).clone();
-                            if let Value::Obj(o) = &m {
-                                tri!(crate::types::dict::dict_set(self, o, k, v));
-                            }
-                        }
-                        Instr::ListExtend(d) => {
-                            let it = f.pop();
-                            let l = f.peek(d as usize).clone();
-                            let items = match self.collect(&it) {
-                                Ok(v) => v,
-                                Err(e) => {
-                                    if self.is_instance_of(&e, &types().exc.type_error.clone()) && self.iter(&it).is_err() {
-                                        let tn = self.type_name(&it);
-                                        break 'ex (self.type_error(&format!("Value after * must be an iterable, not {tn}")), false);
-                                    }
-                                    break 'ex (e, false);
-                                }
-                            };
-                            if let Value::Obj(o) = &l {
-                                if let Payload::List(cell) = &o.payload {
-                                    cell.lock().extend(items);
-                                }
-                            }
-                        }
-                        Instr::SetUpdate(d) => {
-                            let it = f.pop();
-                            let s = f.peek(d as usize).clone();
-                            tri!(crate::types::set::set_update(self, &s, &it));
-                        }
-                        Instr::DictUpdate(d) => {
-                            let src = f.pop();
-                            let dst = f.peek(d as usize).clone();
-                            tri!(self.dict_update_from(&dst, &src, None));
-                        }
-                        Instr::DictMerge(d) => {
-                            // Stack: func, args, ..., dict (d from the top): func names errors.
-                            let src = f.pop();
-                            let dst = f.peek(d as usize).clone();
-                            let func = f.peek(d as usize + 2).clone();
-                            tri!(self.dict_update_from(&dst, &src, Some(&func)));
-                        }
-                        Instr::ListToTuple => {
-                            let l = f.pop();
-                            let items = tri!(self.collect(&l));
-                            fr!().stack.push(crate::types::tuple::new_tuple(items));
-                        }
-                        Instr::FormatValue(flags) => {
-                            let spec = if flags & 4 != 0 { Some(f.pop()) } else { None };
-                            let v = f.pop();
-                            let conv = flags & 3;
-                            let v = match conv {
-                                1 => tri!(self.str_value(&v)),
-                                2 => tri!(self.repr_value(&v)),
-                                3 => {
-                                    let r = tri!(self.repr(&v));
-                                    self.new_string(crate::format::ascii_escape(&r))
-                                }
-                                _ => v,
-                            };
-                            let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
-                            let out = tri!(crate::format::format_value(self, &v, &spec_s));
-                            fr!().stack.push(out);
-                        }
                         Instr::UnpackSequence(n) => {
                             let seq = f.pop();
                             if crate::fast_ops::unpack_exact(&seq, n as usize, &mut f.stack) {
                                 continue;
                             }
                             let items = tri!(self.unpack(&seq, n as usize));
-                            let f = fr!();
-                            for v in items.into_iter().rev() {
-                                f.stack.push(v);
-                            }
-                        }
-                        Instr::UnpackEx { before, after } => {
-                            let seq = f.pop();
-                            let items = tri!(self.unpack_ex(&seq, before as usize, after as usize));
                             let f = fr!();
                             for v in items.into_iter().rev() {
                                 f.stack.push(v);
@@ -996,101 +759,6 @@ impl Vm {
                                 Err(e) => break 'ex (e, false),
                             }
                         }
-                        Instr::CallEx(has_kw) => {
-                            breaker!();
-                            if pending.is_some() {
-                                continue;
-                            }
-                            let f = fr!();
-                            let kwargs = if has_kw != 0 { Some(f.pop()) } else { None };
-                            let args = f.pop();
-                            let func = f.pop();
-                            let args_v = crate::types::tuple::tuple_items(&args).map(|s| s.to_vec()).unwrap_or_default();
-                            let mut kw: Vec<(Value, Value)> = Vec::new();
-                            if let Some(Value::Obj(d)) = &kwargs {
-                                kw = crate::types::dict::dict_items(d);
-                            }
-                            let v = tri!(self.call(&func, &args_v, &kw));
-                            fr!().stack.push(v);
-                        }
-                        Instr::MakeFunction(flags) => {
-                            let code = f.pop();
-                            let closure = if flags & 8 != 0 { Some(f.pop()) } else { None };
-                            let annotations = if flags & 4 != 0 { Some(f.pop()) } else { None };
-                            let kwdefaults = if flags & 2 != 0 { f.pop() } else { Value::None };
-                            let defaults = if flags & 1 != 0 { f.pop() } else { Value::None };
-                            let globals = f.globals.clone();
-                            let func = crate::types::function::make_function(self, &code, globals, defaults, kwdefaults, closure);
-                            if let (Some(ann), Value::Obj(fo)) = (annotations, &func) {
-                                if let Payload::Function(fd) = &fo.payload {
-                                    *fd.annotations.lock() = ann;
-                                }
-                            }
-                            fr!().stack.push(func);
-                        }
-                        Instr::LoadBuildClass => {
-                            let bc = crate::types::dict::dict_get_str(&f.builtins, "__build_class__");
-                            match bc {
-                                Some(v) => f.stack.push(v),
-                                None => {
-                                    let c = types().exc.name_error.clone();
-                                    break 'ex (self.new_exc(&c, "__build_class__ not found"), false);
-                                }
-                            }
-                        }
-                        Instr::LoadLocals => {
-                            let l = f.locals.clone().unwrap_or(Value::None);
-                            f.stack.push(l);
-                        }
-                        Instr::LoadAssertionError => {
-                            f.stack.push(Value::Obj(types().exc.assertion_error.clone()));
-                        }
-                        Instr::Raise(kind) => {
-                            let e = match kind {
-                                0 => {
-                                    if self.handled.is_none() {
-                                        break 'ex (self.runtime_error("No active exception to reraise"), false);
-                                    }
-                                    match &self.handled {
-                                        Value::Obj(o) => break 'ex (PyErr(o.clone()), true),
-                                        _ => break 'ex (self.runtime_error("No active exception to reraise"), false),
-                                    }
-                                }
-                                1 => {
-                                    let exc = f.pop();
-                                    tri!(self.make_raisable(&exc))
-                                }
-                                _ => {
-                                    let cause = f.pop();
-                                    let exc = f.pop();
-                                    let e = tri!(self.make_raisable(&exc));
-                                    let cause = tri!(self.make_cause(&cause));
-                                    if let Some(d) = crate::exceptions::exc_data(&e.0) {
-                                        let mut g = d.lock();
-                                        g.cause = cause;
-                                        g.suppress_context = true;
-                                    }
-                                    e
-                                }
-                            };
-                            break 'ex (e, false);
-                        }
-                        Instr::Reraise => {
-                            let exc = f.pop();
-                            match exc {
-                                Value::Obj(o) => break 'ex (PyErr(o), true),
-                                _ => break 'ex (self.runtime_error("bad reraise"), false),
-                            }
-                        }
-                        Instr::PopExceptAndReraise => {
-                            let exc = f.pop();
-                            let prev = f.pop();
-                            self.handled = prev;
-                            match exc {
-                                Value::Obj(o) => break 'ex (PyErr(o), true),
-                                _ => break 'ex (self.runtime_error("bad reraise"), false),
-                            }
-                        }
                         Instr::SetupFinally(t) => {
                             let depth = f.stack.len() as u32;
                             f.blocks.push(Block { handler: t, depth });
@@ -1118,29 +786,6 @@ impl Vm {
                             let m = tri!(self.exception_matches(&exc, &ty));
                             fr!().stack.push(Value::Bool(m));
                         }
-                        Instr::BeforeWith => {
-                            let mgr = f.pop();
-                            let (exit, entered) = tri!(self.with_enter(&mgr));
-                            let f = fr!();
-                            f.stack.push(exit);
-                            f.stack.push(entered);
-                        }
-                        Instr::WithExitNormal => {
-                            let exit = f.pop();
-                            tri!(self.call(&exit, &[Value::None, Value::None, Value::None], &[]));
-                        }
-                        Instr::WithExceptStart => {
-                            let exc = f.top().clone();
-                            let exit = f.peek(3).clone();
-                            let ty = Value::Obj(type_of(&exc).clone());
-                            let tb = match &exc {
-                                Value::Obj(o) => crate::exceptions::exc_data(o).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None),
-                                _ => Value::None,
-                            };
-                            let r = tri!(self.call(&exit, &[ty, exc, tb], &[]));
-                            let b = tri!(self.truthy(&r));
-                            fr!().stack.push(Value::Bool(b));
-                        }
                         Instr::YieldValue => {
                             let v = f.pop();
                             return Ok(Exit::Yield(v));
@@ -1161,28 +806,27 @@ impl Vm {
                                 }
                             }
                         }
-                        Instr::ImportName(i) => {
-                            let name = f.code.co.names[i as usize].clone();
-                            let fromlist = f.pop();
-                            let level = f.pop();
-                            let globals = f.globals.clone();
-                            let lvl = match level {
-                                Value::Int(l) => l,
-                                _ => 0,
-                            };
-                            let m = tri!(crate::import::import_module_level(self, &name, &globals, &fromlist, lvl));
-                            fr!().stack.push(m);
-                        }
-                        Instr::ImportFrom(i) => {
-                            let name = f.code.names[i as usize].clone();
-                            let m = f.top().clone();
-                            let v = tri!(crate::import::import_from(self, &m, &name));
+                        Instr::CallEx(has_kw) => {
+                            breaker!();
+                            if pending.is_some() {
+                                continue;
+                            }
+                            let f = fr!();
+                            let kwargs = if has_kw != 0 { Some(f.pop()) } else { None };
+                            let args = f.pop();
+                            let func = f.pop();
+                            let args_v = crate::types::tuple::tuple_items(&args).map(|s| s.to_vec()).unwrap_or_default();
+                            let mut kw: Vec<(Value, Value)> = Vec::new();
+                            if let Some(Value::Obj(d)) = &kwargs {
+                                kw = crate::types::dict::dict_items(d);
+                            }
+                            let v = tri!(self.call(&func, &args_v, &kw));
                             fr!().stack.push(v);
                         }
-                        Instr::ImportStar => {
-                            let m = f.pop();
-                            let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
-                            tri!(crate::import::import_star(self, &m, &target));
+                        _ => {
+                            if let Err((e, r)) = self.exec_cold(fp, ins) {
+                                break 'ex (e, r);
+                            }
                         }
                     }
                 }
@@ -1195,6 +839,428 @@ impl Vm {
                 Err(e) => return Err(e),
             }
         }
+    }
+
+    /// The instructions off the hot path (names, imports, classes, exceptions, containers
+    /// built from iterables, ...), kept out of `run_inner` so that the hot loop's few values
+    /// stay in registers. None of them changes the current frame or leaves it.
+    #[inline(never)]
+    fn exec_cold(&mut self, fp: *mut Frame, ins: Instr) -> Result<(), (PyErr, bool)> {
+        macro_rules! fr {
+            () => {
+                // SAFETY: `fp` is the eval loop's live frame (see `run_inner`).
+                unsafe { &mut *fp }
+            };
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => return Err((e, false)),
+                }
+            };
+        }
+        macro_rules! breaker {
+            () => {
+                if self.breaker.load(Ordering::Relaxed) != 0 {
+                    if let Err(e) = self.handle_breaker() {
+                        return Err((e, false));
+                    }
+                }
+            };
+        }
+        let f = fr!();
+        match ins {
+            Instr::SetupAnnotations => {
+                let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                let key = self.intern("__annotations__");
+                if tri!(self.mapping_get(&target, &key)).is_none() {
+                    let d = Value::Obj(self.new_dict());
+                    tri!(self.mapping_set(&target, Value::Obj(key), d));
+                }
+            }
+            Instr::DeleteFast(i) => {
+                if f.fast[i as usize].is_null() {
+                    let name = f.code.co.varnames[i as usize].clone();
+                    let c = types().exc.unbound_local_error.clone();
+                    return Err((self.new_exc(&c, &format!("cannot access local variable '{name}' where it is not associated with a value")), false));
+                }
+                let old = std::mem::replace(&mut f.fast[i as usize], Value::Null);
+                drop(old);
+                breaker!();
+            }
+            Instr::DeleteDeref(i) => {
+                let old = cell_set(&f.cells[i as usize], Value::Null);
+                if old.is_null() {
+                    return Err((self.unbound_deref(fp, i as usize), false));
+                }
+                drop(old);
+            }
+            Instr::LoadClassDeref { name, cell } => {
+                let key = f.code.names[name as usize].clone();
+                let locals = f.locals.clone();
+                let found = match &locals {
+                    Some(l) => tri!(self.mapping_get(l, &key)),
+                    None => None,
+                };
+                let f = fr!();
+                match found {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        let v = cell_get(&f.cells[cell as usize]);
+                        if v.is_null() {
+                            return Err((self.unbound_deref(fp, cell as usize), false));
+                        }
+                        f.stack.push(v);
+                    }
+                }
+            }
+            Instr::LoadGlobal(i) => {
+                let name = &f.code.names[i as usize];
+                let v = match crate::types::dict::dict_get_interned(&f.globals, name) {
+                    Some(v) => v,
+                    None => match crate::types::dict::dict_get_interned(&f.builtins, name) {
+                        Some(v) => v,
+                        None => {
+                            let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                            return Err((self.name_error(&n), false));
+                        }
+                    },
+                };
+                f.stack.push(v);
+            }
+            Instr::StoreGlobal(i) => {
+                let v = f.pop();
+                let name = Value::Obj(f.code.names[i as usize].clone());
+                let g = f.globals.clone();
+                tri!(crate::types::dict::dict_set(self, &g, name, v));
+                breaker!();
+            }
+            Instr::DeleteGlobal(i) => {
+                let name = Value::Obj(f.code.names[i as usize].clone());
+                let g = f.globals.clone();
+                if !tri!(crate::types::dict::dict_del(self, &g, &name)) {
+                    let n = name.as_str().unwrap_or("").to_string();
+                    return Err((self.name_error(&n), false));
+                }
+                breaker!();
+            }
+            Instr::LoadName(i) => {
+                let name = f.code.names[i as usize].clone();
+                let locals = f.locals.clone();
+                let mut found = None;
+                if let Some(l) = &locals {
+                    found = tri!(self.mapping_get(l, &name));
+                }
+                let f = fr!();
+                let v = match found {
+                    Some(v) => v,
+                    None => match crate::types::dict::dict_get_interned(&f.globals, &name) {
+                        Some(v) => v,
+                        None => match crate::types::dict::dict_get_interned(&f.builtins, &name) {
+                            Some(v) => v,
+                            None => {
+                                let n = name.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();
+                                return Err((self.name_error(&n), false));
+                            }
+                        },
+                    },
+                };
+                fr!().stack.push(v);
+            }
+            Instr::StoreName(i) => {
+                let v = f.pop();
+                let name = Value::Obj(f.code.names[i as usize].clone());
+                let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                tri!(self.mapping_set(&target, name, v));
+                breaker!();
+            }
+            Instr::DeleteName(i) => {
+                let name = Value::Obj(f.code.names[i as usize].clone());
+                let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                let ok = match &target {
+                    Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => tri!(crate::types::dict::dict_del(self, o, &name)),
+                    other => self.delitem(other, &name).is_ok(),
+                };
+                if !ok {
+                    let n = name.as_str().unwrap_or("").to_string();
+                    return Err((self.name_error(&n), false));
+                }
+                breaker!();
+            }
+            Instr::LoadAttr(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.pop();
+                let v = tri!(self.get_attr(&obj, &name));
+                drop(obj);
+                fr!().stack.push(v);
+            }
+            Instr::StoreAttr(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.pop();
+                let v = f.pop();
+                tri!(self.set_attr(&obj, &name, v));
+                breaker!();
+            }
+            Instr::DeleteAttr(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.pop();
+                tri!(self.del_attr(&obj, &name));
+                breaker!();
+            }
+            Instr::LoadMethod(i) => {
+                let name = f.code.names[i as usize].clone();
+                let obj = f.pop();
+                match self.method_lookup(&obj, &name) {
+                    Some(m) => {
+                        let f = fr!();
+                        f.stack.push(m);
+                        f.stack.push(obj);
+                    }
+                    None => {
+                        let v = tri!(self.get_attr(&obj, &name));
+                        let f = fr!();
+                        f.stack.push(Value::Null);
+                        f.stack.push(v);
+                    }
+                }
+            }
+            Instr::DeleteSubscr => {
+                let k = f.pop();
+                let c = f.pop();
+                tri!(self.delitem(&c, &k));
+                breaker!();
+            }
+            Instr::BuildSet(n) => {
+                let items = f.stack.split_off(f.stack.len() - n as usize);
+                let s = tri!(crate::types::set::new_set_from(self, items));
+                fr!().stack.push(s);
+            }
+            Instr::BuildMap(n) => {
+                let items = f.stack.split_off(f.stack.len() - 2 * n as usize);
+                let d = self.new_dict();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    tri!(crate::types::dict::dict_set(self, &d, k, v));
+                }
+                fr!().stack.push(Value::Obj(d));
+            }
+            Instr::BuildString(n) => {
+                let items = f.stack.split_off(f.stack.len() - n as usize);
+                let mut s = String::new();
+                for it in &items {
+                    s.push_str(it.as_str().unwrap_or(""));
+                }
+                let v = self.new_string(s);
+                fr!().stack.push(v);
+            }
+            Instr::SetAdd(d) => {
+                let v = f.pop();
+                let s = f.peek(d as usize).clone();
+                tri!(crate::types::set::set_add(self, &s, v));
+            }
+            Instr::MapAdd(d) => {
+                let v = f.pop();
+                let k = f.pop();
+                let m = f.peek(d as usize).clone();
+                if let Value::Obj(o) = &m {
+                    tri!(crate::types::dict::dict_set(self, o, k, v));
+                }
+            }
+            Instr::ListExtend(d) => {
+                let it = f.pop();
+                let l = f.peek(d as usize).clone();
+                let items = match self.collect(&it) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        if self.is_instance_of(&e, &types().exc.type_error.clone()) && self.iter(&it).is_err() {
+                            let tn = self.type_name(&it);
+                            return Err((self.type_error(&format!("Value after * must be an iterable, not {tn}")), false));
+                        }
+                        return Err((e, false));
+                    }
+                };
+                if let Value::Obj(o) = &l {
+                    if let Payload::List(cell) = &o.payload {
+                        cell.lock().extend(items);
+                    }
+                }
+            }
+            Instr::SetUpdate(d) => {
+                let it = f.pop();
+                let s = f.peek(d as usize).clone();
+                tri!(crate::types::set::set_update(self, &s, &it));
+            }
+            Instr::DictUpdate(d) => {
+                let src = f.pop();
+                let dst = f.peek(d as usize).clone();
+                tri!(self.dict_update_from(&dst, &src, None));
+            }
+            Instr::DictMerge(d) => {
+                // Stack: func, args, ..., dict (d from the top): func names errors.
+                let src = f.pop();
+                let dst = f.peek(d as usize).clone();
+                let func = f.peek(d as usize + 2).clone();
+                tri!(self.dict_update_from(&dst, &src, Some(&func)));
+            }
+            Instr::ListToTuple => {
+                let l = f.pop();
+                let items = tri!(self.collect(&l));
+                fr!().stack.push(crate::types::tuple::new_tuple(items));
+            }
+            Instr::FormatValue(flags) => {
+                let spec = if flags & 4 != 0 { Some(f.pop()) } else { None };
+                let v = f.pop();
+                let conv = flags & 3;
+                let v = match conv {
+                    1 => tri!(self.str_value(&v)),
+                    2 => tri!(self.repr_value(&v)),
+                    3 => {
+                        let r = tri!(self.repr(&v));
+                        self.new_string(crate::format::ascii_escape(&r))
+                    }
+                    _ => v,
+                };
+                let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
+                let out = tri!(crate::format::format_value(self, &v, &spec_s));
+                fr!().stack.push(out);
+            }
+            Instr::UnpackEx { before, after } => {
+                let seq = f.pop();
+                let items = tri!(self.unpack_ex(&seq, before as usize, after as usize));
+                let f = fr!();
+                for v in items.into_iter().rev() {
+                    f.stack.push(v);
+                }
+            }
+            Instr::MakeFunction(flags) => {
+                let code = f.pop();
+                let closure = if flags & 8 != 0 { Some(f.pop()) } else { None };
+                let annotations = if flags & 4 != 0 { Some(f.pop()) } else { None };
+                let kwdefaults = if flags & 2 != 0 { f.pop() } else { Value::None };
+                let defaults = if flags & 1 != 0 { f.pop() } else { Value::None };
+                let globals = f.globals.clone();
+                let func = crate::types::function::make_function(self, &code, globals, defaults, kwdefaults, closure);
+                if let (Some(ann), Value::Obj(fo)) = (annotations, &func) {
+                    if let Payload::Function(fd) = &fo.payload {
+                        *fd.annotations.lock() = ann;
+                    }
+                }
+                fr!().stack.push(func);
+            }
+            Instr::LoadBuildClass => {
+                let bc = crate::types::dict::dict_get_str(&f.builtins, "__build_class__");
+                match bc {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        let c = types().exc.name_error.clone();
+                        return Err((self.new_exc(&c, "__build_class__ not found"), false));
+                    }
+                }
+            }
+            Instr::LoadLocals => {
+                let l = f.locals.clone().unwrap_or(Value::None);
+                f.stack.push(l);
+            }
+            Instr::LoadAssertionError => {
+                f.stack.push(Value::Obj(types().exc.assertion_error.clone()));
+            }
+            Instr::Raise(kind) => {
+                let e = match kind {
+                    0 => {
+                        if self.handled.is_none() {
+                            return Err((self.runtime_error("No active exception to reraise"), false));
+                        }
+                        match &self.handled {
+                            Value::Obj(o) => return Err((PyErr(o.clone()), true)),
+                            _ => return Err((self.runtime_error("No active exception to reraise"), false)),
+                        }
+                    }
+                    1 => {
+                        let exc = f.pop();
+                        tri!(self.make_raisable(&exc))
+                    }
+                    _ => {
+                        let cause = f.pop();
+                        let exc = f.pop();
+                        let e = tri!(self.make_raisable(&exc));
+                        let cause = tri!(self.make_cause(&cause));
+                        if let Some(d) = crate::exceptions::exc_data(&e.0) {
+                            let mut g = d.lock();
+                            g.cause = cause;
+                            g.suppress_context = true;
+                        }
+                        e
+                    }
+                };
+                return Err((e, false));
+            }
+            Instr::Reraise => {
+                let exc = f.pop();
+                match exc {
+                    Value::Obj(o) => return Err((PyErr(o), true)),
+                    _ => return Err((self.runtime_error("bad reraise"), false)),
+                }
+            }
+            Instr::PopExceptAndReraise => {
+                let exc = f.pop();
+                let prev = f.pop();
+                self.handled = prev;
+                match exc {
+                    Value::Obj(o) => return Err((PyErr(o), true)),
+                    _ => return Err((self.runtime_error("bad reraise"), false)),
+                }
+            }
+            Instr::BeforeWith => {
+                let mgr = f.pop();
+                let (exit, entered) = tri!(self.with_enter(&mgr));
+                let f = fr!();
+                f.stack.push(exit);
+                f.stack.push(entered);
+            }
+            Instr::WithExitNormal => {
+                let exit = f.pop();
+                tri!(self.call(&exit, &[Value::None, Value::None, Value::None], &[]));
+            }
+            Instr::WithExceptStart => {
+                let exc = f.top().clone();
+                let exit = f.peek(3).clone();
+                let ty = Value::Obj(type_of(&exc).clone());
+                let tb = match &exc {
+                    Value::Obj(o) => crate::exceptions::exc_data(o).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None),
+                    _ => Value::None,
+                };
+                let r = tri!(self.call(&exit, &[ty, exc, tb], &[]));
+                let b = tri!(self.truthy(&r));
+                fr!().stack.push(Value::Bool(b));
+            }
+            Instr::ImportName(i) => {
+                let name = f.code.co.names[i as usize].clone();
+                let fromlist = f.pop();
+                let level = f.pop();
+                let globals = f.globals.clone();
+                let lvl = match level {
+                    Value::Int(l) => l,
+                    _ => 0,
+                };
+                let m = tri!(crate::import::import_module_level(self, &name, &globals, &fromlist, lvl));
+                fr!().stack.push(m);
+            }
+            Instr::ImportFrom(i) => {
+                let name = f.code.names[i as usize].clone();
+                let m = f.top().clone();
+                let v = tri!(crate::import::import_from(self, &m, &name));
+                fr!().stack.push(v);
+            }
+            Instr::ImportStar => {
+                let m = f.pop();
+                let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
+                tri!(crate::import::import_star(self, &m, &target));
+            }
+            // The hot instructions are handled in `run_inner`.
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Find a handler for `err`, starting at the top frame and popping frames above `base`.
