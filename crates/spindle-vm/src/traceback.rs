@@ -183,6 +183,11 @@ fn format_one(vm: &mut Vm, exc: &ObjRef, out: &mut String) {
     let tb = crate::exceptions::exc_data(exc).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None);
     let mut ents = entries(&tb);
     // sys.tracebacklimit: only the innermost entries; none (not even the header) when <= 0.
+    // Unset, CPython's printer keeps the innermost 1000 (PyTraceBack_LIMIT).
+    const DEFAULT_LIMIT: usize = 1000;
+    if ents.len() > DEFAULT_LIMIT && crate::stdlib::sys::sys_attr("tracebacklimit").is_none() {
+        ents.drain(..ents.len() - DEFAULT_LIMIT);
+    }
     if let Some(v) = crate::stdlib::sys::sys_attr("tracebacklimit") {
         if crate::ops::is_int(&v) {
             let negative = crate::types::int::to_bigint(&v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus);
