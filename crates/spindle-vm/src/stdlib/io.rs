@@ -35,6 +35,8 @@ pub struct FileState {
     pub line_buffered: bool,
     pub name: Value,
     pub mode: String,
+    /// Close the descriptor when the file closes (`open(fd, closefd=False)` leaves it open).
+    pub closefd: bool,
 }
 
 impl Drop for FileState {
@@ -42,6 +44,7 @@ impl Drop for FileState {
         if !self.closed {
             let _ = self.flush();
         }
+        self.release_handle();
     }
 }
 
@@ -61,6 +64,15 @@ impl FileObj {
 }
 
 impl FileState {
+    /// Give up the OS handle: a file closes it, unless opened with `closefd=False`.
+    fn release_handle(&mut self) {
+        if let Handle::File(f) = std::mem::replace(&mut self.handle, Handle::Stdin) {
+            if !self.closefd {
+                use std::os::fd::IntoRawFd;
+                let _ = f.into_raw_fd();
+            }
+        }
+    }
     /// Write to the OS, with the GIL released (a pipe may be full).
     fn raw_write(&mut self, data: &[u8]) -> std::io::Result<()> {
         let handle = &mut self.handle;
@@ -188,6 +200,7 @@ pub fn copy_for_fork_child(cls: &ObjRef, st: &mut FileState) -> Option<Value> {
         line_buffered: st.line_buffered,
         name: st.name.clone(),
         mode: st.mode.clone(),
+        closefd: true,
     };
     Some(new_file_value(cls, copy))
 }
@@ -207,6 +220,7 @@ pub fn std_stream(handle: Handle, name: &str, mode: &str, line_buffered: bool) -
         line_buffered,
         name: Value::Obj(crate::vm::intern_static(name)),
         mode: mode.to_string(),
+        closefd: true,
     };
     new_file_value(&types().text_io, st)
 }
@@ -309,7 +323,7 @@ fn f_close(vm: &mut Vm, a: Args) -> PyResult {
     let r = st.flush();
     st.closed = true;
     if let Handle::File(_) = st.handle {
-        st.handle = Handle::Stdin; // drops (closes) the file
+        st.release_handle(); // drops (closes) the file unless closefd=False
         st.readable = false;
     }
     drop(st);
@@ -603,8 +617,11 @@ fn f_repr(vm: &mut Vm, a: Args) -> PyResult {
         (st.name.clone(), st.mode.clone(), st.binary)
     };
     let nr = vm.repr(&name)?;
-    let cls = crate::types::type_of(&a.args[0]).type_data().name.clone();
-    let s = if binary { format!("<_io.{cls} name={nr}>") } else { format!("<_io.{cls} name={nr} mode='{mode}' encoding='UTF-8'>") };
+    let ty = crate::types::type_of(&a.args[0]);
+    let cls = ty.type_data().name.clone();
+    // The type's name may already carry the module ("_io.TextIOWrapper").
+    let cls = if cls.contains('.') { cls.to_string() } else { format!("_io.{cls}") };
+    let s = if binary { format!("<{cls} name={nr}>") } else { format!("<{cls} name={nr} mode='{mode}' encoding='UTF-8'>") };
     Ok(vm.new_string(s))
 }
 
@@ -637,7 +654,7 @@ fn f_getattr(vm: &mut Vm, a: Args) -> PyResult {
     Ok(v)
 }
 
-/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)`
 pub fn open(vm: &mut Vm, a: Args) -> PyResult {
     let names = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"];
     let mut vals: Vec<Option<Value>> = vec![None; names.len()];
@@ -655,18 +672,31 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
         }
     }
     let Some(file) = vals[0].clone() else { return Err(vm.type_error("open() missing required argument 'file' (pos 1)")) };
-    let path = match file.as_str() {
-        Some(s) => s.to_string(),
-        None => match crate::types::bytes::bytes_like(&file) {
-            Some(b) => String::from_utf8_lossy(&b).into_owned(),
-            None => {
-                if let Some(p) = vm.call_special(&file, "__fspath__", &[])? {
-                    vm.to_str(&p)?
-                } else {
-                    let tn = vm.type_name(&file);
-                    return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")));
+    // An int is a file descriptor the file object takes over (CPython's `FileIO(fd)`).
+    let fd = match &file {
+        Value::Int(i) => Some(*i),
+        Value::Bool64(b) => Some(b.get() as i64),
+        _ => None,
+    };
+    let closefd = match &vals[6] {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let path = match fd {
+        Some(_) => String::new(),
+        None => match file.as_str() {
+            Some(s) => s.to_string(),
+            None => match crate::types::bytes::bytes_like(&file) {
+                Some(b) => String::from_utf8_lossy(&b).into_owned(),
+                None => {
+                    if let Some(p) = vm.call_special(&file, "__fspath__", &[])? {
+                        vm.to_str(&p)?
+                    } else {
+                        let tn = vm.type_name(&file);
+                        return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")));
+                    }
                 }
-            }
+            },
         },
     };
     let mode = match &vals[1] {
@@ -708,6 +738,98 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
     if binary && vals[3].as_ref().map(|v| !v.is_none()).unwrap_or(false) {
         return Err(vm.value_error("binary mode doesn't take an encoding argument"));
     }
+    if fd.is_none() && !closefd {
+        return Err(vm.value_error("Cannot use closefd=False with file name"));
+    }
+    let buffering = match &vals[2] {
+        Some(v) if !v.is_none() => crate::stdlib::posix::to_int(vm, v)?,
+        _ => -1,
+    };
+    if buffering == 0 && !binary {
+        return Err(vm.value_error("can't have unbuffered text I/O"));
+    }
+    let opener = vals[7].clone().filter(|v| !v.is_none());
+    let f = match (fd, opener) {
+        (Some(fd), _) => file_from_fd(vm, fd)?,
+        (None, Some(opener)) => {
+            // opener(file, flags) returns the descriptor to use.
+            let flags = libc::O_CLOEXEC
+                | match (kind, plus) {
+                    ('r', false) => libc::O_RDONLY,
+                    (_, true) => libc::O_RDWR,
+                    _ => libc::O_WRONLY,
+                }
+                | match kind {
+                    'w' => libc::O_CREAT | libc::O_TRUNC,
+                    'a' => libc::O_CREAT | libc::O_APPEND,
+                    'x' => libc::O_CREAT | libc::O_EXCL,
+                    _ => 0,
+                };
+            let r = vm.call(&opener, &[file.clone(), Value::Int(flags as i64)], &[])?;
+            let n = match crate::types::int::to_i64(&r) {
+                Some(n) => n,
+                None => return Err(vm.type_error("expected integer from opener")),
+            };
+            if n < 0 {
+                return Err(vm.value_error(&format!("opener returned {n}")));
+            }
+            file_from_fd(vm, n)?
+        }
+        (None, None) => open_path(vm, &path, kind, plus)?,
+    };
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        if !closefd {
+            use std::os::fd::IntoRawFd;
+            let _ = f.into_raw_fd();
+        }
+        let e = std::io::Error::from_raw_os_error(libc::EISDIR);
+        return Err(vm.os_error_from_io(&e, if fd.is_none() { Some(&path) } else { None }));
+    }
+    let readable = kind == 'r' || plus;
+    let writable = kind != 'r' || plus;
+    let cls = if !binary {
+        types().text_io.clone()
+    } else if writable && !readable {
+        types().buffered_writer.clone()
+    } else {
+        types().buffered_reader.clone()
+    };
+    // buffering=1 (text): line buffered.
+    let line_buffered = buffering == 1 && !binary;
+    // A binary file's mode is its raw FileIO's, normalised as CPython's ('w+b' -> 'rb+').
+    let mode = if !binary {
+        mode
+    } else {
+        let m = match kind {
+            'x' => "xb",
+            'a' => "ab",
+            'r' if !plus => "rb",
+            'w' if !plus => "wb",
+            _ => "rb",
+        };
+        format!("{m}{}", if plus { "+" } else { "" })
+    };
+    let st = FileState { handle: Handle::File(f), wbuf: Vec::new(), rbuf: Vec::new(), rpos: 0, eof: false, binary, readable, writable, closed: false, line_buffered, name: file.clone(), mode: mode.clone(), closefd };
+    Ok(new_file_value(&cls, st))
+}
+
+/// A `File` over descriptor `fd` (which must be open: EBADF otherwise, as CPython's fstat check).
+fn file_from_fd(vm: &mut Vm, fd: i64) -> PyResult<std::fs::File> {
+    use std::os::fd::FromRawFd;
+    if fd < 0 {
+        return Err(vm.value_error("negative file descriptor"));
+    }
+    let Ok(fd) = i32::try_from(fd) else { return Err(vm.overflow_error("fd is greater than maximum")) };
+    // SAFETY: fcntl(F_GETFD) only queries the descriptor.
+    if unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        return Err(crate::stdlib::posix::os_error(vm, libc::EBADF));
+    }
+    // SAFETY: the descriptor is open; the file object owns it from now on (or gives it back
+    // without closing when `closefd=False`, see `FileState::release_handle`).
+    Ok(unsafe { std::fs::File::from_raw_fd(fd) })
+}
+
+fn open_path(vm: &mut Vm, path: &str, kind: char, plus: bool) -> PyResult<std::fs::File> {
     let mut oo = std::fs::OpenOptions::new();
     match kind {
         'r' => {
@@ -723,25 +845,10 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
             oo.write(true).create_new(true).read(plus);
         }
     }
-    let f = match oo.open(&path) {
-        Ok(f) => f,
-        Err(e) => return Err(vm.os_error_from_io(&e, Some(&path))),
-    };
-    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-        let e = std::io::Error::from_raw_os_error(libc::EISDIR);
-        return Err(vm.os_error_from_io(&e, Some(&path)));
+    match oo.open(path) {
+        Ok(f) => Ok(f),
+        Err(e) => Err(vm.os_error_from_io(&e, Some(path))),
     }
-    let readable = kind == 'r' || plus;
-    let writable = kind != 'r' || plus;
-    let cls = if !binary {
-        types().text_io.clone()
-    } else if writable && !readable {
-        types().buffered_writer.clone()
-    } else {
-        types().buffered_reader.clone()
-    };
-    let st = FileState { handle: Handle::File(f), wbuf: Vec::new(), rbuf: Vec::new(), rpos: 0, eof: false, binary, readable, writable, closed: false, line_buffered: false, name: file.clone(), mode: mode.clone() };
-    Ok(new_file_value(&cls, st))
 }
 
 pub fn init_types() {

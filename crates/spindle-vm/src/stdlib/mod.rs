@@ -9,6 +9,7 @@ pub mod os;
 pub mod os_path_more;
 pub mod posix;
 pub mod posix_fd;
+pub mod posix_files;
 pub mod posix_proc;
 pub mod posix_spawn;
 pub mod select;

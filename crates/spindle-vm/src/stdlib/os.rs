@@ -85,12 +85,6 @@ fn rmdir(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 
-fn mkdir(vm: &mut Vm, a: Args) -> PyResult {
-    let p = path_arg(vm, &a, 0, "mkdir")?;
-    std::fs::create_dir(&p).map_err(|e| io_err(vm, e, &p))?;
-    Ok(Value::None)
-}
-
 fn makedirs(vm: &mut Vm, a: Args) -> PyResult {
     let p = path_arg(vm, &a, 0, "makedirs")?;
     let exist_ok = match a.args.get(2).or_else(|| a.kw("exist_ok")) {
@@ -365,7 +359,6 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
             ("remove", remove),
             ("unlink", remove),
             ("rmdir", rmdir),
-            ("mkdir", mkdir),
             ("makedirs", makedirs),
             ("rename", rename),
             ("replace", rename),
@@ -378,6 +371,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     crate::stdlib::posix_fd::add_to(vm, &m);
     crate::stdlib::posix_proc::add_to(vm, &m);
     crate::stdlib::posix_spawn::add_to(vm, &m);
+    crate::stdlib::posix_files::add_to(vm, &m);
     let env = vm.new_dict();
     for (k, v) in std::env::vars_os() {
         let k = vm.new_string(k.to_string_lossy().into_owned());

@@ -47,7 +47,7 @@ fn stat_result_type(vm: &mut Vm) -> PyResult<ObjRef> {
     Ok(STAT_RESULT.get_or_init(|| t).clone())
 }
 
-fn stat_value(vm: &mut Vm, md: &std::fs::Metadata) -> PyResult {
+pub(crate) fn stat_value(vm: &mut Vm, md: &std::fs::Metadata) -> PyResult {
     let ns = |s: i64, n: i64| (s as i128) * 1_000_000_000 + n as i128;
     let big = |v: i128| crate::types::int::from_bigint(num_bigint::BigInt::from(v));
     let vals = vec![
