@@ -49,9 +49,46 @@ pub fn intern_static(s: &str) -> ObjRef {
     o
 }
 
-/// Interned one-character strings (str iteration and indexing).
+/// The cached one-character strings U+0000..U+00FF and the empty string (CPython caches the
+/// same: `'a' is 'abc'[0]`), filled once from `intern_static` so an identifier constant `'a'`
+/// is the same object. Immortal; written once by the `OnceLock`, read-only afterwards.
+static SMALL_STRS: OnceLock<Box<[ObjRef]>> = OnceLock::new();
+
+#[inline]
+fn small_strs() -> &'static [ObjRef] {
+    SMALL_STRS.get_or_init(|| {
+        let mut v: Vec<ObjRef> = (0u32..256).map(|c| intern_static(char::from_u32(c).unwrap_or('\0').encode_utf8(&mut [0; 4]))).collect();
+        v.push(intern_static(""));
+        v.into_boxed_slice()
+    })
+}
+
+/// The one-character string `c`: the cached object for U+0000..U+00FF, a new one otherwise.
+#[inline]
+pub fn char_str(c: char) -> ObjRef {
+    if (c as u32) < 256 {
+        return small_strs()[c as usize].clone();
+    }
+    ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(c.encode_utf8(&mut [0; 4]) as &str)))
+}
+
+/// A str of at most one character from the cache, if `s` is one (`s` empty or one code point
+/// below U+0100).
+#[inline]
+fn cached_small_str(s: &str) -> Option<ObjRef> {
+    let b = s.as_bytes();
+    match b.len() {
+        0 => Some(small_strs()[256].clone()),
+        1 => Some(small_strs()[b[0] as usize].clone()),
+        // One code point U+0080..U+00FF: lead byte 0xC2 or 0xC3 (a valid `str`).
+        2 if b[0] == 0xC2 || b[0] == 0xC3 => Some(small_strs()[(((b[0] & 0x1F) as usize) << 6) | (b[1] & 0x3F) as usize].clone()),
+        _ => None,
+    }
+}
+
+/// One-character strings (str iteration and indexing).
 pub fn intern_char(s: &str) -> ObjRef {
-    intern_static(s)
+    cached_small_str(s).unwrap_or_else(|| ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
 }
 
 pub struct Vm {
@@ -176,15 +213,19 @@ impl Vm {
     }
 
     pub fn new_str(&mut self, s: &str) -> Value {
-        if s.len() <= 1 {
-            return Value::Obj(intern_static(s));
+        if s.len() <= 2 {
+            if let Some(o) = cached_small_str(s) {
+                return Value::Obj(o);
+            }
         }
         Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
     }
 
     pub fn new_string(&mut self, s: String) -> Value {
-        if s.len() <= 1 {
-            return Value::Obj(intern_static(&s));
+        if s.len() <= 2 {
+            if let Some(o) = cached_small_str(&s) {
+                return Value::Obj(o);
+            }
         }
         Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
     }

@@ -220,8 +220,7 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
         Payload::Tuple(t) => t[j].clone(),
         Payload::Str(s) => {
             let ch = s.char_at(j).unwrap_or(' ');
-            let mut buf = [0u8; 4];
-            vm.new_str(ch.encode_utf8(&mut buf))
+            Value::Obj(crate::vm::char_str(ch))
         }
         Payload::Bytes(b) => Value::Int(b[j] as i64),
         Payload::ByteArray(b) => match b.lock().get(j).copied() {

@@ -193,7 +193,7 @@ fn str_iter(vm: &mut Vm, a: Args) -> PyResult {
         Some(it) => Ok(it),
         None => {
             // A str subclass: iterate the payload.
-            let items: Vec<Value> = this(vm, &a)?.chars().map(|c| Value::Obj(crate::vm::intern_char(c.encode_utf8(&mut [0; 4])))).collect();
+            let items: Vec<Value> = this(vm, &a)?.chars().map(|c| Value::Obj(crate::vm::char_str(c))).collect();
             let l = crate::types::list::new_list(items);
             vm.iter(&l)
         }
