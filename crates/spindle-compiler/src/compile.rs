@@ -647,12 +647,21 @@ impl<'a> Compiler<'a> {
                 let start = self.new_label();
                 let orelse = self.new_label();
                 let end = self.new_label();
+                let body = self.new_label();
                 self.bind_label(start);
                 self.jump_if(&w.test, false, orelse)?;
+                self.bind_label(body);
                 self.unit().fblocks.push(FBlock::Loop { start, end, is_for: false });
                 self.body(&w.body)?;
                 self.unit().fblocks.pop();
-                self.jump(Instr::Jump, start);
+                // The test again at the bottom, jumping back into the body (as CPython 3.11:
+                // one jump per iteration instead of two; SyntaxWarnings of the test are
+                // reported twice, as there).
+                if matches!(&*w.test, Expr::BooleanLiteral(b) if b.value) {
+                    self.jump(Instr::Jump, body);
+                } else {
+                    self.jump_if(&w.test, true, body)?;
+                }
                 self.bind_label(orelse);
                 self.body(&w.orelse)?;
                 self.bind_label(end);

@@ -12,6 +12,9 @@ use crate::vm::Vm;
 use spindle_compiler::bytecode::{CodeObject, Constant, Instr};
 use std::sync::Arc;
 
+// The eval loop copies instructions by value: keep them at 12 bytes.
+const _: () = assert!(std::mem::size_of::<Instr>() <= 12);
+
 pub struct Code {
     pub co: Arc<CodeObject>,
     pub consts: Vec<Value>,
@@ -72,6 +75,43 @@ fn quicken(instrs: &[Instr]) -> (Box<[Instr]>, usize) {
             (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Instr::CompareJump { op, jump_if: false, target },
             (Instr::Is(neg), Instr::PopJumpIfTrue(target)) => Instr::IsJump { neg, jump_if: true, target },
             (Instr::Is(neg), Instr::PopJumpIfFalse(target)) => Instr::IsJump { neg, jump_if: false, target },
+            _ => continue,
+        };
+        out[i] = fused;
+    }
+    // Four-instruction sequences (over the pairs fused above: their first slot wins).
+    let u16_of = |x: u32| u16::try_from(x).ok();
+    for i in 0..instrs.len().saturating_sub(3) {
+        let fused = match (instrs[i], instrs[i + 1], instrs[i + 2], instrs[i + 3]) {
+            (Instr::LoadFast(a), second @ (Instr::LoadConst(_) | Instr::LoadFast(_)), Instr::Compare(op), jump @ (Instr::PopJumpIfTrue(_) | Instr::PopJumpIfFalse(_))) => {
+                let (Some(a), Some(target)) = (u16_of(a), jump.target()) else { continue };
+                let jump_if = matches!(jump, Instr::PopJumpIfTrue(_));
+                match second {
+                    Instr::LoadConst(c) => match u16_of(c) {
+                        Some(c) => Instr::FastConstCompareJump { a, c, op, jump_if, target },
+                        None => continue,
+                    },
+                    Instr::LoadFast(b) => match u16_of(b) {
+                        Some(b) => Instr::FastFastCompareJump { a, b, op, jump_if, target },
+                        None => continue,
+                    },
+                    _ => continue,
+                }
+            }
+            (Instr::LoadFast(a), second @ (Instr::LoadConst(_) | Instr::LoadFast(_)), Instr::BinaryOp(op) | Instr::InplaceOp(op), Instr::StoreFast(d)) => {
+                let (Some(a), Some(d)) = (u16_of(a), u16_of(d)) else { continue };
+                match second {
+                    Instr::LoadConst(c) => match u16_of(c) {
+                        Some(c) => Instr::FastConstOpStore { a, c, op, d },
+                        None => continue,
+                    },
+                    Instr::LoadFast(b) => match u16_of(b) {
+                        Some(b) => Instr::FastFastOpStore { a, b, op, d },
+                        None => continue,
+                    },
+                    _ => continue,
+                }
+            }
             _ => continue,
         };
         out[i] = fused;

@@ -509,6 +509,118 @@ impl Vm {
                                 }
                             }
                         }
+                        Instr::FastConstCompareJump { a, c, op, jump_if, target } => {
+                            let x = &f.fast[a as usize];
+                            let y = &f.code.consts[c as usize];
+                            match crate::fast_ops::compare(x, y, op) {
+                                Some(r) => {
+                                    if r == jump_if {
+                                        let at = f.pc + 2;
+                                        f.pc = target as usize;
+                                        if f.pc < at {
+                                            f.lasti = at;
+                                            breaker!();
+                                        }
+                                    } else {
+                                        f.pc += 3;
+                                    }
+                                }
+                                None => {
+                                    let x = x.clone();
+                                    if x.is_null() {
+                                        break 'ex (self.unbound_local(fp, a as u32), false);
+                                    }
+                                    let y = y.clone();
+                                    f.stack.push(x);
+                                    f.stack.push(y);
+                                    f.pc += 1;
+                                }
+                            }
+                        }
+                        Instr::FastFastCompareJump { a, b, op, jump_if, target } => {
+                            let x = &f.fast[a as usize];
+                            let y = &f.fast[b as usize];
+                            match crate::fast_ops::compare(x, y, op) {
+                                Some(r) => {
+                                    if r == jump_if {
+                                        let at = f.pc + 2;
+                                        f.pc = target as usize;
+                                        if f.pc < at {
+                                            f.lasti = at;
+                                            breaker!();
+                                        }
+                                    } else {
+                                        f.pc += 3;
+                                    }
+                                }
+                                None => {
+                                    let (x, y) = (x.clone(), y.clone());
+                                    if x.is_null() {
+                                        break 'ex (self.unbound_local(fp, a as u32), false);
+                                    }
+                                    f.stack.push(x);
+                                    f.lasti = f.pc;
+                                    if y.is_null() {
+                                        break 'ex (self.unbound_local(fp, b as u32), false);
+                                    }
+                                    f.stack.push(y);
+                                    f.pc += 1;
+                                }
+                            }
+                        }
+                        Instr::FastConstOpStore { a, c, op, d } => {
+                            let x = &f.fast[a as usize];
+                            let y = &f.code.consts[c as usize];
+                            match crate::fast_ops::binop(x, y, op) {
+                                Some(v) => {
+                                    let old = std::mem::replace(&mut f.fast[d as usize], v);
+                                    f.pc += 3;
+                                    if let Value::Obj(_) = old {
+                                        f.lasti = f.pc - 1;
+                                        drop(old);
+                                        breaker!();
+                                    }
+                                }
+                                None => {
+                                    let x = x.clone();
+                                    if x.is_null() {
+                                        break 'ex (self.unbound_local(fp, a as u32), false);
+                                    }
+                                    let y = y.clone();
+                                    f.stack.push(x);
+                                    f.stack.push(y);
+                                    f.pc += 1;
+                                }
+                            }
+                        }
+                        Instr::FastFastOpStore { a, b, op, d } => {
+                            let x = &f.fast[a as usize];
+                            let y = &f.fast[b as usize];
+                            match crate::fast_ops::binop(x, y, op) {
+                                Some(v) => {
+                                    let old = std::mem::replace(&mut f.fast[d as usize], v);
+                                    f.pc += 3;
+                                    if let Value::Obj(_) = old {
+                                        f.lasti = f.pc - 1;
+                                        drop(old);
+                                        breaker!();
+                                    }
+                                }
+                                None => {
+                                    let (x, y) = (x.clone(), y.clone());
+                                    if x.is_null() {
+                                        break 'ex (self.unbound_local(fp, a as u32), false);
+                                    }
+                                    f.stack.push(x);
+                                    f.lasti = f.pc;
+                                    if y.is_null() {
+                                        break 'ex (self.unbound_local(fp, b as u32), false);
+                                    }
+                                    f.stack.push(y);
+                                    f.pc += 1;
+                                }
+                            }
+                        }
                         Instr::Subscr => {
                             let k = f.pop();
                             let c = f.pop();
