@@ -3,6 +3,7 @@
 
 pub mod gc;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod mp_native;
 pub mod os;
@@ -29,7 +30,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -76,6 +77,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "socket" => socket::create(vm),
         "select" => select::create(vm),
         "_multiprocessing" => mp_native::create(vm),
+        "_json" => json::create(vm),
         "_traceback" => traceback_mod::create(vm),
         "signal" | "_signal" => signal::create(vm),
         "_thread" => match thread::create(vm) {

@@ -312,11 +312,12 @@ fn bounds(vm: &mut Vm, ps: &PyStr, start: Option<&Value>, end: Option<&Value>) -
     Ok(Some((ps.byte_offset(s as usize), ps.byte_offset(e as usize))))
 }
 
-fn char_index(s: &str, byte: usize) -> usize {
-    if s.is_ascii() {
+/// The character index of byte offset `byte` of `ps` (O(1) for ASCII text, whose flag is cached).
+fn char_index(ps: &PyStr, byte: usize) -> usize {
+    if ps.is_ascii() {
         byte
     } else {
-        s[..byte].chars().count()
+        ps.as_str()[..byte].chars().count()
     }
 }
 
@@ -331,7 +332,7 @@ fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<Option<i6
     let s = ps.as_str();
     let hay = &s[bs..be];
     let r = if rev { hay.rfind(sub) } else { hay.find(sub) };
-    Ok(r.map(|i| char_index(s, bs + i) as i64))
+    Ok(r.map(|i| char_index(ps, bs + i) as i64))
 }
 
 fn str_find(vm: &mut Vm, a: Args) -> PyResult {
