@@ -37,6 +37,8 @@ pub struct FileState {
     pub mode: String,
     /// Close the descriptor when the file closes (`open(fd, closefd=False)` leaves it open).
     pub closefd: bool,
+    /// Unbuffered (binary `buffering=0`): every write goes straight to the OS.
+    pub write_through: bool,
 }
 
 impl Drop for FileState {
@@ -97,7 +99,7 @@ impl FileState {
     }
     pub fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
         self.wbuf.extend_from_slice(data);
-        if self.wbuf.len() >= 8192 || (self.line_buffered && data.contains(&b'\n')) || matches!(self.handle, Handle::Stderr) {
+        if self.wbuf.len() >= 8192 || self.write_through || (self.line_buffered && data.contains(&b'\n')) || matches!(self.handle, Handle::Stderr) {
             self.flush()?;
         }
         Ok(())
@@ -151,6 +153,17 @@ impl FileState {
             }
         }
     }
+    /// At most `limit` bytes with at most one read from the OS (none if bytes are buffered).
+    pub fn read_some(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+        if self.rpos == self.rbuf.len() && !self.eof {
+            self.fill()?;
+        }
+        let avail = self.rbuf.len() - self.rpos;
+        let n = limit.map_or(avail, |l| l.min(avail));
+        let out = self.rbuf[self.rpos..self.rpos + n].to_vec();
+        self.rpos += n;
+        Ok(out)
+    }
     pub fn read_all(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
         loop {
             let have = self.rbuf.len() - self.rpos;
@@ -201,6 +214,7 @@ pub fn copy_for_fork_child(cls: &ObjRef, st: &mut FileState) -> Option<Value> {
         name: st.name.clone(),
         mode: st.mode.clone(),
         closefd: true,
+        write_through: false,
     };
     Some(new_file_value(cls, copy))
 }
@@ -221,6 +235,7 @@ pub fn std_stream(handle: Handle, name: &str, mode: &str, line_buffered: bool) -
         name: Value::Obj(crate::vm::intern_static(name)),
         mode: mode.to_string(),
         closefd: true,
+        write_through: false,
     };
     new_file_value(&types().text_io, st)
 }
@@ -455,6 +470,29 @@ fn normalize_newlines(data: Vec<u8>) -> Vec<u8> {
         i += 1;
     }
     out
+}
+
+/// `read1(size=-1)` of binary files: what is buffered, or one read from the OS.
+fn f_read1(vm: &mut Vm, a: Args) -> PyResult {
+    let f = this(vm, &a)?;
+    let limit = size_arg(a.args.get(1));
+    let mut st = f.lock();
+    let chk = check_readable(vm, &st);
+    if let Err(e) = chk {
+        drop(st);
+        return Err(e);
+    }
+    let binary = st.binary;
+    if !binary {
+        drop(st);
+        return Err(vm.no_attribute(&a.args[0], "read1"));
+    }
+    let r = st.read_some(limit);
+    drop(st);
+    match r {
+        Ok(data) => decode(vm, true, data),
+        Err(e) => Err(read_error(vm, &e)),
+    }
 }
 
 fn f_readline(vm: &mut Vm, a: Args) -> PyResult {
@@ -809,7 +847,7 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
         };
         format!("{m}{}", if plus { "+" } else { "" })
     };
-    let st = FileState { handle: Handle::File(f), wbuf: Vec::new(), rbuf: Vec::new(), rpos: 0, eof: false, binary, readable, writable, closed: false, line_buffered, name: file.clone(), mode: mode.clone(), closefd };
+    let st = FileState { handle: Handle::File(f), wbuf: Vec::new(), rbuf: Vec::new(), rpos: 0, eof: false, binary, readable, writable, closed: false, line_buffered, name: file.clone(), mode: mode.clone(), closefd, write_through: buffering == 0 };
     Ok(new_file_value(&cls, st))
 }
 
@@ -862,6 +900,7 @@ pub fn init_types() {
                 ("close", f_close),
                 ("read", f_read),
                 ("readline", f_readline),
+                ("read1", f_read1),
                 ("readlines", f_readlines),
                 ("writelines", f_writelines),
                 ("__iter__", f_iter),

@@ -13,6 +13,7 @@ pub mod posix_fd;
 pub mod posix_files;
 pub mod posix_proc;
 pub mod posix_spawn;
+pub mod posix_subprocess;
 pub mod select;
 pub mod signal;
 pub mod traceback_mod;
@@ -30,7 +31,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -78,6 +79,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "select" => select::create(vm),
         "_multiprocessing" => mp_native::create(vm),
         "_json" => json::create(vm),
+        "_posixsubprocess" => posix_subprocess::create(vm),
         "_traceback" => traceback_mod::create(vm),
         "signal" | "_signal" => signal::create(vm),
         "_thread" => match thread::create(vm) {

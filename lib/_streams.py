@@ -1,0 +1,774 @@
+"""Stream layers written in Python for Spindle, after the documented behaviour of CPython
+3.11's io classes of the same names:
+
+* TextIOWrapper: text over any binary buffered stream (a native file opened on a descriptor,
+  or a BufferedReader/BufferedWriter below): encoding, errors, newline translation,
+  line_buffering, write_through.  subprocess uses it for text-mode pipes.
+* BufferedReader, BufferedWriter, BufferedRWPair: buffering over a raw stream whose
+  read(n)/write(b) may return short counts.
+* SocketIO: the raw stream over a socket, and makefile(), which socket.socket.makefile calls.
+
+Native files (open()) are separate: they are the runtime's own buffered types."""
+
+import io as _io
+import os as _os
+
+DEFAULT_BUFFER_SIZE = 8192
+_CHUNK = 8192
+
+UnsupportedOperation = _io.UnsupportedOperation
+
+
+def _closed_error():
+    return ValueError('I/O operation on closed file.')
+
+
+# ---------------------------------------------------------------- raw and buffered layers
+
+class BufferedReader(_io.BufferedIOBase):
+    """Read buffering over a raw stream (raw.read(n) returns up to n bytes, b'' at EOF)."""
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if buffer_size <= 0:
+            raise ValueError('buffer size must be strictly positive')
+        self.raw = raw
+        self.buffer_size = buffer_size
+        self._buf = b''
+
+    def _check(self):
+        if self.raw.closed:
+            raise _closed_error()
+
+    @property
+    def closed(self):
+        return self.raw.closed
+
+    @property
+    def name(self):
+        return self.raw.name
+
+    @property
+    def mode(self):
+        return self.raw.mode
+
+    def readable(self):
+        self._check()
+        return True
+
+    def writable(self):
+        return False
+
+    def seekable(self):
+        return False
+
+    def fileno(self):
+        return self.raw.fileno()
+
+    def isatty(self):
+        return False
+
+    def close(self):
+        if not self.raw.closed:
+            self.raw.close()
+
+    def detach(self):
+        raw = self.raw
+        self.raw = None
+        return raw
+
+    def _fill(self, want):
+        data = self.raw.read(max(want, self.buffer_size))
+        if data is None:
+            return None
+        self._buf += data
+        return len(data)
+
+    def read(self, size=-1):
+        self._check()
+        size = _io._index(size)
+        if size < 0:
+            chunks = [self._buf]
+            self._buf = b''
+            while True:
+                data = self.raw.read(self.buffer_size)
+                if not data:
+                    break
+                chunks.append(data)
+            return b''.join(chunks)
+        while len(self._buf) < size:
+            n = self._fill(size - len(self._buf))
+            if not n:
+                break
+        out, self._buf = self._buf[:size], self._buf[size:]
+        return out
+
+    def read1(self, size=-1):
+        self._check()
+        size = _io._index(size)
+        if not self._buf and size != 0:
+            self._fill(size if size > 0 else self.buffer_size)
+        if size < 0:
+            size = len(self._buf)
+        out, self._buf = self._buf[:size], self._buf[size:]
+        return out
+
+    def peek(self, size=0):
+        self._check()
+        if not self._buf:
+            self._fill(self.buffer_size)
+        return self._buf
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+    def readline(self, size=-1):
+        self._check()
+        size = _io._index(size)
+        start = 0
+        while True:
+            i = self._buf.find(b'\n', start)
+            if i >= 0:
+                end = i + 1
+                break
+            if 0 <= size <= len(self._buf):
+                end = size
+                break
+            start = len(self._buf)
+            if not self._fill(self.buffer_size):
+                end = len(self._buf)
+                break
+        if 0 <= size < end:
+            end = size
+        out, self._buf = self._buf[:end], self._buf[end:]
+        return out
+
+    def __repr__(self):
+        try:
+            name = self.name
+        except Exception:
+            return '<%s.%s>' % (type(self).__module__, type(self).__qualname__)
+        return '<%s.%s name=%r>' % (type(self).__module__, type(self).__qualname__, name)
+
+
+class BufferedWriter(_io.BufferedIOBase):
+    """Write buffering over a raw stream (raw.write(b) returns how much it took)."""
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if buffer_size <= 0:
+            raise ValueError('buffer size must be strictly positive')
+        self.raw = raw
+        self.buffer_size = buffer_size
+        self._wbuf = bytearray()
+
+    def _check(self):
+        if self.raw.closed:
+            raise _closed_error()
+
+    @property
+    def closed(self):
+        return self.raw.closed
+
+    @property
+    def name(self):
+        return self.raw.name
+
+    @property
+    def mode(self):
+        return self.raw.mode
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        self._check()
+        return True
+
+    def seekable(self):
+        return False
+
+    def fileno(self):
+        return self.raw.fileno()
+
+    def isatty(self):
+        return False
+
+    def write(self, b):
+        self._check()
+        if isinstance(b, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        b = bytes(b)
+        self._wbuf += b
+        if len(self._wbuf) >= self.buffer_size:
+            self._flush_unlocked()
+        return len(b)
+
+    def _flush_unlocked(self):
+        while self._wbuf:
+            n = self.raw.write(bytes(self._wbuf))
+            if n is None:
+                raise BlockingIOError(11, 'write could not complete without blocking', 0)
+            del self._wbuf[:n]
+
+    def flush(self):
+        self._check()
+        self._flush_unlocked()
+
+    def close(self):
+        if self.raw.closed:
+            return
+        try:
+            self.flush()
+        finally:
+            self.raw.close()
+
+    def detach(self):
+        self.flush()
+        raw = self.raw
+        self.raw = None
+        return raw
+
+    def __repr__(self):
+        try:
+            name = self.name
+        except Exception:
+            return '<%s.%s>' % (type(self).__module__, type(self).__qualname__)
+        return '<%s.%s name=%r>' % (type(self).__module__, type(self).__qualname__, name)
+
+
+class BufferedRWPair(_io.BufferedIOBase):
+    """A reader and a writer over two raw streams (or one raw stream used both ways)."""
+
+    def __init__(self, reader, writer, buffer_size=DEFAULT_BUFFER_SIZE):
+        self.reader = BufferedReader(reader, buffer_size)
+        self.writer = BufferedWriter(writer, buffer_size)
+
+    def read(self, size=-1):
+        return self.reader.read(size)
+
+    def read1(self, size=-1):
+        return self.reader.read1(size)
+
+    def readline(self, size=-1):
+        return self.reader.readline(size)
+
+    def peek(self, size=0):
+        return self.reader.peek(size)
+
+    def readinto(self, b):
+        return self.reader.readinto(b)
+
+    def write(self, b):
+        return self.writer.write(b)
+
+    def flush(self):
+        return self.writer.flush()
+
+    def readable(self):
+        return self.reader.readable()
+
+    def writable(self):
+        return self.writer.writable()
+
+    def seekable(self):
+        return False
+
+    def fileno(self):
+        return self.reader.fileno()
+
+    def isatty(self):
+        return False
+
+    @property
+    def closed(self):
+        return self.writer.closed
+
+    @property
+    def name(self):
+        return self.reader.name
+
+    @property
+    def mode(self):
+        return self.reader.mode
+
+    def close(self):
+        try:
+            self.writer.close()
+        finally:
+            self.reader.close()
+
+
+# ---------------------------------------------------------------- text
+
+_LF, _CR, _CRLF = 1, 2, 4
+_NEWLINES_SEEN = (None, '\n', '\r', ('\r', '\n'), '\r\n', ('\n', '\r\n'), ('\r', '\r\n'),
+                  ('\r', '\n', '\r\n'))
+_SINGLE_BYTE = ('latin1', 'latin-1', 'iso8859-1', 'iso-8859-1', 'ascii', 'us-ascii',
+                'cp1252', 'windows-1252', 'l1', 'iso88591', 'latin')
+
+
+def _norm_encoding(name):
+    return name.lower().replace('_', '-')
+
+
+def _utf8_incomplete_tail(data):
+    """How many bytes at the end of data start a UTF-8 sequence that is not complete yet."""
+    n = len(data)
+    for back in range(1, min(3, n) + 1):
+        b = data[n - back]
+        if b & 0xC0 == 0x80:
+            continue
+        if b >= 0xF0:
+            need = 4
+        elif b >= 0xE0:
+            need = 3
+        elif b >= 0xC0:
+            need = 2
+        else:
+            need = 1
+        return back if need > back else 0
+    return 0
+
+
+class _Decoder:
+    """Incremental decoding of a byte stream: keeps the bytes of an unfinished character."""
+
+    def __init__(self, encoding, errors):
+        self.encoding = encoding
+        self.errors = errors
+        self.pending = b''
+        norm = _norm_encoding(encoding)
+        self.utf8 = norm in ('utf-8', 'utf8', 'u8', 'utf')
+        self.sig = norm in ('utf-8-sig', 'utf8-sig')
+        self.single = norm in _SINGLE_BYTE
+        self.started = False
+
+    def decode(self, data, final=False):
+        data = self.pending + data
+        self.pending = b''
+        if self.sig and not self.started:
+            if len(data) < 3 and not final and b'\xef\xbb\xbf'.startswith(data):
+                self.pending = data
+                return ''
+            self.started = True
+            if data.startswith(b'\xef\xbb\xbf'):
+                data = data[3:]
+            return self._decode_utf8(data, final)
+        self.started = True
+        if self.single or final:
+            return data.decode(self.encoding, self.errors)
+        if self.utf8 or self.sig:
+            return self._decode_utf8(data, final)
+        try:
+            return data.decode(self.encoding, 'strict')
+        except UnicodeDecodeError as e:
+            if e.end >= len(data) and e.start >= len(data) - 4:
+                self.pending = data[e.start:]
+                return data[:e.start].decode(self.encoding, self.errors)
+            return data.decode(self.encoding, self.errors)
+
+    def _decode_utf8(self, data, final):
+        if not final:
+            tail = _utf8_incomplete_tail(data)
+            if tail:
+                self.pending = data[-tail:]
+                data = data[:-tail]
+        return data.decode('utf-8', self.errors)
+
+
+class TextIOWrapper(_io.TextIOBase):
+    """Text over a binary buffered stream."""
+
+    def __init__(self, buffer, encoding=None, errors=None, newline=None,
+                 line_buffering=False, write_through=False):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError('TextIOWrapper() argument \'newline\' must be str or None, not %s'
+                            % type(newline).__name__)
+        if newline not in (None, '', '\n', '\r', '\r\n'):
+            raise ValueError('illegal newline value: %s' % (newline,))
+        if encoding is None or encoding == 'locale':
+            encoding = 'UTF-8' if encoding is None else 'UTF-8'
+        elif not isinstance(encoding, str):
+            raise TypeError('TextIOWrapper() argument \'encoding\' must be str or None, not %s'
+                            % type(encoding).__name__)
+        else:
+            b''.decode(encoding)  # LookupError for an unknown encoding
+        if errors is None:
+            errors = 'strict'
+        elif not isinstance(errors, str):
+            raise TypeError('TextIOWrapper() argument \'errors\' must be str or None, not %s'
+                            % type(errors).__name__)
+        self._buffer = buffer
+        self._encoding = encoding
+        self._errors = errors
+        self._readnl = newline
+        self._translate = newline is None
+        self._universal = newline is None or newline == ''
+        self._writenl = newline if newline not in (None, '') else None
+        if newline is None:
+            self._writenl = _os.linesep if _os.linesep != '\n' else None
+        self._line_buffering = bool(line_buffering)
+        self._write_through = bool(write_through)
+        self._decoder = None
+        self._text = ''       # decoded, not yet returned
+        self._pendingcr = False
+        self._eof = False
+        self._seen = 0
+
+    # attributes
+    @property
+    def buffer(self):
+        return self._buffer
+
+    @property
+    def encoding(self):
+        return self._encoding
+
+    @property
+    def errors(self):
+        return self._errors
+
+    @property
+    def line_buffering(self):
+        return self._line_buffering
+
+    @property
+    def write_through(self):
+        return self._write_through
+
+    @property
+    def newlines(self):
+        return _NEWLINES_SEEN[self._seen] if self._universal else None
+
+    @property
+    def closed(self):
+        return self._buffer.closed
+
+    @property
+    def name(self):
+        return self._buffer.name
+
+    def __repr__(self):
+        cls = '%s.%s' % (type(self).__module__, type(self).__qualname__)
+        if cls == '_streams.TextIOWrapper':
+            cls = '_io.TextIOWrapper'
+        parts = ['<' + cls]
+        try:
+            parts.append('name=%r' % (self.name,))
+        except Exception:
+            pass
+        try:
+            parts.append('mode=%r' % (self.mode,))
+        except Exception:
+            pass
+        parts.append('encoding=%r>' % (self._encoding,))
+        return ' '.join(parts)
+
+    def _check(self):
+        if self._buffer is None:
+            raise ValueError('underlying buffer has been detached')
+        if self._buffer.closed:
+            raise _closed_error()
+
+    def fileno(self):
+        return self._buffer.fileno()
+
+    def isatty(self):
+        return self._buffer.isatty()
+
+    def readable(self):
+        return self._buffer.readable()
+
+    def writable(self):
+        return self._buffer.writable()
+
+    def seekable(self):
+        return False
+
+    def flush(self):
+        self._check()
+        self._buffer.flush()
+
+    def close(self):
+        if self._buffer is not None and not self._buffer.closed:
+            try:
+                self.flush()
+            finally:
+                self._buffer.close()
+
+    def detach(self):
+        if self._buffer is None:
+            raise ValueError('buffer is already detached')
+        self.flush()
+        b = self._buffer
+        self._buffer = None
+        return b
+
+    def tell(self):
+        raise UnsupportedOperation('underlying stream is not seekable')
+
+    def seek(self, cookie, whence=0):
+        raise UnsupportedOperation('underlying stream is not seekable')
+
+    # writing
+    def write(self, s):
+        self._check()
+        if not isinstance(s, str):
+            raise TypeError('write() argument must be str, not %s' % type(s).__name__)
+        n = len(s)
+        haslf = '\n' in s
+        if self._writenl is not None and haslf:
+            s = s.replace('\n', self._writenl)
+        self._buffer.write(s.encode(self._encoding, self._errors))
+        if self._line_buffering and (haslf or '\r' in s):
+            self._buffer.flush()
+        return n
+
+    # reading
+    def _get_decoder(self):
+        if self._decoder is None:
+            self._decoder = _Decoder(self._encoding, self._errors)
+        return self._decoder
+
+    def _newline_filter(self, text, final):
+        """Universal-newline bookkeeping (and translation when newline is None)."""
+        if self._pendingcr:
+            text = '\r' + text
+            self._pendingcr = False
+        if text.endswith('\r') and not final:
+            text = text[:-1]
+            self._pendingcr = True
+        if not self._universal:
+            return text
+        crlf = text.count('\r\n')
+        cr = text.count('\r') - crlf
+        lf = text.count('\n') - crlf
+        if lf:
+            self._seen |= _LF
+        if cr:
+            self._seen |= _CR
+        if crlf:
+            self._seen |= _CRLF
+        if self._translate and (cr or crlf):
+            text = text.replace('\r\n', '\n').replace('\r', '\n')
+        return text
+
+    def _read_chunk(self):
+        """Decode one more chunk from the buffer; False at end of file."""
+        if self._eof:
+            return False
+        buf = self._buffer
+        read1 = getattr(buf, 'read1', None)
+        data = read1(_CHUNK) if read1 is not None else buf.readline()
+        final = not data
+        text = self._get_decoder().decode(data, final=final)
+        self._text += self._newline_filter(text, final)
+        if final:
+            self._eof = True
+        return not final
+
+    def read(self, size=-1):
+        self._check()
+        if not self._buffer.readable():
+            raise UnsupportedOperation('not readable')
+        size = _io._index(size)
+        if size < 0:
+            data = self._buffer.read()
+            text = self._get_decoder().decode(data, final=True)
+            text = self._text + self._newline_filter(text, True)
+            self._text = ''
+            self._eof = False
+            return text
+        while len(self._text) < size and self._read_chunk():
+            pass
+        out, self._text = self._text[:size], self._text[size:]
+        if not out:
+            self._eof = False
+        return out
+
+    def _line_end(self, start):
+        """End index (exclusive) of the first complete line in self._text from start, or -1."""
+        text = self._text
+        if self._translate or self._readnl == '\n':
+            i = text.find('\n', start)
+            return i + 1 if i >= 0 else -1
+        if self._readnl == '':
+            for j in range(start, len(text)):
+                c = text[j]
+                if c == '\n':
+                    return j + 1
+                if c == '\r':
+                    if j + 1 < len(text):
+                        return j + 2 if text[j + 1] == '\n' else j + 1
+                    if self._eof:
+                        return j + 1
+                    return -1
+            return -1
+        i = text.find(self._readnl, start)
+        return i + len(self._readnl) if i >= 0 else -1
+
+    def readline(self, size=-1):
+        self._check()
+        size = _io._index(size)
+        start = 0
+        while True:
+            end = self._line_end(start)
+            if end >= 0:
+                break
+            if 0 <= size <= len(self._text):
+                end = size
+                break
+            start = max(0, len(self._text) - 1)
+            if not self._read_chunk():
+                end = len(self._text)
+                break
+        if 0 <= size < end:
+            end = size
+        out, self._text = self._text[:end], self._text[end:]
+        if not out:
+            self._eof = False
+        return out
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def __iter__(self):
+        self._check()
+        return self
+
+
+# ---------------------------------------------------------------- sockets
+
+class SocketIO(_io.RawIOBase):
+    """The raw stream of socket.makefile(): recv and send on the socket. Closing it releases
+    the socket's reference; the socket closes when it and all its files are closed."""
+
+    def __init__(self, sock, mode):
+        if mode not in ('r', 'w', 'rw', 'rb', 'wb', 'rwb'):
+            raise ValueError('invalid mode: %r' % mode)
+        self._sock = sock
+        if 'b' not in mode:
+            mode += 'b'
+        self._mode = mode
+        self._reading = 'r' in mode
+        self._writing = 'w' in mode
+        self._timeout_occurred = False
+        self._closed = False
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def mode(self):
+        return self._mode
+
+    @property
+    def name(self):
+        if self._closed:
+            return -1
+        return self._sock.fileno()
+
+    def _checkClosed(self):
+        if self._closed:
+            raise _closed_error()
+
+    def read(self, n=-1):
+        self._checkClosed()
+        if not self._reading:
+            raise UnsupportedOperation('File or stream is not readable.')
+        if self._timeout_occurred:
+            raise OSError('cannot read from timed out object')
+        if n is None or n < 0:
+            chunks = []
+            while True:
+                data = self.read(_CHUNK)
+                if not data:
+                    return b''.join(chunks)
+                chunks.append(data)
+        try:
+            return self._sock.recv(n)
+        except TimeoutError:
+            self._timeout_occurred = True
+            raise
+        except BlockingIOError:
+            return None
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        if data is None:
+            return None
+        b[:len(data)] = data
+        return len(data)
+
+    def write(self, b):
+        self._checkClosed()
+        if not self._writing:
+            raise UnsupportedOperation('File or stream is not writable.')
+        try:
+            return self._sock.send(b)
+        except BlockingIOError:
+            return None
+
+    def readable(self):
+        self._checkClosed()
+        return self._reading
+
+    def writable(self):
+        self._checkClosed()
+        return self._writing
+
+    def seekable(self):
+        self._checkClosed()
+        return False
+
+    def fileno(self):
+        self._checkClosed()
+        return self._sock.fileno()
+
+    def close(self):
+        if self._closed:
+            return
+        self._closed = True
+        self._sock._decref_socketios()
+        self._sock = None
+
+
+def makefile(sock, mode='r', buffering=None, encoding=None, errors=None, newline=None):
+    """socket.makefile: a file object over the socket (the socket has counted the reference)."""
+    writing = 'w' in mode
+    reading = 'r' in mode or not writing
+    binary = 'b' in mode
+    rawmode = ''
+    if reading:
+        rawmode += 'r'
+    if writing:
+        rawmode += 'w'
+    raw = SocketIO(sock, rawmode)
+    try:
+        if buffering is None:
+            buffering = -1
+        if buffering < 0:
+            buffering = DEFAULT_BUFFER_SIZE
+        if buffering == 0:
+            if not binary:
+                raise ValueError('unbuffered streams must be binary')
+            return raw
+        if reading and writing:
+            buffer = BufferedRWPair(raw, raw, buffering)
+        elif reading:
+            buffer = BufferedReader(raw, buffering)
+        else:
+            buffer = BufferedWriter(raw, buffering)
+        if binary:
+            return buffer
+        text = TextIOWrapper(buffer, encoding, errors, newline)
+        text.mode = mode
+        return text
+    except BaseException:
+        raw.close()
+        raise
