@@ -23,9 +23,31 @@ def _closed_error():
     return ValueError('I/O operation on closed file.')
 
 
+def _type_name(obj):
+    """The class name as CPython's io module shows it (these classes stand for _io's)."""
+    cls = type(obj)
+    module = '_io' if cls.__module__ == '_streams' else cls.__module__
+    return '%s.%s' % (module, cls.__qualname__)
+
+
+class _FinalizeOnDel:
+    """Closing on garbage collection, as io.IOBase's finalizer (flushes pending writes)."""
+
+    def __del__(self):
+        try:
+            closed = self.closed
+        except Exception:
+            return
+        if not closed:
+            try:
+                self.close()
+            except Exception:
+                pass
+
+
 # ---------------------------------------------------------------- raw and buffered layers
 
-class BufferedReader(_io.BufferedIOBase):
+class BufferedReader(_FinalizeOnDel, _io.BufferedIOBase):
     """Read buffering over a raw stream (raw.read(n) returns up to n bytes, b'' at EOF)."""
 
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
@@ -148,11 +170,11 @@ class BufferedReader(_io.BufferedIOBase):
         try:
             name = self.name
         except Exception:
-            return '<%s.%s>' % (type(self).__module__, type(self).__qualname__)
-        return '<%s.%s name=%r>' % (type(self).__module__, type(self).__qualname__, name)
+            return '<%s>' % _type_name(self)
+        return '<%s name=%r>' % (_type_name(self), name)
 
 
-class BufferedWriter(_io.BufferedIOBase):
+class BufferedWriter(_FinalizeOnDel, _io.BufferedIOBase):
     """Write buffering over a raw stream (raw.write(b) returns how much it took)."""
 
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
@@ -233,11 +255,11 @@ class BufferedWriter(_io.BufferedIOBase):
         try:
             name = self.name
         except Exception:
-            return '<%s.%s>' % (type(self).__module__, type(self).__qualname__)
-        return '<%s.%s name=%r>' % (type(self).__module__, type(self).__qualname__, name)
+            return '<%s>' % _type_name(self)
+        return '<%s name=%r>' % (_type_name(self), name)
 
 
-class BufferedRWPair(_io.BufferedIOBase):
+class BufferedRWPair(_FinalizeOnDel, _io.BufferedIOBase):
     """A reader and a writer over two raw streams (or one raw stream used both ways)."""
 
     def __init__(self, reader, writer, buffer_size=DEFAULT_BUFFER_SIZE):
@@ -377,7 +399,7 @@ class _Decoder:
         return data.decode('utf-8', self.errors)
 
 
-class TextIOWrapper(_io.TextIOBase):
+class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
     """Text over a binary buffered stream."""
 
     def __init__(self, buffer, encoding=None, errors=None, newline=None,
@@ -450,10 +472,7 @@ class TextIOWrapper(_io.TextIOBase):
         return self._buffer.name
 
     def __repr__(self):
-        cls = '%s.%s' % (type(self).__module__, type(self).__qualname__)
-        if cls == '_streams.TextIOWrapper':
-            cls = '_io.TextIOWrapper'
-        parts = ['<' + cls]
+        parts = ['<' + _type_name(self)]
         try:
             parts.append('name=%r' % (self.name,))
         except Exception:
@@ -643,7 +662,7 @@ class TextIOWrapper(_io.TextIOBase):
 
 # ---------------------------------------------------------------- sockets
 
-class SocketIO(_io.RawIOBase):
+class SocketIO(_FinalizeOnDel, _io.RawIOBase):
     """The raw stream of socket.makefile(): recv and send on the socket. Closing it releases
     the socket's reference; the socket closes when it and all its files are closed."""
 

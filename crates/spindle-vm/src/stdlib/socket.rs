@@ -18,7 +18,7 @@ use crate::types::{add_methods, add_staticmethod, types};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::{Args, PyErr, PyResult};
-use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// The payload of a socket object.
@@ -30,6 +30,11 @@ pub struct SockObj {
     proto: i32,
     /// Timeout in seconds as f64 bits; NaN = blocking (None).
     timeout: AtomicU64,
+    /// File objects from `makefile()` not yet closed: the descriptor stays open until they
+    /// and the socket are all closed (CPython's `_io_refs`). Changed under the GIL only.
+    io_refs: AtomicUsize,
+    /// `close()` was called (the descriptor may still be open for the files).
+    closed: AtomicBool,
 }
 
 impl Drop for SockObj {
@@ -79,6 +84,7 @@ fn sock_type() -> &'static ObjRef {
                 ("__exit__", sock_exit),
                 ("__repr__", sock_repr),
                 ("makefile", sock_makefile),
+                ("_decref_socketios", sock_decref_socketios),
                 ("__getattr__", sock_getattr),
             ],
         );
@@ -133,7 +139,7 @@ fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
 }
 
 fn new_sock_value(cls: ObjRef, fd: i32, family: i32, kind: i32, proto: i32) -> Value {
-    Value::Obj(ObjRef::new(cls, Payload::Native(Box::new(SockObj { fd: AtomicI32::new(fd), family, kind, proto, timeout: AtomicU64::new(NO_TIMEOUT) }))))
+    Value::Obj(ObjRef::new(cls, Payload::Native(Box::new(SockObj { fd: AtomicI32::new(fd), family, kind, proto, timeout: AtomicU64::new(NO_TIMEOUT), io_refs: AtomicUsize::new(0), closed: AtomicBool::new(false) }))))
 }
 
 fn sock_new(vm: &mut Vm, a: Args) -> PyResult {
@@ -172,8 +178,28 @@ fn sock_fileno(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::Int(s.fd.load(Ordering::Relaxed) as i64))
 }
 
+/// `close()`: the descriptor closes now, or when the last `makefile()` file closes.
 fn sock_close(vm: &mut Vm, a: Args) -> PyResult {
     let s = this(vm, &a.args[0])?;
+    s.closed.store(true, Ordering::Relaxed);
+    if s.io_refs.load(Ordering::Relaxed) > 0 {
+        return Ok(Value::None);
+    }
+    real_close(vm, s)
+}
+
+/// `_decref_socketios()`: a `makefile()` file was closed.
+fn sock_decref_socketios(vm: &mut Vm, a: Args) -> PyResult {
+    let s = this(vm, &a.args[0])?;
+    let left = s.io_refs.load(Ordering::Relaxed).saturating_sub(1);
+    s.io_refs.store(left, Ordering::Relaxed);
+    if left == 0 && s.closed.load(Ordering::Relaxed) {
+        return real_close(vm, s);
+    }
+    Ok(Value::None)
+}
+
+fn real_close(vm: &mut Vm, s: &SockObj) -> PyResult {
     let fd = s.fd.swap(-1, Ordering::Relaxed);
     if fd >= 0 {
         // SAFETY: the descriptor was ours; it is no longer reachable through the object.
@@ -187,6 +213,7 @@ fn sock_close(vm: &mut Vm, a: Args) -> PyResult {
 
 fn sock_detach(vm: &mut Vm, a: Args) -> PyResult {
     let s = this(vm, &a.args[0])?;
+    s.closed.store(true, Ordering::Relaxed);
     Ok(Value::Int(s.fd.swap(-1, Ordering::Relaxed) as i64))
 }
 
@@ -713,7 +740,8 @@ fn sock_repr(vm: &mut Vm, a: Args) -> PyResult {
         libc::SOCK_DGRAM => "SocketKind.SOCK_DGRAM".to_string(),
         k => k.to_string(),
     };
-    let txt = format!("<socket.socket fd={}, family={fam}, type={kind}, proto={}>", s.fd.load(Ordering::Relaxed), s.proto);
+    let closed = if s.closed.load(Ordering::Relaxed) { " [closed]" } else { "" };
+    let txt = format!("<socket.socket{closed} fd={}, family={fam}, type={kind}, proto={}>", s.fd.load(Ordering::Relaxed), s.proto);
     Ok(vm.new_string(txt))
 }
 
@@ -730,8 +758,47 @@ fn sock_getattr(vm: &mut Vm, a: Args) -> PyResult {
     }
 }
 
-fn sock_makefile(vm: &mut Vm, _a: Args) -> PyResult {
-    Err(vm.not_implemented_error("socket.makefile() is not supported by Spindle yet"))
+/// `makefile(mode='r', buffering=None, *, encoding=None, errors=None, newline=None)`: a file
+/// object over the socket, built by `lib/_streams.py` (SocketIO under buffered and text layers).
+fn sock_makefile(vm: &mut Vm, a: Args) -> PyResult {
+    let sock = a.args[0].clone();
+    let s = this(vm, &sock)?;
+    let names = ["mode", "buffering", "encoding", "errors", "newline"];
+    let mut vals: Vec<Value> = vec![Value::None; names.len()];
+    if a.args.len() > 3 {
+        return Err(vm.type_error(&format!("makefile() takes from 1 to 3 positional arguments but {} were given", a.args.len())));
+    }
+    for (i, v) in a.args.iter().enumerate().skip(1) {
+        vals[i - 1] = v.clone();
+    }
+    for (k, v) in a.kwargs {
+        let k = k.as_str().unwrap_or("");
+        match names.iter().position(|n| *n == k) {
+            Some(i) => vals[i] = v.clone(),
+            None => return Err(vm.type_error(&format!("makefile() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    let mode = match &vals[0] {
+        Value::None if a.args.len() < 2 && a.kw("mode").is_none() => "r".to_string(),
+        v => match v.as_str() {
+            Some(m) => m.to_string(),
+            None => {
+                let r = vm.repr(v)?;
+                return Err(vm.value_error(&format!("invalid mode {} (only r, w, b allowed)", r)));
+            }
+        },
+    };
+    if !mode.chars().all(|c| matches!(c, 'r' | 'w' | 'b')) {
+        let r = vm.repr(&vals[0])?;
+        return Err(vm.value_error(&format!("invalid mode {} (only r, w, b allowed)", r)));
+    }
+    let m = vm.new_string(mode);
+    s.io_refs.fetch_add(1, Ordering::Relaxed);
+    let streams = crate::import::import_full(vm, "_streams")?;
+    let make = vm.get_attr_str(&streams, "makefile")?;
+    let mut args = vec![sock, m];
+    args.extend(vals.into_iter().skip(1));
+    vm.call(&make, &args, &[])
 }
 
 fn socketpair(vm: &mut Vm, a: Args) -> PyResult {

@@ -1,0 +1,68 @@
+# socket.makefile: text and binary files over a socket, line reading, flushing writes, closing semantics, timeouts
+import socket, threading
+a, b = socket.socketpair()
+r = a.makefile('r')
+w = b.makefile('w')
+print(repr(r).split(' name=')[0], r.mode, w.mode, r.name == a.fileno(), type(r.buffer).__name__)
+w.write('hello\nworld\n'); w.flush()
+print(repr(r.readline()), repr(r.readline()))
+rb = a.makefile('rb'); wb = b.makefile('wb')
+print(repr(rb).split(' name=')[0], repr(wb).split(' name=')[0], rb.mode, wb.mode)
+wb.write(b'bin1\nbin2'); wb.flush()
+print(rb.readline(), rb.read(4))
+wb.close(); w.close()
+print(b.fileno() >= 0, repr(b).split(' fd=')[0])
+b.close()
+print(repr(b).split(' fd=')[0], b.fileno())
+print(repr(r.read()), rb.read())
+a.close()
+print(a.fileno() >= 0, repr(a).split(' fd=')[0])
+r.close(); print(a.fileno() >= 0)
+rb.close(); print(a.fileno())
+for m in ['rw+', 'x', 'rt']:
+    try: a.makefile(m)
+    except ValueError as e: print(e)
+c, d = socket.socketpair()
+try: c.makefile('r', buffering=0)
+except ValueError as e: print(e)
+raw = c.makefile('rb', buffering=0); print(type(raw).__name__)
+f = c.makefile('rwb'); print(type(f).__name__)
+g = d.makefile('rw', newline='')
+g.write('a\r\nb\n'); g.flush(); print(repr(f.readline()), repr(f.readline()))
+f.write(b'x\r\ny\rz\n'); f.flush(); print(repr(g.readline()), repr(g.readline()), repr(g.readline()))
+d.settimeout(0.2)
+h = d.makefile('rb')
+try: h.read(10)
+except TimeoutError as e: print('timeout', e)
+try: h.read(10)
+except OSError as e: print(e)
+# server thread line protocol
+srv = socket.socket(); srv.bind(('127.0.0.1', 0)); srv.listen()
+def serve():
+    conn, _ = srv.accept()
+    with conn, conn.makefile('r', encoding='utf-8') as rf, conn.makefile('w', encoding='utf-8') as wf:
+        for line in rf:
+            wf.write(line.upper()); wf.flush()
+t = threading.Thread(target=serve); t.start()
+cl = socket.create_connection(srv.getsockname())
+rf, wf = cl.makefile('r'), cl.makefile('w')
+for word in ['héllo\n', 'wörld\n']:
+    wf.write(word); wf.flush(); print(repr(rf.readline()))
+wf.close(); cl.shutdown(socket.SHUT_WR); print(repr(rf.read())); rf.close(); cl.close(); t.join(); srv.close()
+with c, d: pass
+raw.close(); f.close(); g.close(); h.close()
+# a file object still works after the socket's close(); the peer sees EOF only when all are closed
+x, y = socket.socketpair()
+xf = x.makefile('wb')
+x.close()
+xf.write(b'after close\n')
+xf.flush()
+print(y.recv(100))
+y.settimeout(0.2)
+try:
+    y.recv(100)
+except TimeoutError:
+    print('no EOF yet')
+xf.close()
+print(y.recv(100), x.fileno())
+y.close()
