@@ -25,26 +25,38 @@ impl Vm {
                 }
                 self.run_frame(frame)
             }
-            Payload::Builtin { func, bound, .. } => match bound {
-                None => func(self, Args { args, kwargs }),
-                Some(s) => {
-                    // A bound builtin: its function with self first.
-                    let s = s.clone();
-                    let func = *func;
-                    if args.len() < INLINE_ARGS {
-                        let mut buf = [const { Value::Null }; INLINE_ARGS];
-                        buf[0] = s;
-                        for (slot, v) in buf[1..].iter_mut().zip(args) {
-                            *slot = v.clone();
+            Payload::Builtin { func, bound, module, name } => {
+                // A native calling back into natives with no Python frame between (a
+                // `__reversed__` finding itself again) ends in RecursionError, not a Rust stack
+                // overflow.
+                self.check_stack()?;
+                match bound {
+                    // A type's method called unbound with no self (`str.upper()`): natives may
+                    // assume args[0], so refuse here (staticmethods such as `str.maketrans` go on).
+                    None if args.is_empty() && module.is_none() && *name != "__new__" => match types::native_owner(o, name) {
+                        Some((_, false)) => func(self, Args { args, kwargs }),
+                        owner => Err(self.type_error(&types::unbound_without_self_message(owner.as_ref().map(|(n, _)| n.as_str()), name))),
+                    },
+                    None => func(self, Args { args, kwargs }),
+                    Some(s) => {
+                        // A bound builtin: its function with self first.
+                        let s = s.clone();
+                        let func = *func;
+                        if args.len() < INLINE_ARGS {
+                            let mut buf = [const { Value::Null }; INLINE_ARGS];
+                            buf[0] = s;
+                            for (slot, v) in buf[1..].iter_mut().zip(args) {
+                                *slot = v.clone();
+                            }
+                            return func(self, Args { args: &buf[..args.len() + 1], kwargs });
                         }
-                        return func(self, Args { args: &buf[..args.len() + 1], kwargs });
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(s);
+                        full.extend_from_slice(args);
+                        func(self, Args { args: &full, kwargs })
                     }
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(s);
-                    full.extend_from_slice(args);
-                    func(self, Args { args: &full, kwargs })
                 }
-            },
+            }
             Payload::Method { func, self_ } => {
                 let (func, self_) = (func.clone(), self_.clone());
                 call_with_first(self, &func, &self_, args, kwargs)

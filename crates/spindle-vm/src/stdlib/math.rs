@@ -515,8 +515,17 @@ fn comb_perm(vm: &mut Vm, a: &Args, name: &str, comb: bool) -> PyResult {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k_u = k.to_u64().unwrap_or(0);
-    let k_u = if comb { k_u.min((&n - &k).to_u64().unwrap_or(k_u)) } else { k_u };
+    // CPython computes with a C long long count of factors.
+    let k = if comb { k.clone().min(&n - &k) } else { k };
+    let Some(k_u) = k.to_i64().map(|k| k as u64) else {
+        return Err(vm.overflow_error(if comb {
+            "min(n - k, k) must not exceed 9223372036854775807"
+        } else if a.args.get(1).map_or(true, |v| v.is_none()) {
+            "factorial() argument should not exceed 9223372036854775807"
+        } else {
+            "k must not exceed 9223372036854775807"
+        }));
+    };
     let mut r = BigInt::one();
     for i in 0..k_u {
         r *= &n - i;

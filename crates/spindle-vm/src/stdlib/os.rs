@@ -147,11 +147,19 @@ fn unsetenv(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn urandom(vm: &mut Vm, a: Args) -> PyResult {
-    let n = a.args.first().and_then(crate::types::int::to_i64).unwrap_or(0);
+    if a.args.len() != 1 || !a.kwargs.is_empty() {
+        return Err(vm.type_error(&if a.kwargs.is_empty() {
+            format!("posix.urandom() takes exactly one argument ({} given)", a.args.len())
+        } else {
+            "posix.urandom() takes no keyword arguments".to_string()
+        }));
+    }
+    let n = crate::types::int::as_ssize(vm, &a.args[0])?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = crate::alloc::try_vec::<u8>(vm, n as usize)?;
+    buf.resize(n as usize, 0);
     let mut off = 0;
     while off < buf.len() {
         // SAFETY: getrandom writes at most len bytes into the buffer we own.

@@ -140,8 +140,19 @@ fn reduce(vm: &mut Vm, a: Args) -> PyResult {
 /// `cls(sequence, dict=None)`: between n_sequence and n_fields items; named extras may come
 /// from `dict`.
 fn new(vm: &mut Vm, a: Args) -> PyResult {
-    let Some(Value::Obj(cls)) = a.args.first() else { return Err(vm.type_error("struct sequence __new__ needs a type")) };
-    let cls = cls.clone();
+    // The same native serves every struct sequence type, so the messages cannot name the owner.
+    let cls = match a.args.first() {
+        Some(Value::Obj(c)) if c.as_type().is_some() => c.clone(),
+        Some(v) => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(&format!("structseq.__new__(X): X is not a type object ({tn})")));
+        }
+        None => return Err(vm.type_error("structseq.__new__(): not enough arguments")),
+    };
+    if !crate::types::is_subtype(&cls, &crate::types::types().tuple) || crate::types::lookup(&cls, "n_sequence_fields").is_none() {
+        let cn = cls.type_data().name.clone();
+        return Err(vm.type_error(&format!("structseq.__new__({cn}): {cn} is not a struct sequence type")));
+    }
     let seq = match a.args.get(1).or_else(|| a.kw("sequence")) {
         Some(s) => vm.collect(s)?,
         None => return Err(vm.type_error("structseq() missing required argument 'sequence' (pos 1)")),

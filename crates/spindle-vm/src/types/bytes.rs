@@ -318,6 +318,7 @@ fn b_len(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn b_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     crate::types::list::seq_getitem(vm, &a.args[0], &a.args[1])
 }
 
@@ -374,6 +375,7 @@ fn b_fromhex(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn b_join(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let sep = me(vm, &a)?;
     let items = vm.collect(&a.args[1])?;
     let mut out = Vec::new();
@@ -502,6 +504,7 @@ fn b_rindex(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn b_count(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let b = me(vm, &a)?;
     let n = needle(vm, &a.args[1])?;
     let Some((s, e)) = window(vm, b.len(), a.args.get(2), a.args.get(3))? else { return Ok(Value::Int(0)) };
@@ -519,10 +522,14 @@ fn b_count(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn b_replace(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_positional(vm, &a, 1, "replace", 2, 3)?;
     let b = me(vm, &a)?;
     let old = arg_bytes(vm, &a.args[1])?;
     let new = arg_bytes(vm, &a.args[2])?;
-    let count = a.args.get(3).and_then(crate::types::int::to_i64).unwrap_or(-1);
+    let count = match a.args.get(3) {
+        Some(c) => crate::types::int::as_ssize(vm, c)?,
+        None => -1,
+    };
     let mut out = Vec::new();
     let mut from = 0;
     let mut n = 0;
@@ -604,12 +611,14 @@ pub(crate) fn ba_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCell<Vec<
 }
 
 fn ba_append(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let x = byte_value(vm, &a.args[1])?;
     ba_cell(vm, &a.args[0])?.lock().push(x);
     Ok(Value::None)
 }
 
 fn ba_extend(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let data = match bytes_like(&a.args[1]) {
         Some(d) => d,
         None => {
@@ -649,12 +658,14 @@ fn ba_copy(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn ba_setitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 2)?;
     let c = ba_cell(vm, &a.args[0])?;
     bytearray_setitem(vm, c, &a.args[1], Some(a.args[2].clone()))?;
     Ok(Value::None)
 }
 
 fn ba_delitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let c = ba_cell(vm, &a.args[0])?;
     bytearray_setitem(vm, c, &a.args[1], None)?;
     Ok(Value::None)

@@ -569,6 +569,7 @@ fn ba_reverse(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn ba_iadd(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let Some(data) = crate::types::bytes::bytes_like(&a.args[1]).filter(|_| a.args[1].as_str().is_none()) else {
         let tn = vm.type_name(&a.args[1]);
         return Err(vm.type_error(&format!("can't concat {tn} to bytearray")));
@@ -578,6 +579,7 @@ fn ba_iadd(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn ba_imul(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     if !crate::ops::is_int(&a.args[1]) && vm.lookup_special(&a.args[1], "__index__").is_none() {
         return Ok(Value::Obj(crate::types::types().not_implemented_obj.clone()));
     }

@@ -147,13 +147,11 @@ fn self_dict<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a ObjRef> {
 }
 
 fn d_new(vm: &mut Vm, a: Args) -> PyResult {
-    let cls = a.args[0].clone();
-    match &cls {
-        Value::Obj(c) if !c.is(&types().dict) => {
-            Ok(Value::Obj(crate::types::new_object(c, Payload::Dict(PyCell::new(DictData::new())))))
-        }
-        _ => Ok(Value::Obj(vm.new_dict())),
+    let c = crate::types::check_new(vm, &types().dict, &a)?;
+    if c.is(&types().dict) {
+        return Ok(Value::Obj(vm.new_dict()));
     }
+    Ok(Value::Obj(crate::types::new_object(&c, Payload::Dict(PyCell::new(DictData::new())))))
 }
 
 fn d_init(vm: &mut Vm, a: Args) -> PyResult {
@@ -218,12 +216,14 @@ fn d_update(vm: &mut Vm, a: Args) -> PyResult {
 
 fn d_get(vm: &mut Vm, a: Args) -> PyResult {
     let d = self_dict(vm, &a)?.clone();
-    let k = a.args.get(1).cloned().unwrap_or(Value::None);
+    crate::types::check_positional(vm, &a, 1, "get", 1, 2)?;
+    let k = a.args[1].clone();
     Ok(dict_get(vm, &d, &k)?.unwrap_or_else(|| a.args.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn d_setdefault(vm: &mut Vm, a: Args) -> PyResult {
     let d = self_dict(vm, &a)?.clone();
+    crate::types::check_positional(vm, &a, 1, "setdefault", 1, 2)?;
     let k = a.args[1].clone();
     if let Some(v) = dict_get(vm, &d, &k)? {
         return Ok(v);
@@ -235,6 +235,7 @@ fn d_setdefault(vm: &mut Vm, a: Args) -> PyResult {
 
 fn d_pop(vm: &mut Vm, a: Args) -> PyResult {
     let d = self_dict(vm, &a)?.clone();
+    crate::types::check_positional(vm, &a, 1, "pop", 1, 2)?;
     let k = a.args[1].clone();
     match dict_pop(vm, &d, &k)? {
         Some(v) => Ok(v),
@@ -291,6 +292,7 @@ fn d_copy(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn d_fromkeys(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_positional(vm, &a, 1, "fromkeys", 1, 2)?;
     let cls = a.args[0].clone();
     let keys = vm.collect(&a.args[1])?;
     let v = a.args.get(2).cloned().unwrap_or(Value::None);
@@ -325,6 +327,7 @@ fn d_len(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn d_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let d = self_dict(vm, &a)?.clone();
     match dict_get(vm, &d, &a.args[1])? {
         Some(v) => Ok(v),
@@ -332,11 +335,13 @@ fn d_getitem(vm: &mut Vm, a: Args) -> PyResult {
     }
 }
 fn d_setitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 2)?;
     let d = self_dict(vm, &a)?.clone();
     dict_set(vm, &d, a.args[1].clone(), a.args[2].clone())?;
     Ok(Value::None)
 }
 fn d_delitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let d = self_dict(vm, &a)?.clone();
     if !dict_del(vm, &d, &a.args[1])? {
         return Err(vm.key_error(a.args[1].clone()));
@@ -344,6 +349,7 @@ fn d_delitem(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::None)
 }
 fn d_contains(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let d = self_dict(vm, &a)?.clone();
     Ok(Value::Bool(dict_get(vm, &d, &a.args[1])?.is_some()))
 }

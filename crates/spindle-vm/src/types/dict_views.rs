@@ -228,6 +228,7 @@ fn v_isdisjoint(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn v_contains(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let Some((d, kind)) = a.args.first().and_then(setview).map(|(d, k)| (d.clone(), k)) else {
         // values views: a linear search with ==.
         let it = vm.iter(&a.args[0])?;

@@ -57,6 +57,19 @@ pub fn to_i64(v: &Value) -> Option<i64> {
     }
 }
 
+/// CPython's `PyNumber_AsSsize_t(v, OverflowError)`: an int or `__index__` object as a C
+/// ssize_t, TypeError for other types, OverflowError when it does not fit.
+pub fn as_ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if let Value::Int(i) = v {
+        return Ok(*i);
+    }
+    let b = crate::ops::index_value(vm, v)?;
+    match bigint_to_i64(&b) {
+        Some(i) => Ok(i),
+        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
 pub fn bigint_to_i64(b: &BigInt) -> Option<i64> {
     b.to_i64()
 }

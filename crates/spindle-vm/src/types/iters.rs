@@ -566,6 +566,11 @@ pub fn dict_reversed(d: &ObjRef, kind: u8) -> Value {
     new_iter(cls, IterState::List { seq: lo.clone(), idx: 0 })
 }
 
+/// A `list_reverseiterator` over list `l` (of `n` items now).
+pub fn list_reverse_iter(l: &ObjRef, n: usize) -> Value {
+    new_iter(&types().list_reverseiterator, IterState::ListRev { seq: l.clone(), idx: n })
+}
+
 /// `reversed(seq)`.
 pub fn reversed_of(vm: &mut Vm, seq: &Value) -> PyResult {
     let t = types();

@@ -304,14 +304,12 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
     Ok(())
 }
 
-fn list_new(_vm: &mut Vm, a: Args) -> PyResult {
-    let cls = a.args[0].clone();
-    match &cls {
-        Value::Obj(c) if !c.is(&types().list) => {
-            Ok(Value::Obj(crate::types::new_object(c, Payload::List(PyCell::new(Vec::new())))))
-        }
-        _ => Ok(new_list(Vec::new())),
+fn list_new(vm: &mut Vm, a: Args) -> PyResult {
+    let c = crate::types::check_new(vm, &types().list, &a)?;
+    if c.is(&types().list) {
+        return Ok(new_list(Vec::new()));
     }
+    Ok(Value::Obj(crate::types::new_object(&c, Payload::List(PyCell::new(Vec::new())))))
 }
 
 fn list_init(vm: &mut Vm, a: Args) -> PyResult {
@@ -334,6 +332,7 @@ fn list_append(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn list_extend(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = vm.collect(&a.args[1])?;
     list_cell(vm, &a.args[0])?.lock().extend(items);
     Ok(Value::None)
@@ -357,8 +356,9 @@ fn list_pop(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn list_insert(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_positional(vm, &a, 1, "insert", 2, 2)?;
     let l = list_cell(vm, &a.args[0])?;
-    let i = crate::ops::small_int(&a.args[1]).unwrap_or(0);
+    let i = crate::types::int::as_ssize(vm, &a.args[1])?;
     let mut g = l.lock();
     let n = g.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -371,6 +371,7 @@ fn list_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn list_index(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = list_items(vm, &a.args[0])?;
     let n = items.len() as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -386,6 +387,7 @@ fn list_index(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn list_count(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = list_items(vm, &a.args[0])?;
     let mut c = 0;
     for it in &items {
@@ -397,6 +399,7 @@ fn list_count(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn list_remove(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = list_items(vm, &a.args[0])?;
     for (i, it) in items.iter().enumerate() {
         if crate::ops::eq(vm, it, &a.args[1])? {
@@ -461,8 +464,11 @@ fn list_sort(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn list_reversed(vm: &mut Vm, a: Args) -> PyResult {
-    list_cell(vm, &a.args[0])?;
-    crate::types::iters::reversed_of(vm, &a.args[0])
+    // Straight from the payload: `reversed_of` of a list subclass would look up
+    // `__reversed__` again and come back here.
+    let n = list_cell(vm, &a.args[0])?.lock().len();
+    let Value::Obj(o) = &a.args[0] else { unreachable!("list_cell checked a list") };
+    Ok(crate::types::iters::list_reverse_iter(o, n))
 }
 
 fn list_repr(vm: &mut Vm, a: Args) -> PyResult {
@@ -487,22 +493,27 @@ fn list_len(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn list_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     seq_getitem(vm, &a.args[0], &a.args[1])
 }
 fn list_setitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 2)?;
     seq_setitem(vm, &a.args[0], &a.args[1], Some(a.args[2].clone()))?;
     Ok(Value::None)
 }
 fn list_delitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     seq_setitem(vm, &a.args[0], &a.args[1], None)?;
     Ok(Value::None)
 }
 fn list_iadd(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = vm.collect(&a.args[1])?;
     list_cell(vm, &a.args[0])?.lock().extend(items);
     Ok(a.args[0].clone())
 }
 fn list_contains(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = list_items(vm, &a.args[0])?;
     for it in &items {
         if it.is(&a.args[1]) || crate::ops::eq(vm, it, &a.args[1])? {

@@ -49,10 +49,12 @@ fn forward(vm: &mut Vm, a: &Args, name: &str) -> PyResult {
 }
 
 fn mp_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let m = target(vm, &a.args[0])?;
     vm.getitem(&m, &a.args[1])
 }
 fn mp_contains(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let m = target(vm, &a.args[0])?;
     Ok(Value::Bool(crate::ops::contains(vm, &m, &a.args[1])?))
 }
@@ -93,14 +95,17 @@ fn mp_str(vm: &mut Vm, a: Args) -> PyResult {
     vm.str_value(&m)
 }
 fn mp_eq(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let m = target(vm, &a.args[0])?;
     crate::ops::compare(vm, &m, &a.args[1], spindle_compiler::bytecode::CmpOp::Eq)
 }
 fn mp_ne(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let m = target(vm, &a.args[0])?;
     crate::ops::compare(vm, &m, &a.args[1], spindle_compiler::bytecode::CmpOp::Ne)
 }
 fn mp_or(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let m = target(vm, &a.args[0])?;
     let other = match target(vm, &a.args[1]) {
         Ok(o) => o,
@@ -109,6 +114,7 @@ fn mp_or(vm: &mut Vm, a: Args) -> PyResult {
     crate::ops::binary_op(vm, &m, &other, spindle_compiler::bytecode::BinOp::Or)
 }
 fn mp_ror(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let m = target(vm, &a.args[0])?;
     crate::ops::binary_op(vm, &a.args[1], &m, spindle_compiler::bytecode::BinOp::Or)
 }

@@ -481,6 +481,11 @@ pub fn none() -> PyResult {
 /// `cls` must be a type, a subtype of `T`, and not one whose nearest builtin base has a
 /// different `__new__` (`int.__new__(bool)`). Returns `cls`.
 pub fn check_new(vm: &mut crate::Vm, owner: &ObjRef, a: &crate::Args) -> PyResult<ObjRef> {
+    if let Some(Value::Obj(c)) = a.args.first() {
+        if c.is(owner) {
+            return Ok(c.clone());
+        }
+    }
     let oname = owner.type_data().name.clone();
     let Some(first) = a.args.first() else { return Err(vm.type_error(&format!("{oname}.__new__(): not enough arguments"))) };
     let Value::Obj(cls) = first else {
@@ -508,3 +513,82 @@ pub fn check_new(vm: &mut crate::Vm, owner: &ObjRef, a: &crate::Args) -> PyResul
     Ok(cls.clone())
 }
 
+
+/// A native method that reads `a.args[n]` (self is `a.args[0]`): refuse fewer arguments with a
+/// TypeError instead of indexing past the end. The message is CPython's for slot wrappers
+/// (`list.__setitem__`, `dict.__eq__`, ...).
+#[inline]
+pub fn need_args(vm: &mut crate::Vm, a: &crate::Args, n: usize) -> PyResult<()> {
+    if a.args.len() > n {
+        return Ok(());
+    }
+    let given = a.args.len().saturating_sub(1);
+    // Two-argument wrappers unpack with `PyArg_UnpackTuple(args, "", ...)`: an empty name
+    // leaves a leading space in CPython's message.
+    let lead = if n == 2 { " " } else { "" };
+    Err(vm.type_error(&format!("{lead}expected {n} argument{}, got {given}", if n == 1 { "" } else { "s" })))
+}
+
+/// Argument Clinic's positional count check (`_PyArg_CheckPositional`) for a function taking
+/// `min..=max` positional arguments after the first `skip` (1 for a method's self):
+/// "pop expected at least 1 argument, got 0". No keywords allowed ("pop() takes no keyword
+/// arguments").
+pub fn check_positional(vm: &mut crate::Vm, a: &crate::Args, skip: usize, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = a.args.len().saturating_sub(skip);
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let (how, bound) = match () {
+        _ if min == max => ("", min),
+        _ if n < min => ("at least ", min),
+        _ => ("at most ", max),
+    };
+    Err(vm.type_error(&format!("{name} expected {how}{bound} argument{}, got {n}", if bound == 1 { "" } else { "s" })))
+}
+
+/// Where a module-less native function sits in the builtin types' namespaces: the owning type's
+/// name, and whether it is a plain method there (called on the type it needs a self argument)
+/// rather than a staticmethod or classmethod. None when no builtin type holds it (the natives of
+/// module types such as `_thread.lock`, getters). Scans every builtin type: only for error paths.
+pub fn native_owner(f: &ObjRef, name: &str) -> Option<(String, bool)> {
+    let t = types();
+    let h = crate::object::str::hash_str(name);
+    let mut all: Vec<&ObjRef> = vec![&t.type_, &t.object];
+    all.extend(t.all().into_iter().map(|(_, ty)| ty));
+    all.extend(t.exc.all());
+    for ty in all {
+        let Some(Value::Obj(v)) = lookup_in(ty, h, name) else { continue };
+        let method = match &v.payload {
+            _ if v.is(f) => true,
+            Payload::StaticMethod(Value::Obj(b)) | Payload::ClassMethod(Value::Obj(b)) if b.is(f) => false,
+            _ => continue,
+        };
+        return Some((ty.type_data().name.clone(), method));
+    }
+    None
+}
+
+/// CPython's error for a type's method called with no self (`str.upper()`, `list.__len__()`):
+/// method descriptors say "unbound method", slot wrappers "descriptor ... needs an argument".
+pub fn unbound_without_self_message(owner: Option<&str>, name: &str) -> String {
+    // Dunders CPython defines as plain methods (method descriptors), not slot wrappers.
+    const METHOD_DUNDERS: &[&str] = &[
+        "__alloc__", "__bytes__", "__ceil__", "__class_getitem__", "__complex__", "__copy__", "__deepcopy__", "__dir__", "__enter__",
+        "__exit__", "__floor__", "__format__", "__getnewargs__", "__getnewargs_ex__", "__getstate__", "__instancecheck__",
+        "__length_hint__", "__reduce__", "__reduce_ex__", "__reversed__", "__round__", "__set_name__", "__setstate__",
+        "__sizeof__", "__subclasscheck__", "__subclasses__", "__trunc__",
+    ];
+    let Some(owner) = owner else { return format!("unbound method {name}() needs an argument") };
+    let method = !(name.starts_with("__") && name.ends_with("__"))
+        || METHOD_DUNDERS.contains(&name)
+        || (name == "__contains__" && matches!(owner, "dict" | "set" | "frozenset"))
+        || (name == "__getitem__" && matches!(owner, "dict" | "list"));
+    if method {
+        format!("unbound method {owner}.{name}() needs an argument")
+    } else {
+        format!("descriptor '{name}' of '{owner}' object needs an argument")
+    }
+}

@@ -157,6 +157,7 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn range_new(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_new(vm, &types().range, &a)?;
     if !a.kwargs.is_empty() {
         return Err(vm.type_error("range() takes no keyword arguments"));
     }
@@ -215,10 +216,12 @@ fn range_bool(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn range_getitem_m(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     range_getitem(vm, &a.args[0], &a.args[1])
 }
 
 fn range_contains_m(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     Ok(Value::Bool(range_contains(vm, &a.args[0], &a.args[1])?))
 }
 
@@ -230,6 +233,10 @@ fn range_iter(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn range_reversed(vm: &mut Vm, a: Args) -> PyResult {
+    if !matches!(&a.args[0], Value::Obj(o) if matches!(o.payload, Payload::Range { .. })) {
+        let tn = vm.type_name(&a.args[0]);
+        return Err(vm.type_error(&format!("descriptor '__reversed__' for 'range' objects doesn't apply to a '{tn}' object")));
+    }
     crate::types::iters::reversed_of(vm, &a.args[0])
 }
 
@@ -244,7 +251,8 @@ pub fn ranges_equal(a: &Value, b: &Value) -> bool {
     n1 == n2 && (n1.is_zero() || (s1 == s2 && (n1.is_one() || t1 == t2)))
 }
 
-fn range_eq(_vm: &mut Vm, a: Args) -> PyResult {
+fn range_eq(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let other = &a.args[1];
     if !matches!(other, Value::Obj(o) if matches!(o.payload, Payload::Range { .. })) {
         return Ok(Value::Obj(types().not_implemented_obj.clone()));
@@ -252,7 +260,8 @@ fn range_eq(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::Bool(ranges_equal(&a.args[0], other)))
 }
 
-fn range_ne(_vm: &mut Vm, a: Args) -> PyResult {
+fn range_ne(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let other = &a.args[1];
     if !matches!(other, Value::Obj(o) if matches!(o.payload, Payload::Range { .. })) {
         return Ok(Value::Obj(types().not_implemented_obj.clone()));
@@ -327,6 +336,10 @@ fn slice_reduce(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn slice_new(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_new(vm, &types().slice, &a)?;
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error("slice() takes no keyword arguments"));
+    }
     let n = a.args.len() - 1;
     let (start, stop, step) = match n {
         1 => (Value::None, a.args[1].clone(), Value::None),
@@ -354,6 +367,7 @@ fn slice_indices_m(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn slice_eq(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let other = &a.args[1];
     if !matches!(other, Value::Obj(o) if matches!(o.payload, Payload::Slice { .. })) {
         return Ok(Value::Obj(types().not_implemented_obj.clone()));

@@ -641,9 +641,17 @@ fn exact_args(vm: &mut Vm, a: &Args, name: &str, n: usize) -> PyResult<()> {
     Ok(())
 }
 
-fn s_new(vm: &mut Vm, a: Args) -> PyResult {
-    let Some(Value::Obj(cls)) = a.args.first() else { return Err(vm.type_error("set.__new__(X): X is not a type object")) };
-    let cls = cls.clone();
+fn set_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = crate::types::check_new(vm, &types().set, &a)?;
+    s_new(vm, cls, a)
+}
+
+fn frozenset_new(vm: &mut Vm, a: Args) -> PyResult {
+    let cls = crate::types::check_new(vm, &types().frozenset, &a)?;
+    s_new(vm, cls, a)
+}
+
+fn s_new(vm: &mut Vm, cls: ObjRef, a: Args) -> PyResult {
     let t = types();
     let frozen = crate::types::is_subtype(&cls, &t.frozenset);
     let name = cls.type_data().name.clone();
@@ -980,8 +988,9 @@ set_dunders! {
 }
 
 pub fn init(t: &BuiltinTypes) {
+    add_staticmethod(&t.set, "__new__", set_new);
+    add_staticmethod(&t.frozenset, "__new__", frozenset_new);
     for ty in [&t.set, &t.frozenset] {
-        add_staticmethod(ty, "__new__", s_new);
         add_methods(ty, &[
             ("__init__", s_init), ("copy", s_copy), ("__len__", s_len), ("union", s_union), ("intersection", s_intersection), ("difference", s_difference),
             ("symmetric_difference", s_symdiff), ("issubset", s_issubset), ("issuperset", s_issuperset), ("isdisjoint", s_isdisjoint), ("__repr__", s_repr),

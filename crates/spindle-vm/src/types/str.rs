@@ -174,10 +174,12 @@ fn str_len(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn str_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     crate::types::list::seq_getitem(vm, &a.args[0], &a.args[1])
 }
 
 fn str_contains(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let s = this(vm, &a)?;
     let sub = str_arg(vm, &a.args[1], "'in <string>' requires string as left operand, not")
         .map_err(|_| {
@@ -252,6 +254,7 @@ fn str_mul(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn str_mod(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let s = this(vm, &a)?.to_string();
     let r = crate::format::percent_format(vm, &s, &a.args[1])?;
     ret(vm, r)
@@ -1025,6 +1028,7 @@ fn str_format_map(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn str_maketrans(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_positional(vm, &a, 0, "maketrans", 1, 3)?;
     let d = vm.new_dict();
     match a.args.len() {
         1 => {

@@ -40,16 +40,26 @@ pub fn hash_tuple(vm: &mut Vm, items: &[Value]) -> PyResult<i64> {
 }
 
 fn tuple_new(vm: &mut Vm, a: Args) -> PyResult {
+    let c = crate::types::check_new(vm, &types().tuple, &a)?;
+    // CPython refuses keywords unless a subclass brings its own __init__ to take them.
+    let own_init = || match (crate::types::lookup(&c, "__init__"), crate::types::lookup(&types().tuple, "__init__")) {
+        (Some(x), Some(y)) => !x.is(&y),
+        _ => false,
+    };
+    if !a.kwargs.is_empty() && (c.is(&types().tuple) || !own_init()) {
+        return Err(vm.type_error("tuple() takes no keyword arguments"));
+    }
+    if a.args.len() > 2 {
+        return Err(vm.type_error(&format!("tuple expected at most 1 argument, got {}", a.args.len() - 1)));
+    }
     let items = match a.args.get(1) {
         Some(v) => vm.collect(v)?,
         None => Vec::new(),
     };
-    match &a.args[0] {
-        Value::Obj(c) if !c.is(&types().tuple) => {
-            Ok(Value::Obj(crate::types::new_object(c, Payload::Tuple(items.into_boxed_slice()))))
-        }
-        _ => Ok(new_tuple(items)),
+    if c.is(&types().tuple) {
+        return Ok(new_tuple(items));
     }
+    Ok(Value::Obj(crate::types::new_object(&c, Payload::Tuple(items.into_boxed_slice()))))
 }
 
 fn tuple_repr(vm: &mut Vm, a: Args) -> PyResult {
@@ -63,6 +73,7 @@ fn tuple_repr(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn tuple_count(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = tuple_items(&a.args[0]).map(|s| s.to_vec()).unwrap_or_default();
     let mut n = 0;
     for it in &items {
@@ -74,6 +85,7 @@ fn tuple_count(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn tuple_index(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     let items = tuple_items(&a.args[0]).map(|s| s.to_vec()).unwrap_or_default();
     for (i, it) in items.iter().enumerate() {
         if crate::ops::eq(vm, it, &a.args[1])? {
@@ -94,6 +106,7 @@ fn tuple_len(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn tuple_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::need_args(vm, &a, 1)?;
     crate::types::list::seq_getitem(vm, &a.args[0], &a.args[1])
 }
 
