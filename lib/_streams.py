@@ -12,6 +12,7 @@ Native files (open()) are separate: they are the runtime's own buffered types.""
 
 import io as _io
 import os as _os
+import sys as _sys
 
 DEFAULT_BUFFER_SIZE = 8192
 _CHUNK = 8192
@@ -30,7 +31,43 @@ def _type_name(obj):
     return '%s.%s' % (module, cls.__qualname__)
 
 
-class _FinalizeOnDel:
+_native_types = {}
+
+
+def _native_type(name):
+    """The runtime's native file type playing the role of class `name` (None if there is none)."""
+    if name not in _native_types:
+        native = None
+        try:
+            if name == 'TextIOWrapper':
+                native = type(_sys.__stdout__)
+            elif name in ('BufferedReader', 'BufferedWriter'):
+                with open(_os.devnull, 'rb' if name == 'BufferedReader' else 'wb') as f:
+                    native = type(f)
+        except (OSError, AttributeError):
+            native = None
+        _native_types[name] = native
+    return _native_types[name]
+
+
+class _AlsoNative(type):
+    """isinstance()/issubclass() with these classes also accept the native file types of the
+    same role, as both stand for CPython's single _io class."""
+
+    def __instancecheck__(cls, obj):
+        if type.__instancecheck__(cls, obj):
+            return True
+        native = _native_type(cls.__name__)
+        return native is not None and isinstance(obj, native)
+
+    def __subclasscheck__(cls, sub):
+        if type.__subclasscheck__(cls, sub):
+            return True
+        native = _native_type(cls.__name__)
+        return native is not None and isinstance(sub, type) and issubclass(sub, native)
+
+
+class _FinalizeOnDel(metaclass=_AlsoNative):
     """Closing on garbage collection, as io.IOBase's finalizer (flushes pending writes)."""
 
     def __del__(self):
@@ -221,9 +258,19 @@ class BufferedWriter(_FinalizeOnDel, _io.BufferedIOBase):
         if isinstance(b, str):
             raise TypeError("a bytes-like object is required, not 'str'")
         b = bytes(b)
-        self._wbuf += b
-        if len(self._wbuf) >= self.buffer_size:
-            self._flush_unlocked()
+        if len(self._wbuf) + len(b) <= self.buffer_size:
+            self._wbuf += b
+            return len(b)
+        # As CPython's: flush what was buffered, write straight through while the rest
+        # exceeds the buffer size, buffer the remainder.
+        self._flush_unlocked()
+        pos = 0
+        while len(b) - pos > self.buffer_size:
+            n = self.raw.write(b[pos:])
+            if n is None:
+                raise BlockingIOError(11, 'write could not complete without blocking', pos)
+            pos += n
+        self._wbuf += b[pos:]
         return len(b)
 
     def _flush_unlocked(self):

@@ -1,8 +1,9 @@
 """io: the in-memory streams (BytesIO, StringIO) and the I/O base classes.
 
 Files opened with `open()` are the runtime's native types (`_io.TextIOWrapper`,
-`_io.BufferedReader`, `_io.BufferedWriter`); this module names them and adds the
-pure-Python in-memory streams.  Written for Spindle; behaviour follows CPython 3.11."""
+`_io.BufferedReader`, `_io.BufferedWriter`); this module adds the pure-Python in-memory
+streams and (from `_streams`) the layers that wrap another stream: TextIOWrapper,
+BufferedReader, BufferedWriter, BufferedRWPair.  Written for Spindle; behaviour follows CPython 3.11."""
 
 import builtins
 import sys
@@ -333,4 +334,16 @@ class StringIO(TextIOBase):
         return False
 
 
-TextIOWrapper = type(sys.stdout)
+# The stream layers that wrap another stream (TextIOWrapper(buffer), BufferedReader(raw), ...)
+# are written in Python in _streams, loaded on first use; isinstance() with them also accepts
+# the runtime's native files of the same role (open() returns those).
+_STREAM_LAYERS = ('TextIOWrapper', 'BufferedReader', 'BufferedWriter', 'BufferedRWPair')
+
+
+def __getattr__(name):
+    if name in _STREAM_LAYERS:
+        import _streams
+        value = getattr(_streams, name)
+        globals()[name] = value
+        return value
+    raise AttributeError("module 'io' has no attribute '%s'" % name)

@@ -7,7 +7,8 @@ SubprocessError, CalledProcessError, TimeoutExpired, PIPE, STDOUT, DEVNULL, list
 Processes start through `_posixsubprocess.fork_exec` (Rust: fork, then only async-signal-safe
 calls until exec; an exec failure comes back over a close-on-exec pipe and is raised here as
 the OSError CPython raises).  Blocking waits go through os.waitpid / select.poll / os.read,
-which release the GIL.  preexec_fn, user, group and extra_groups are not supported
+which release the GIL.  With a preexec_fn the child is set up in Python after os.fork()
+(preexec_fn must run there).  user, group and extra_groups are not supported
 (NotImplementedError)."""
 
 import builtins
@@ -268,6 +269,96 @@ def _get_exec_path(env):
     return os.fsdecode(path_list).split(os.pathsep)
 
 
+def _fork_exec_python(args, executable_list, close_fds, fds_to_keep, cwd, env_list,
+                      p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
+                      errpipe_read, errpipe_write, restore_signals, start_new_session,
+                      process_group, umask, preexec_fn):
+    """_posixsubprocess.fork_exec's steps in Python, for a preexec_fn (which must run in the
+    child before exec): the same order and the same error report on errpipe_write."""
+    for f in (sys.stdout, sys.stderr):
+        try:
+            f.flush()   # the child must not write the parent's buffered output again
+        except (AttributeError, OSError, ValueError):
+            pass
+    args = [os.fsencode(a) if isinstance(a, str) else a for a in args]
+    for fd in fds_to_keep:
+        if fd < 0:
+            raise ValueError("bad value(s) in fds_to_keep")
+    pid = os.fork()
+    if pid:
+        return pid
+    stage = b'noexec'
+    try:
+        for fd in (p2cwrite, c2pread, errread, errpipe_read):
+            if fd != -1:
+                os.close(fd)
+        if c2pwrite == 0:
+            c2pwrite = os.dup(c2pwrite)
+        while errwrite in (0, 1):
+            errwrite = os.dup(errwrite)
+        for src, dst in ((p2cread, 0), (c2pwrite, 1), (errwrite, 2)):
+            if src == dst:
+                os.set_inheritable(src, True)
+            elif src != -1:
+                os.dup2(src, dst)
+        if cwd is not None:
+            stage = b'noexec:chdir'
+            os.chdir(cwd)
+            stage = b'noexec'
+        if umask >= 0:
+            os.umask(umask)
+        if restore_signals:
+            for name in ('SIGPIPE', 'SIGXFSZ'):
+                if hasattr(signal, name):
+                    signal.signal(getattr(signal, name), signal.SIG_DFL)
+        if start_new_session:
+            os.setsid()
+        if process_group >= 0:
+            os.setpgid(0, process_group)
+        try:
+            preexec_fn()
+        except BaseException:
+            os.write(errpipe_write, b'SubprocessError:0:Exception occurred in preexec_fn.')
+            os._exit(255)
+        keep = set(fds_to_keep) | {errpipe_write}
+        for fd in fds_to_keep:
+            if fd != errpipe_write:
+                os.set_inheritable(fd, True)
+        if close_fds:
+            for name in os.listdir('/proc/self/fd'):
+                fd = int(name)
+                if fd >= 3 and fd not in keep:
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+        stage = b''
+        saved = 0
+        last = 0
+        for exe in executable_list:
+            try:
+                if env_list is None:
+                    os.execv(exe, args)
+                else:
+                    os.execve(exe, args, dict(item.split(b'=', 1) for item in env_list))
+            except OSError as e:
+                last = e.errno or 0
+                if last not in (errno.ENOENT, errno.ENOTDIR) and not saved:
+                    saved = last
+        os.write(errpipe_write, b'OSError:%x:%s' % (saved or last, stage))
+    except OSError as e:
+        try:
+            os.write(errpipe_write, b'OSError:%x:%s' % (e.errno or 0, stage))
+        except BaseException:
+            pass
+    except BaseException:
+        try:
+            os.write(errpipe_write, b'SubprocessError:0:Bad exception in the child')
+        except BaseException:
+            pass
+    os._exit(255)
+
+
 class Popen:
     """A child process running a program, with optional pipes to its standard streams."""
 
@@ -295,9 +386,6 @@ class Popen:
             raise ValueError("startupinfo is only supported on Windows platforms")
         if creationflags != 0:
             raise ValueError("creationflags is only supported on Windows platforms")
-        if preexec_fn is not None:
-            raise NotImplementedError("Popen(preexec_fn=...) is not supported by Spindle; "
-                                      "start_new_session, process_group and umask are")
         if user is not None or group is not None or extra_groups is not None:
             raise NotImplementedError("Popen(user=, group=, extra_groups=) is not supported by Spindle")
         if pass_fds and not close_fds:
@@ -351,8 +439,8 @@ class Popen:
                 self.stderr = io.open(errread, 'rb', bufsize)
                 if self.text_mode:
                     self.stderr = _TextIOWrapper(self.stderr, encoding=encoding, errors=errors)
-            self._execute_child(args, executable, close_fds, pass_fds, cwd, env, shell,
-                                p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
+            self._execute_child(args, executable, preexec_fn, close_fds, pass_fds, cwd, env,
+                                shell, p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
                                 restore_signals, start_new_session, process_group, umask)
         except:  # noqa: E722 -- clean up whatever was opened, then re-raise
             for f in filter(None, (self.stdin, self.stdout, self.stderr)):
@@ -494,7 +582,7 @@ class Popen:
         finally:
             self._closed_child_pipe_fds = True
 
-    def _execute_child(self, args, executable, close_fds, pass_fds, cwd, env, shell,
+    def _execute_child(self, args, executable, preexec_fn, close_fds, pass_fds, cwd, env, shell,
                        p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
                        restore_signals, start_new_session, process_group, umask):
         if isinstance(args, (str, bytes)):
@@ -547,11 +635,13 @@ class Popen:
                         os.fsencode(os.path.join(d, os.fsdecode(executable)))
                         for d in _get_exec_path(env))
                 fds_to_keep = set(pass_fds)
-                self.pid = _posixsubprocess.fork_exec(
+                spawn = _posixsubprocess.fork_exec if preexec_fn is None else _fork_exec_python
+                extra = () if preexec_fn is None else (preexec_fn,)
+                self.pid = spawn(
                     args, executable_list, close_fds, tuple(sorted(map(int, fds_to_keep))),
                     cwd, env_list, p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite,
                     errpipe_read, errpipe_write, restore_signals, start_new_session,
-                    process_group, umask)
+                    process_group, umask, *extra)
                 self._child_created = True
             finally:
                 os.close(errpipe_write)

@@ -1,0 +1,16 @@
+# subprocess with preexec_fn: runs in the child before exec; its failure and exec failures are raised in the parent
+import subprocess as s, os, signal
+print(s.run(['sh', '-c', 'echo $MARK'], preexec_fn=lambda: os.environ.__setitem__('MARK', 'set in child') or os.putenv('MARK', 'set in child'), capture_output=True, text=True).stdout)
+print(s.run(['sh', '-c', 'test $(ps -o sid= -p $$) -eq $$ && echo leader'], preexec_fn=os.setsid, capture_output=True, text=True).stdout)
+try: s.run(['true'], preexec_fn=lambda: 1/0)
+except s.SubprocessError as e: print(type(e).__name__, e)
+try: s.run(['nosuchprog'], preexec_fn=lambda: None)
+except OSError as e: print(type(e).__name__, e)
+try: s.run(['true'], preexec_fn=lambda: None, cwd='/nonexistent')
+except OSError as e: print(type(e).__name__, e)
+print(s.run(['pwd'], preexec_fn=lambda: None, cwd='/', capture_output=True, env={'A': 'b'}).stdout)
+print(s.run(['cat'], preexec_fn=lambda: None, input=b'piped', capture_output=True).stdout)
+r, w = os.pipe()
+print(s.run(['sh', '-c', 'echo kept >&%d' % w], pass_fds=[w], preexec_fn=lambda: None).returncode); os.close(w); print(os.read(r, 10)); os.close(r)
+try: os.waitpid(-1, os.WNOHANG)
+except ChildProcessError: print('no child left')
