@@ -745,14 +745,40 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 }
                 Payload::Dict(_) => return Ok(crate::types::dict::dict_get(vm, o, item)?.is_some()),
                 Payload::Set(_) | Payload::FrozenSet(_) => return crate::types::set::set_contains(vm, o, item),
-                Payload::List(_) | Payload::Tuple(_) => {
-                    let items = vm.collect(container)?;
-                    for x in &items {
+                Payload::Tuple(items) => {
+                    // Immutable; `container` keeps it alive while `__eq__` runs.
+                    for x in items.iter() {
                         if x.is(item) || eq(vm, x, item)? {
                             return Ok(true);
                         }
                     }
                     return Ok(false);
+                }
+                Payload::List(l) => {
+                    // CPython's list_contains: the length is re-read at every step (`__eq__`
+                    // may change the list); each item is compared with the lock released.
+                    let mut i = 0;
+                    loop {
+                        let x = match l.lock().get(i) {
+                            Some(x) => {
+                                if x.is(item) {
+                                    return Ok(true);
+                                }
+                                match crate::value::fast_eq(x, item) {
+                                    Some(true) => return Ok(true),
+                                    Some(false) => None,
+                                    None => Some(x.clone()),
+                                }
+                            }
+                            None => return Ok(false),
+                        };
+                        if let Some(x) = x {
+                            if eq(vm, &x, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        i += 1;
+                    }
                 }
                 Payload::Range { .. } => return crate::types::range::range_contains(vm, container, item),
                 Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::bytes_contains(vm, container, item),
@@ -808,21 +834,23 @@ pub fn native_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Valu
     }
 }
 
-pub fn native_setitem(vm: &mut Vm, c: &Value, k: &Value, v: &Value) -> PyResult<bool> {
-    let Value::Obj(o) = c else { return Ok(false) };
+/// `c[k] = v` for the builtin containers: `Ok(None)` when done, `Ok(Some(v))` (the value
+/// back) when `c` needs the `__setitem__` protocol.
+pub fn native_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = c else { return Ok(Some(v)) };
     if !o.cls_data().builtin && types::lookup(&o.cls, "__setitem__").map(|f| !is_builtin_fn(&f)).unwrap_or(false) {
-        return Ok(false);
+        return Ok(Some(v));
     }
     match &o.payload {
         Payload::List(_) | Payload::ByteArray(_) => {
-            crate::types::list::seq_setitem(vm, c, k, Some(v.clone()))?;
-            Ok(true)
+            crate::types::list::seq_setitem(vm, c, k, Some(v))?;
+            Ok(None)
         }
         Payload::Dict(_) => {
-            crate::types::dict::dict_set(vm, o, k.clone(), v.clone())?;
-            Ok(true)
+            crate::types::dict::dict_set(vm, o, k.clone(), v)?;
+            Ok(None)
         }
-        _ => Ok(false),
+        _ => Ok(Some(v)),
     }
 }
 

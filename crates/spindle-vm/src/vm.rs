@@ -721,10 +721,8 @@ impl Vm {
                         Payload::Str(s) => return Ok(s.hash()),
                         Payload::Bytes(b) => return Ok(crate::object::str::hash_bytes(b)),
                         Payload::Int(b) => return Ok(crate::types::int::hash_bigint(b)),
-                        Payload::Tuple(items) => {
-                            let items = items.clone();
-                            return crate::types::tuple::hash_tuple(self, &items);
-                        }
+                        // A tuple's items never change; `v` keeps it alive during the call.
+                        Payload::Tuple(items) => return crate::types::tuple::hash_tuple(self, items),
                         _ => {}
                     }
                 }
@@ -858,9 +856,7 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, c: &Value, k: &Value, v: Value) -> PyResult<()> {
-        if crate::ops::native_setitem(self, c, k, &v)? {
-            return Ok(());
-        }
+        let Some(v) = crate::ops::native_setitem(self, c, k, v)? else { return Ok(()) };
         if self.call_special(c, "__setitem__", &[k.clone(), v])?.is_some() {
             return Ok(());
         }

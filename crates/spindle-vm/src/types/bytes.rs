@@ -156,29 +156,44 @@ pub fn bytearray_setitem(vm: &mut Vm, b: &PyCell<Vec<u8>>, k: &Value, v: Option<
     }
     if matches!(k, Value::Obj(o) if matches!(o.payload, Payload::Slice { .. })) {
         let (start, stop, step) = crate::types::list::slice_indices(vm, k, len)?;
-        match v {
-            Some(v) => {
-                let data = match bytes_like(&v) {
-                    Some(d) => d,
-                    None => {
-                        let mut out = Vec::new();
-                        for x in vm.collect(&v)? {
-                            out.push(byte_value(vm, &x)?);
-                        }
-                        out
+        // Assigning nothing to an extended slice deletes it (CPython's
+        // bytearray_ass_subscript, unlike list's).
+        let data = match v {
+            Some(v) => Some(match bytes_like(&v) {
+                Some(d) => d,
+                None => {
+                    let mut out = Vec::new();
+                    for x in vm.collect(&v)? {
+                        out.push(byte_value(vm, &x)?);
                     }
-                };
+                    out
+                }
+            }),
+            None => None,
+        };
+        let data = data.filter(|d| step == 1 || !d.is_empty());
+        match data {
+            Some(data) => {
+                // `__index__` or iterating `v` ran Python code that may have shrunk the
+                // bytearray since `len` was read: positions are clamped / re-checked.
                 let mut g = b.lock();
+                let n = g.len();
                 if step == 1 {
-                    let (s, e) = (start as usize, (stop.max(start)) as usize);
+                    let e = (stop.max(start) as usize).min(n);
+                    let s = (start as usize).min(e);
                     g.splice(s..e, data);
                 } else {
-                    let pos = crate::types::list::slice_positions(start, stop, step);
-                    if pos.len() != data.len() {
+                    let pos = crate::types::list::slice_iter(start, stop, step);
+                    let count = pos.len();
+                    if count != data.len() {
                         drop(g);
-                        return Err(vm.value_error(&format!("attempt to assign bytes of size {} to extended slice of size {}", data.len(), pos.len())));
+                        return Err(vm.value_error(&format!("attempt to assign bytes of size {} to extended slice of size {}", data.len(), count)));
                     }
-                    for (p, x) in pos.into_iter().zip(data) {
+                    if pos.clone().any(|p| p >= n) {
+                        drop(g);
+                        return Err(vm.index_error("bytearray changed size during assignment"));
+                    }
+                    for (p, x) in pos.zip(data) {
                         g[p] = x;
                     }
                 }
@@ -188,7 +203,9 @@ pub fn bytearray_setitem(vm: &mut Vm, b: &PyCell<Vec<u8>>, k: &Value, v: Option<
                 pos.sort_unstable();
                 let mut g = b.lock();
                 for p in pos.into_iter().rev() {
-                    g.remove(p);
+                    if p < g.len() {
+                        g.remove(p);
+                    }
                 }
             }
         }

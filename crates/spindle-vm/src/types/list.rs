@@ -21,24 +21,17 @@ fn list_cell<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PyCell<Vec<Value>>> 
     }
 }
 
-/// Resolve slice bounds for a sequence of `len` (CPython's PySlice_AdjustIndices).
+/// Resolve slice bounds for a sequence of `len` (CPython's PySlice_Unpack +
+/// PySlice_AdjustIndices): `start` and `stop` clamped into the sequence, `step` nonzero and at
+/// least `-i64::MAX` (so it can be negated).
 pub fn slice_indices(vm: &mut Vm, sl: &Value, len: i64) -> PyResult<(i64, i64, i64)> {
     let Value::Obj(o) = sl else { return Err(vm.type_error("not a slice")) };
     let Payload::Slice { start, stop, step } = &o.payload else { return Err(vm.type_error("not a slice")) };
-    let to_i = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
-        match v {
-            Value::None => return Ok(None),
-            Value::Int(i) => return Ok(Some(*i)),
-            _ => {}
-        }
-        let b = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
-        use num_traits::ToPrimitive;
-        Ok(Some(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })))
-    };
-    let step = to_i(vm, step)?.unwrap_or(1);
+    let step = slice_bound(vm, step)?.unwrap_or(1);
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    let step = step.max(-i64::MAX);
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let adj = |v: Option<i64>, default: i64| -> i64 {
         match v {
@@ -49,33 +42,48 @@ pub fn slice_indices(vm: &mut Vm, sl: &Value, len: i64) -> PyResult<(i64, i64, i
             }
         }
     };
-    let start = adj(to_i(vm, start)?, if step < 0 { hi } else { lo });
-    let stop = adj(to_i(vm, stop)?, if step < 0 { lo } else { hi });
+    let start = adj(slice_bound(vm, start)?, if step < 0 { hi } else { lo });
+    let stop = adj(slice_bound(vm, stop)?, if step < 0 { lo } else { hi });
     Ok((start, stop, step))
 }
 
-pub fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
-    let n = if step > 0 && stop > start {
-        (stop - start + step - 1) / step
-    } else if step < 0 && start > stop {
-        (start - stop - step - 1) / -step
-    } else {
-        0
-    };
-    let mut out = Vec::with_capacity(n as usize);
-    let mut i = start;
-    if step > 0 {
-        while i < stop {
-            out.push(i as usize);
-            i += step;
-        }
-    } else {
-        while i > stop {
-            out.push(i as usize);
-            i += step;
+/// One field of a slice: None, or an index (big ints saturate, as CPython's
+/// `_PyEval_SliceIndex`).
+#[inline]
+fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some(*i)),
+        _ => {
+            let b = crate::ops::index_value(vm, v).map_err(|_| vm.type_error("slice indices must be integers or None or have an __index__ method"))?;
+            use num_traits::ToPrimitive;
+            Ok(Some(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 })))
         }
     }
-    out
+}
+
+/// Number of positions of a slice resolved by `slice_indices` (CPython's
+/// `PySlice_AdjustIndices` result; no overflow for any step).
+#[inline]
+pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && stop > start {
+        ((stop - start - 1) / step + 1) as usize
+    } else if step < 0 && start > stop {
+        ((start - stop - 1) / -step + 1) as usize
+    } else {
+        0
+    }
+}
+
+/// The positions of a slice resolved by `slice_indices`, in slice order.
+#[inline]
+pub fn slice_iter(start: i64, stop: i64, step: i64) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + Clone {
+    // i < slice_len, so start + i * step stays inside the sequence (no overflow).
+    (0..slice_len(start, stop, step)).map(move |i| (start + i as i64 * step) as usize)
+}
+
+pub fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
+    slice_iter(start, stop, step).collect()
 }
 
 fn is_slice(v: &Value) -> bool {
@@ -146,7 +154,7 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
     } as i64;
     if is_slice(k) {
         let (start, stop, step) = slice_indices(vm, k, len)?;
-        let pos = if step == 1 && matches!(o.payload, Payload::List(_)) { Vec::new() } else { slice_positions(start, stop, step) };
+        let pos = slice_iter(start, stop, step);
         return Ok(match &o.payload {
             Payload::List(l) => {
                 // The list may have shrunk since `len` was read (`__index__` ran Python code,
@@ -156,7 +164,7 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
                     let stop = (stop.max(start) as usize).min(g.len());
                     g[(start as usize).min(stop)..stop].to_vec()
                 } else {
-                    pos.iter().filter_map(|&i| g.get(i).cloned()).collect()
+                    pos.filter_map(|i| g.get(i).cloned()).collect()
                 };
                 drop(g);
                 new_list(v)
@@ -165,7 +173,8 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
                 if step == 1 && start == 0 && stop == len && o.cls_data().builtin {
                     return Ok(c.clone());
                 }
-                crate::types::tuple::new_tuple(pos.iter().map(|&i| t[i].clone()).collect())
+                let v: Vec<Value> = if step == 1 { t[start as usize..(stop.max(start) as usize)].to_vec() } else { pos.map(|i| t[i].clone()).collect() };
+                crate::types::tuple::new_tuple(v)
             }
             Payload::Str(s) => {
                 if s.is_ascii() {
@@ -174,18 +183,18 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
                         let (a, e) = (start as usize, (stop.max(start)) as usize);
                         return Ok(vm.new_str(&s.as_str()[a..e]));
                     }
-                    let out: String = pos.iter().map(|&i| b[i] as char).collect();
+                    let out: String = pos.map(|i| b[i] as char).collect();
                     vm.new_string(out)
                 } else {
                     let chars: Vec<char> = s.as_str().chars().collect();
-                    let out: String = pos.iter().map(|&i| chars[i]).collect();
+                    let out: String = pos.map(|i| chars[i]).collect();
                     vm.new_string(out)
                 }
             }
-            Payload::Bytes(b) => crate::types::bytes::new_bytes(pos.iter().map(|&i| b[i]).collect()),
+            Payload::Bytes(b) => crate::types::bytes::new_bytes(pos.map(|i| b[i]).collect()),
             Payload::ByteArray(b) => {
                 let g = b.lock();
-                let v: Vec<u8> = pos.iter().filter_map(|&i| g.get(i).copied()).collect();
+                let v: Vec<u8> = pos.filter_map(|i| g.get(i).copied()).collect();
                 drop(g);
                 crate::types::bytes::new_bytearray(v)
             }
@@ -243,28 +252,36 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
         let (start, stop, step) = slice_indices(vm, k, len)?;
         match v {
             Some(val) => {
-                let items = vm.collect(&val)?;
+                let items = take_items(vm, val)?;
                 let mut g = l.lock();
                 // Collecting `val` ran Python code that may have shrunk the list: clamp.
                 let n = g.len();
                 if step == 1 {
                     let stop = (stop.max(start) as usize).min(n);
                     let start = (start as usize).min(stop);
-                    let removed: Vec<Value> = g.splice(start..stop, items).collect();
-                    drop(g);
-                    drop(removed);
-                } else {
-                    let pos = slice_positions(start, stop, step);
-                    if pos.len() != items.len() || pos.iter().any(|&p| p >= n) {
+                    if stop - start == items.len() {
+                        // Same length: overwrite in place (the old items dropped unlocked).
+                        let old: Vec<Value> = g[start..stop].iter_mut().zip(items).map(|(slot, it)| std::mem::replace(slot, it)).collect();
                         drop(g);
-                        if pos.len() == items.len() {
+                        drop(old);
+                    } else {
+                        let removed: Vec<Value> = g.splice(start..stop, items).collect();
+                        drop(g);
+                        drop(removed);
+                    }
+                } else {
+                    let pos = slice_iter(start, stop, step);
+                    let count = pos.len();
+                    if count != items.len() || (count > 0 && pos.clone().any(|p| p >= n)) {
+                        drop(g);
+                        if count == items.len() {
                             return Err(vm.index_error("list changed size during assignment"));
                         }
-                        return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len())));
+                        return Err(vm.value_error(&format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), count)));
                     }
-                    for (p, it) in pos.into_iter().zip(items) {
-                        g[p] = it;
-                    }
+                    let old: Vec<Value> = pos.zip(items).map(|(p, it)| std::mem::replace(&mut g[p], it)).collect();
+                    drop(g);
+                    drop(old);
                 }
             }
             None => {
@@ -302,6 +319,19 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
     drop(g);
     drop(old);
     Ok(())
+}
+
+/// The items of `v` as a vector (`list(v)`): a builtin list nobody else references gives up its
+/// vector instead of being copied (it is dropped right after anyway).
+fn take_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    if let Value::Obj(o) = &v {
+        if let Payload::List(l) = &o.payload {
+            if o.refcount() == 1 && o.cls_data().builtin {
+                return Ok(std::mem::take(&mut *l.lock()));
+            }
+        }
+    }
+    vm.collect(&v)
 }
 
 fn list_new(vm: &mut Vm, a: Args) -> PyResult {
