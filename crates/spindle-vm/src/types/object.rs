@@ -64,6 +64,18 @@ fn is_object_attr(cls: &ObjRef, name: &str) -> bool {
     }
 }
 
+/// `object.__init__` and `object.__new__` as found in `object`'s namespace (which cannot
+/// change: builtin types are immutable). Written once.
+static OBJECT_INIT_NEW: std::sync::OnceLock<(Option<Value>, Option<Value>)> = std::sync::OnceLock::new();
+
+/// Does a class whose `__init__` and `__new__` resolve to `init` and `new` get nothing from
+/// calling `__init__`? True when `__init__` is `object.__init__` and `__new__` is not
+/// `object.__new__`: `object.__init__` then accepts any arguments and does nothing.
+pub fn init_is_noop(init: &Value, new: &Value) -> bool {
+    let (oi, on) = OBJECT_INIT_NEW.get_or_init(|| (types::lookup(&types().object, "__init__"), types::lookup(&types().object, "__new__")));
+    matches!(oi, Some(oi) if oi.is(init)) && !matches!(on, Some(on) if on.is(new))
+}
+
 fn object_init(vm: &mut Vm, a: Args) -> PyResult {
     if a.args.len() > 1 || !a.kwargs.is_empty() {
         let cls = type_of(&a.args[0]).clone();
