@@ -301,6 +301,28 @@ pub enum Instr {
     /// `from m import *`: stack: module -> (empty).
     ImportStar,
 
+    // Pattern matching (`match`, compiled in `compile_match.rs` as CPython 3.11 does).
+    /// Stack: subject -> subject, bool: is the subject's type a mapping for pattern matching
+    /// (`dict`, `mappingproxy`, classes registered with or derived from
+    /// `collections.abc.Mapping`: CPython's `Py_TPFLAGS_MAPPING`)?
+    MatchMapping,
+    /// Stack: subject -> subject, bool: is the subject's type a sequence for pattern matching
+    /// (`list`, `tuple`, `range`, `memoryview`, `deque`, `collections.abc.Sequence` classes,
+    /// never `str`/`bytes`/`bytearray`: CPython's `Py_TPFLAGS_SEQUENCE`)?
+    MatchSequence,
+    /// Stack: subject, keys-tuple -> subject, keys-tuple, values: the tuple of
+    /// `subject.get(key, <sentinel>)` for each key, or None if a key is missing (a key seen
+    /// twice is a ValueError).
+    MatchKeys,
+    /// Stack: subject, cls, names-tuple -> attrs: a class pattern with `n` positional
+    /// sub-patterns. If `isinstance(subject, cls)`, the tuple of the `n` attributes named by
+    /// `cls.__match_args__` (or the subject itself for `bool`, `int`, `str`... with one
+    /// positional sub-pattern) followed by the attributes in `names`; None if it is not an
+    /// instance or an attribute is missing. TypeError for a bad class or `__match_args__`.
+    MatchClass(u32),
+    /// Stack: obj -> obj, len(obj).
+    GetLen,
+
     /// `assert` failure helper: push AssertionError class.
     LoadAssertionError,
     /// Stack: value -> value; raises if the stack slot is the "unbound" marker.

@@ -12,6 +12,9 @@ use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+#[path = "compile_match.rs"]
+mod compile_match;
+
 /// A compile error, reported to Python as `SyntaxError`.
 #[derive(Debug, Clone)]
 pub struct CompileError {
@@ -786,7 +789,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) => {}
             Stmt::TypeAlias(t) => return err("type alias statements are not supported by Spindle yet", t.range),
-            Stmt::Match(m) => return err("the match statement is not supported by Spindle yet", m.range),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::IpyEscapeCommand(c) => return err("invalid syntax", c.range),
         }
         Ok(())
@@ -2226,6 +2229,7 @@ fn stack_depth(instrs: &[Instr]) -> u32 {
         let delta: i64 = match i {
             Instr::LoadConst(_) | Instr::LoadFast(_) | Instr::LoadDeref(_) | Instr::LoadClosure(_) | Instr::LoadGlobal(_) | Instr::LoadName(_) | Instr::LoadClassDeref { .. } | Instr::Copy(_) | Instr::LoadBuildClass | Instr::LoadAssertionError | Instr::LoadLocals => 1,
             Instr::LoadMethod(_) | Instr::BeforeWith | Instr::PushExcInfo | Instr::ImportFrom(_) => 1,
+            Instr::MatchMapping | Instr::MatchSequence | Instr::MatchKeys | Instr::GetLen | Instr::BuildMap(0) => 1,
             Instr::WithExceptStart => 1,
             Instr::UnpackSequence(n) => *n as i64,
             Instr::UnpackEx { before, after } => (*before + *after) as i64 + 1,

@@ -383,6 +383,7 @@ impl Builder {
             Stmt::Match(m) => {
                 self.expr(&m.subject);
                 for c in &m.cases {
+                    self.pattern(&c.pattern);
                     if let Some(g) = &c.guard {
                         self.expr(g);
                     }
@@ -512,6 +513,59 @@ impl Builder {
             other => self.target_subexprs(other),
         }
     }
+    /// A `case` pattern: captures bind names, value patterns, mapping keys and class names are
+    /// loaded (CPython's `symtable_visit_pattern`).
+    fn pattern(&mut self, p: &ast::Pattern) {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value),
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => {
+                for q in &s.patterns {
+                    self.pattern(q);
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(n);
+                }
+            }
+            P::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k);
+                }
+                for q in &m.patterns {
+                    self.pattern(q);
+                }
+                if let Some(n) = &m.rest {
+                    self.bind(n);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls);
+                for q in &c.arguments.patterns {
+                    self.pattern(q);
+                }
+                for k in &c.arguments.keywords {
+                    self.pattern(&k.pattern);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(q) = &a.pattern {
+                    self.pattern(q);
+                }
+                if let Some(n) = &a.name {
+                    self.bind(n);
+                }
+            }
+            P::MatchOr(o) => {
+                for q in &o.patterns {
+                    self.pattern(q);
+                }
+            }
+        }
+    }
+
     fn target_subexprs(&mut self, t: &Expr) {
         match t {
             Expr::Attribute(a) => self.expr(&a.value),

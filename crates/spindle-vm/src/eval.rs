@@ -1369,6 +1369,13 @@ impl Vm {
                 let target = f.locals.clone().unwrap_or_else(|| Value::Obj(f.globals.clone()));
                 tri!(crate::import::import_star(self, &m, &target));
             }
+            Instr::MatchMapping | Instr::MatchSequence | Instr::MatchKeys | Instr::MatchClass(_) | Instr::GetLen => {
+                // Pattern matching (`match_ops.rs`): the result replaces `pops` operands.
+                let (pops, v) = tri!(crate::match_ops::exec(self, ins, crate::match_ops::top3(&f.stack)));
+                let f = fr!();
+                f.stack.truncate(f.stack.len().saturating_sub(pops));
+                f.stack.push(v);
+            }
             // The hot instructions are handled in `run_inner`.
             _ => {}
         }

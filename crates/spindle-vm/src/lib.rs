@@ -17,6 +17,7 @@ pub mod gil;
 pub mod gil_trace;
 pub mod import;
 pub mod inline_cache;
+pub mod match_ops;
 pub mod object;
 pub mod ops;
 pub mod stdlib;

@@ -507,6 +507,20 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<
             // NaN: only != is true.
             None => return Ok(Some(op == CmpOp::Ne)),
         }
+    } else if matches!(op, CmpOp::Eq | CmpOp::Ne) && (is_complex(a) || is_complex(b)) {
+        // complex == int/float/complex (an int compares exactly with the real part).
+        let (c, o) = if is_complex(a) { (a, b) } else { (b, a) };
+        let (r, i) = crate::types::float::complex_parts(c).unwrap_or((f64::NAN, 0.0));
+        let eq = if is_complex(o) {
+            crate::types::float::complex_parts(o) == Some((r, i))
+        } else if is_int(o) {
+            i == 0.0 && int_float_cmp(o, r) == Some(O::Equal)
+        } else if let Some(f) = num_f64(o) {
+            i == 0.0 && r == f
+        } else {
+            return Ok(None);
+        };
+        return Ok(Some(eq == (op == CmpOp::Eq)));
     } else {
         match (a, b) {
             (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
@@ -587,6 +601,10 @@ fn cmp_result(op: CmpOp, o: Option<std::cmp::Ordering>) -> bool {
             CmpOp::Ge => o != O::Less,
         },
     }
+}
+
+fn is_complex(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Complex(..)))
 }
 
 fn num_f64(v: &Value) -> Option<f64> {

@@ -16,7 +16,7 @@ pub use str::PyStr;
 use crate::sync::PyCell;
 use crate::value::Value;
 use crate::NativeFn;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
 
 /// The layout of a heap object. A user class inherits the layout of its builtin base.
@@ -147,7 +147,17 @@ pub struct TypeData {
     /// `id()`s of the live direct subclasses, in creation order (weak: a subclass removes
     /// itself when freed, see `before_free`). Protected by its own mutex.
     pub subclasses: parking_lot::Mutex<Vec<usize>>,
+    /// CPython's collection flags for pattern matching ([`TPFLAGS_SEQUENCE`],
+    /// [`TPFLAGS_MAPPING`]): set for builtins at start, inherited along the MRO at class
+    /// creation, changed by `ABCMeta.register`. Atomic: registration may run while another
+    /// thread matches (no lock; a plain load/store pair is all that is needed).
+    pub collection_flags: AtomicU8,
 }
+
+/// `Py_TPFLAGS_SEQUENCE`: instances match sequence patterns (`case [a, b]`).
+pub const TPFLAGS_SEQUENCE: u8 = 1 << 5;
+/// `Py_TPFLAGS_MAPPING`: instances match mapping patterns (`case {"k": v}`).
+pub const TPFLAGS_MAPPING: u8 = 1 << 6;
 
 impl TypeData {
     /// Type data with the defaults of a plain class: no slots, no subclasses yet.
@@ -165,6 +175,7 @@ impl TypeData {
             final_,
             slotted: false,
             subclasses: parking_lot::Mutex::new(Vec::new()),
+            collection_flags: AtomicU8::new(0),
         }
     }
 }

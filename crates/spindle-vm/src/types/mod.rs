@@ -173,6 +173,10 @@ pub fn init() -> &'static BuiltinTypes {
             let _ = ty.dict.set(d);
         }
         fix_builtin_bases(t);
+        // The builtin sequences and mappings of pattern matching (CPython's flags).
+        for (ty, flag) in [(&t.list, crate::object::TPFLAGS_SEQUENCE), (&t.tuple, crate::object::TPFLAGS_SEQUENCE), (&t.range, crate::object::TPFLAGS_SEQUENCE), (&t.dict, crate::object::TPFLAGS_MAPPING), (&t.mappingproxy, crate::object::TPFLAGS_MAPPING)] {
+            ty.type_data().collection_flags.store(flag, std::sync::atomic::Ordering::Relaxed);
+        }
         object::init(t);
         typeobj::init(t);
         int::init(t);
@@ -437,8 +441,11 @@ pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, 
             (has_dict, !has_dict && (own || bases.iter().any(|b| b.type_data().slotted)))
         }
     };
+    // Pattern-matching collection flags: from the first class along the MRO that has any.
+    let collection_flags = mro.iter().map(|b| b.type_data().collection_flags.load(std::sync::atomic::Ordering::Relaxed)).find(|f| *f != 0).unwrap_or(0);
     let mut td = TypeData::new(name, qualname, bases, mro, layout, false, has_dict, false);
     td.has_del = AtomicBool::new(has_del);
+    td.collection_flags = std::sync::atomic::AtomicU8::new(collection_flags);
     td.slotted = slotted;
     let dict = ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(ns)));
     let cls = ObjRef::new_with_dict(meta.clone(), Payload::Type(Box::new(td)), dict);
