@@ -53,6 +53,16 @@ class abstractproperty(property):
 
 _cache_token = [0]
 
+# Pattern matching: `__abc_tpflags__` in an ABC's namespace, and registering a class with an
+# ABC that has them, make instances match sequence or mapping patterns (CPython's `_abc`).
+_SEQUENCE = 1 << 5
+_MAPPING = 1 << 6
+try:
+    from _patma import set_collection_flag as _set_collection_flag
+except ImportError:  # under CPython (tests/lib compares this module with CPython's)
+    def _set_collection_flag(cls, flag):
+        pass
+
 
 def get_cache_token():
     """Returns the current ABC cache token.
@@ -92,6 +102,16 @@ class ABCMeta(type):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         cls.__abstractmethods__ = _compute_abstracts(cls, namespace.items())
         cls._abc_registry = []
+        if '__abc_tpflags__' in cls.__dict__:
+            flags = cls.__dict__['__abc_tpflags__']
+            if type(flags) is int:
+                flags &= _SEQUENCE | _MAPPING
+                if flags == _SEQUENCE | _MAPPING:
+                    raise TypeError("__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE "
+                                    "and Py_TPFLAGS_MAPPING")
+                if flags:
+                    _set_collection_flag(cls, flags)
+            type.__delattr__(cls, '__abc_tpflags__')
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -115,6 +135,9 @@ class ABCMeta(type):
             raise RuntimeError('Refusing to create an inheritance cycle')
         cls._abc_registry.append(subclass)
         _cache_token[0] += 1
+        flag = cls.__flags__ & (_SEQUENCE | _MAPPING)
+        if flag in (_SEQUENCE, _MAPPING):
+            _set_collection_flag(subclass, flag)
         return subclass
 
     def __instancecheck__(cls, instance):

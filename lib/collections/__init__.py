@@ -17,6 +17,14 @@ Implementation notes:
 import sys as _sys
 from keyword import iskeyword as _iskeyword
 
+try:
+    # Pattern matching: deque and UserList match sequence patterns, ChainMap and UserDict
+    # mapping patterns (CPython: C flags and the collections.abc bases).
+    from _patma import set_collection_flag as _set_collection_flag
+except ImportError:  # under CPython (tests/lib compares this module with CPython's)
+    def _set_collection_flag(cls, flag):
+        pass
+
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'defaultdict', 'deque', 'namedtuple']
 
@@ -1386,3 +1394,9 @@ class UserList:
             self.data.extend(other.data)
         else:
             self.data.extend(other)
+
+
+_set_collection_flag(deque, 1 << 5)
+_set_collection_flag(UserList, 1 << 5)
+_set_collection_flag(ChainMap, 1 << 6)
+_set_collection_flag(UserDict, 1 << 6)

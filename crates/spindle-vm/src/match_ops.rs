@@ -89,8 +89,13 @@ fn match_keys(vm: &mut Vm, map: &Value, keys: &Value) -> PyResult {
 /// `_Py_TPFLAGS_MATCH_SELF`: bool, bytearray, bytes, dict, float, frozenset, int, list, set,
 /// str, tuple and their subclasses).
 fn matches_self(cls: &ObjRef) -> bool {
+    matches_self_layout(cls.type_data().layout)
+}
+
+/// Is a type with this instance layout one of the self-matching builtins or a subclass?
+pub fn matches_self_layout(layout: Layout) -> bool {
     matches!(
-        cls.type_data().layout,
+        layout,
         Layout::Int | Layout::Bool | Layout::Float | Layout::Str | Layout::Bytes | Layout::ByteArray | Layout::Tuple | Layout::List | Layout::Dict | Layout::Set | Layout::FrozenSet
     )
 }

@@ -8,6 +8,7 @@ pub mod math;
 pub mod mp_native;
 pub mod os;
 pub mod os_path_more;
+pub mod patma;
 pub mod posix;
 pub mod posix_fd;
 pub mod posix_files;
@@ -31,7 +32,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -79,6 +80,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "select" => select::create(vm),
         "_multiprocessing" => mp_native::create(vm),
         "_json" => json::create(vm),
+        "_patma" => patma::create(vm),
         "_posixsubprocess" => posix_subprocess::create(vm),
         "_traceback" => traceback_mod::create(vm),
         "signal" | "_signal" => signal::create(vm),

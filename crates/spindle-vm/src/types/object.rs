@@ -374,6 +374,11 @@ fn type_flags(td: &crate::object::TypeData) -> i64 {
         Layout::Type => 1 << 31,
         _ => 0,
     };
+    // Pattern matching: the collection flags, and `_Py_TPFLAGS_MATCH_SELF` (`case int(x)`).
+    f |= td.collection_flags.load(std::sync::atomic::Ordering::Relaxed) as i64;
+    if crate::match_ops::matches_self_layout(td.layout) {
+        f |= 1 << 22;
+    }
     f
 }
 
