@@ -1,6 +1,7 @@
 //! `os` functions on files and permissions that `tempfile` and `shutil` need: `mkdir` with a
 //! mode, `chmod`/`fchmod`, `access`, `umask`, the process's user and group ids, `fstat`,
-//! `utime`, `fdopen`, `fsencode`/`fsdecode`, and the `*_OK` constants.
+//! `utime`, `fdopen`, `fsencode`/`fsdecode`, the `*_OK` constants, and `scandir`/`walk`
+//! (written in Python in `lib/_osdir.py`).
 
 use crate::object::ObjRef;
 use crate::stdlib::posix::{arg, fd_of, int_arg, quick, to_int};
@@ -223,6 +224,24 @@ fn fspath_value(vm: &mut Vm, v: &Value) -> PyResult {
     Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")))
 }
 
+/// Call `name` of `lib/_osdir.py` (os.scandir and os.walk are written in Python there; the
+/// module loads on first use, so `import os` does not pay for it).
+fn osdir_call(vm: &mut Vm, a: &Args, name: &str) -> PyResult {
+    let m = crate::import::import_full(vm, "_osdir")?;
+    let f = vm.get_attr_str(&m, name)?;
+    vm.call(&f, a.args, a.kwargs)
+}
+
+/// `os.scandir(path='.')`.
+fn scandir(vm: &mut Vm, a: Args) -> PyResult {
+    osdir_call(vm, &a, "scandir")
+}
+
+/// `os.walk(top, topdown=True, onerror=None, followlinks=False)`.
+fn walk(vm: &mut Vm, a: Args) -> PyResult {
+    osdir_call(vm, &a, "walk")
+}
+
 /// Add these functions and constants to the `os` module (`mkdir` replaces the mode-less one).
 pub fn add_to(vm: &mut Vm, m: &ObjRef) {
     let fns: &[(&'static str, crate::NativeFn)] = &[
@@ -240,6 +259,8 @@ pub fn add_to(vm: &mut Vm, m: &ObjRef) {
         ("fdopen", fdopen),
         ("fsencode", fsencode),
         ("fsdecode", fsdecode),
+        ("scandir", scandir),
+        ("walk", walk),
     ];
     for (n, f) in fns {
         let v = crate::builtins::native_function(n, *f, "os");
