@@ -361,6 +361,10 @@ pub enum Instr {
     // Four-instruction superinstructions (VM-only, same convention: they replace the first slot
     // of the sequence and carry every operand; the other three stay in place). When the operands
     // are not inline ints/floats they push the two values and go on with the third instruction.
+    /// `LoadFast(a); LoadConst(c); BinaryOp/InplaceOp(op)` (three instructions).
+    FastConstOp { a: u16, c: u16, op: BinOp },
+    /// `LoadFast(a); LoadFast(b); BinaryOp/InplaceOp(op)` (three instructions).
+    FastFastOp { a: u16, b: u16, op: BinOp },
     /// `LoadFast(a); LoadConst(c); Compare(op); PopJumpIfTrue/False(target)`.
     FastConstCompareJump { a: u16, c: u16, op: CmpOp, jump_if: bool, target: u32 },
     /// `LoadFast(a); LoadFast(b); Compare(op); PopJumpIfTrue/False(target)`.

@@ -172,6 +172,69 @@ impl Vm {
         r.map(CallOutcome::Value)
     }
 
+    /// The eval loop's call of a plain Python function (`Code::simple_argc` equal to the
+    /// argument count): the callable at `stack[at]` and its arguments above it move into a new
+    /// frame (the callable becomes the frame's function, the arguments its first locals) without
+    /// count updates or binding. Returns Ok(false), touching nothing, for any other callable.
+    #[inline(always)]
+    pub(crate) fn try_push_simple(&mut self, fp: *mut Frame, at: usize) -> PyResult<bool> {
+        // SAFETY: `fp` is the eval loop's live frame; no other reference to it exists here.
+        let f = unsafe { &mut *fp };
+        let n = f.stack.len() - at - 1;
+        let Value::Obj(o) = &f.stack[at] else { return Ok(false) };
+        let Payload::Function(fd) = &o.payload else { return Ok(false) };
+        if fd.code.simple_argc as usize != n {
+            return Ok(false);
+        }
+        self.push_simple_frame(fp, at, n)?;
+        Ok(true)
+    }
+
+    fn push_simple_frame(&mut self, fp: *mut Frame, at: usize, n: usize) -> PyResult<()> {
+        // SAFETY: as in `try_push_simple`.
+        let f = unsafe { &mut *fp };
+        let limit = crate::vm::interp().recursion_limit.load(Ordering::Relaxed);
+        if self.recursion_depth() >= limit {
+            f.stack.truncate(at);
+            return Err(self.recursion_error());
+        }
+        let (code, globals, nl) = match &f.stack[at] {
+            Value::Obj(o) => match &o.payload {
+                Payload::Function(fd) => (crate::eval::alias_code(&fd.code), crate::eval::RefAlias::of(&fd.globals), fd.code.co.nlocals()),
+                _ => return Err(self.runtime_error("internal error: simple call of a non-function")),
+            },
+            _ => return Err(self.runtime_error("internal error: simple call of a non-function")),
+        };
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut fr) => {
+                fr.set_function_code(code, globals);
+                fr
+            }
+            None => Frame::for_function(code, globals),
+        };
+        frame.fast.reserve(nl);
+        // SAFETY: `stack[at]` (the function) and the `n` arguments above it are moved out by
+        // bitwise reads and the stack's length cut to `at`, so each value keeps exactly one
+        // owner; `fast` is empty (pooled frames are emptied) with room for `nl >= n` values.
+        let func = unsafe {
+            let src = f.stack.as_ptr().add(at);
+            let func = std::ptr::read(src);
+            std::ptr::copy_nonoverlapping(src.add(1), frame.fast.as_mut_ptr(), n);
+            frame.fast.set_len(n);
+            f.stack.set_len(at);
+            func
+        };
+        if nl > n {
+            frame.fast.resize(nl, Value::Null);
+        }
+        if let Value::Obj(o) = func {
+            frame.func = Some(o);
+        }
+        self.frames.push(frame);
+        self.depth += 1;
+        Ok(())
+    }
+
     /// Instantiating a plain user class whose `__init__` is a Python function: create the
     /// instance and push the `__init__` frame directly.
     fn try_fast_init(&mut self, fp: *mut Frame, at: usize, cls: &ObjRef) -> PyResult<Option<CallOutcome>> {

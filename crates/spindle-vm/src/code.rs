@@ -9,7 +9,7 @@ use crate::object::{ObjRef, Payload};
 use crate::types::types;
 use crate::value::Value;
 use crate::vm::Vm;
-use spindle_compiler::bytecode::{CodeObject, Constant, Instr};
+use spindle_compiler::bytecode::{flags, CodeObject, Constant, Instr};
 use std::sync::Arc;
 
 // The eval loop copies instructions by value: keep them at 12 bytes.
@@ -30,6 +30,10 @@ pub struct Code {
     pub caches: crate::inline_cache::Caches,
     /// `co.qualname` as a `str` object, shared by every function made from this code.
     pub qualname: Value,
+    /// The argument count of a call that binds by moving the arguments into the first locals:
+    /// `co.argcount` for a plain function (no `*args`, `**kwargs`, keyword-only parameters,
+    /// cells or free variables; not a generator), `u32::MAX` otherwise.
+    pub simple_argc: u32,
 }
 
 impl Code {
@@ -40,7 +44,9 @@ impl Code {
         let (instrs, ncaches) = quicken(&co.instrs);
         let caches = crate::inline_cache::Caches::new(ncaches);
         let qualname = vm.new_str(&co.qualname);
-        Arc::new(Code { co, consts, names, varnames, source, instrs, caches, qualname })
+        let plain = co.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0 && co.kwonlyargcount == 0 && co.cellvars.is_empty() && co.freevars.is_empty();
+        let simple_argc = if plain { co.argcount } else { u32::MAX };
+        Arc::new(Code { co, consts, names, varnames, source, instrs, caches, qualname, simple_argc })
     }
 }
 
@@ -79,8 +85,23 @@ fn quicken(instrs: &[Instr]) -> (Box<[Instr]>, usize) {
         };
         out[i] = fused;
     }
-    // Four-instruction sequences (over the pairs fused above: their first slot wins).
     let u16_of = |x: u32| u16::try_from(x).ok();
+    // Three-instruction sequences (over the pairs fused above: their first slot wins).
+    for i in 0..instrs.len().saturating_sub(2) {
+        let fused = match (instrs[i], instrs[i + 1], instrs[i + 2]) {
+            (Instr::LoadFast(a), Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => match (u16_of(a), u16_of(c)) {
+                (Some(a), Some(c)) => Instr::FastConstOp { a, c, op },
+                _ => continue,
+            },
+            (Instr::LoadFast(a), Instr::LoadFast(b), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => match (u16_of(a), u16_of(b)) {
+                (Some(a), Some(b)) => Instr::FastFastOp { a, b, op },
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out[i] = fused;
+    }
+    // Four-instruction sequences (over the shorter ones: their first slot wins).
     for i in 0..instrs.len().saturating_sub(3) {
         let fused = match (instrs[i], instrs[i + 1], instrs[i + 2], instrs[i + 3]) {
             (Instr::LoadFast(a), second @ (Instr::LoadConst(_) | Instr::LoadFast(_)), Instr::Compare(op), jump @ (Instr::PopJumpIfTrue(_) | Instr::PopJumpIfFalse(_))) => {

@@ -43,7 +43,12 @@ pub struct Frame {
     pub stack: Vec<Value>,
     pub fast: Vec<Value>,
     pub cells: Vec<ObjRef>,
-    pub globals: ObjRef,
+    /// The module namespace: an uncounted alias like `code`, kept alive by `func` (whose
+    /// `FunctionData` holds it), `globals_owner`, or, in a pooled frame, by being the immortal
+    /// builtins dict.
+    pub globals: RefAlias,
+    /// Owns the globals when no function does (module, class body and exec frames).
+    globals_owner: Option<ObjRef>,
     pub builtins: ObjRef,
     /// Module and class bodies: the namespace `LoadName`/`StoreName` use.
     pub locals: Option<Value>,
@@ -74,7 +79,8 @@ impl Frame {
             lasti: 0,
             fast,
             cells: Vec::with_capacity(ncells),
-            globals,
+            globals: RefAlias::of(&globals),
+            globals_owner: Some(globals),
             builtins,
             locals,
             blocks: Vec::new(),
@@ -83,13 +89,50 @@ impl Frame {
         })
     }
 
+    /// A new frame for a function's code with empty locals (the state `set_function_code`
+    /// gives a pooled frame); the caller sets `func`, which keeps the code alive.
+    pub(crate) fn for_function(code: CodeAlias, globals: RefAlias) -> Box<Frame> {
+        let builtins = crate::vm::interp().builtins_dict.clone();
+        Box::new(Frame {
+            stack: Vec::with_capacity(code.co.max_stack.min(64) as usize),
+            code,
+            code_owner: None,
+            pc: 0,
+            lasti: 0,
+            fast: Vec::new(),
+            cells: Vec::new(),
+            globals,
+            globals_owner: None,
+            builtins,
+            locals: None,
+            blocks: Vec::new(),
+            func: None,
+            init_self: None,
+        })
+    }
+
+    /// Start a pooled (emptied) frame on a function's code; the caller sets `func`, which keeps
+    /// the code and the globals' module alive.
+    #[inline(always)]
+    pub(crate) fn set_function_code(&mut self, code: CodeAlias, globals: RefAlias) {
+        self.code = code;
+        if self.code_owner.is_some() {
+            self.code_owner = None;
+        }
+        self.globals = globals;
+        self.pc = 0;
+        self.lasti = 0;
+    }
+
     /// Re-initialise a pooled frame (emptied by `Vm::release_frame`) for a new activation.
     fn reinit(&mut self, code: &Arc<Code>, globals: ObjRef, locals: Option<Value>, func: Option<ObjRef>) {
         self.fast.resize(code.co.nlocals(), Value::Null);
         self.code = alias_code(code);
         // A function keeps its code alive; other frames own theirs.
         self.code_owner = if func.is_some() { None } else { Some(code.clone()) };
-        self.globals = globals;
+        self.globals = RefAlias::of(&globals);
+        // A function keeps its globals alive too.
+        self.globals_owner = if func.is_some() { None } else { Some(globals) };
         self.locals = locals;
         self.func = func;
         self.pc = 0;
@@ -127,11 +170,33 @@ impl std::ops::Deref for CodeAlias {
 }
 
 #[inline(always)]
-fn alias_code(code: &Arc<Code>) -> CodeAlias {
+pub(crate) fn alias_code(code: &Arc<Code>) -> CodeAlias {
     // SAFETY: the alias is wrapped in ManuallyDrop and never dropped, so it never releases a
     // count it does not hold; the frame's `func` or `code_owner` keeps the allocation alive
     // for as long as the frame dereferences it.
     CodeAlias(std::mem::ManuallyDrop::new(unsafe { Arc::from_raw(Arc::as_ptr(code)) }))
+}
+
+/// A reference that holds no count and is never dropped through this value (for
+/// `Frame::globals`; see there). It has no `Clone`: `.clone()` goes through `Deref` to
+/// `ObjRef::clone`, a real counted reference.
+pub struct RefAlias(std::mem::ManuallyDrop<ObjRef>);
+
+impl RefAlias {
+    #[inline(always)]
+    pub(crate) fn of(r: &ObjRef) -> RefAlias {
+        // SAFETY: the copy is wrapped in ManuallyDrop and never dropped, so it never releases
+        // a count it does not hold; its owner (see `Frame::globals`) outlives every use.
+        RefAlias(std::mem::ManuallyDrop::new(unsafe { std::ptr::read(r) }))
+    }
+}
+
+impl std::ops::Deref for RefAlias {
+    type Target = ObjRef;
+    #[inline(always)]
+    fn deref(&self) -> &ObjRef {
+        &self.0
+    }
 }
 
 /// Frames kept in `Vm::frame_pool` at most.
@@ -166,7 +231,8 @@ impl Vm {
         f.locals = None;
         f.func = None;
         f.init_self = None;
-        f.globals = f.builtins.clone();
+        f.globals = RefAlias::of(&f.builtins);
+        f.globals_owner = None;
         self.frame_pool.push(f);
     }
 
@@ -568,6 +634,49 @@ impl Vm {
                                 }
                             }
                         }
+                        Instr::FastConstOp { a, c, op } => {
+                            let x = &f.fast[a as usize];
+                            let y = &f.code.consts[c as usize];
+                            match crate::fast_ops::binop(x, y, op) {
+                                Some(v) => {
+                                    f.stack.push(v);
+                                    f.pc += 2;
+                                }
+                                None => {
+                                    let x = x.clone();
+                                    if x.is_null() {
+                                        break 'ex (self.unbound_local(fp, a as u32), false);
+                                    }
+                                    let y = y.clone();
+                                    f.stack.push(x);
+                                    f.stack.push(y);
+                                    f.pc += 1;
+                                }
+                            }
+                        }
+                        Instr::FastFastOp { a, b, op } => {
+                            let x = &f.fast[a as usize];
+                            let y = &f.fast[b as usize];
+                            match crate::fast_ops::binop(x, y, op) {
+                                Some(v) => {
+                                    f.stack.push(v);
+                                    f.pc += 2;
+                                }
+                                None => {
+                                    let (x, y) = (x.clone(), y.clone());
+                                    if x.is_null() {
+                                        break 'ex (self.unbound_local(fp, a as u32), false);
+                                    }
+                                    f.stack.push(x);
+                                    f.lasti = f.pc;
+                                    if y.is_null() {
+                                        break 'ex (self.unbound_local(fp, b as u32), false);
+                                    }
+                                    f.stack.push(y);
+                                    f.pc += 1;
+                                }
+                            }
+                        }
                         Instr::FastConstOpStore { a, c, op, d } => {
                             let x = &f.fast[a as usize];
                             let y = &f.code.consts[c as usize];
@@ -821,6 +930,14 @@ impl Vm {
                             let f = fr!();
                             let n = n as usize;
                             let at = f.stack.len() - n - 1;
+                            match self.try_push_simple(fp, at) {
+                                Ok(true) => {
+                                    set_fp!(&mut **self.frames.last_mut().expect("frame"));
+                                    continue;
+                                }
+                                Ok(false) => {}
+                                Err(e) => break 'ex (e, false),
+                            }
                             match self.call_from_stack(fp, at, 0, &[]) {
                                 Ok(CallOutcome::Pushed) => {
                                     set_fp!(&mut **self.frames.last_mut().expect("frame"));
@@ -837,6 +954,17 @@ impl Vm {
                             let f = fr!();
                             let n = n as usize;
                             let len = f.stack.len();
+                            if !f.stack[len - n - 2].is_null() {
+                                match self.try_push_simple(fp, len - n - 2) {
+                                    Ok(true) => {
+                                        set_fp!(&mut **self.frames.last_mut().expect("frame"));
+                                        continue;
+                                    }
+                                    Ok(false) => {}
+                                    Err(e) => break 'ex (e, false),
+                                }
+                            }
+                            let f = fr!();
                             let r = if f.stack[len - n - 2].is_null() {
                                 // Not a method: [NULL, callable, args...]
                                 let r = self.call_from_stack(fp, len - n - 1, 0, &[]);
