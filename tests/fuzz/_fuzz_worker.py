@@ -74,9 +74,13 @@ VALUE_SRC = [
     '[]', "[1, 'a']", '{}', '{1: 2}', '()', '(1, 2)', 'set()', 'frozenset({1})',
     'object()', 'User()', 'Weird()', 'Idx()', 'Seq()', "S('s')", 'I(3)', 'L([1])', "D(a=1)",
     'int', 'len', 'lambda *a: 0', 'range(3)', 'slice(1, 2)', '...', 'iter([1])', "ValueError('e')",
+    "'%s %d %(k)s'", "'{0}{x}{}'", '-1.5', '1e300', "b'%s'", "'a' * 100",
+    '2**63-1', '-2**63', '2**62', '-2**62',
 ]
 NV = len(VALUE_SRC)
-CORE = [0, 3, 7, 10, 15, 20, 22, 30, 32, 34]  # None -1 2**70 1.5 'x' b'x' [] object() Weird() Seq()
+# Second (or first) argument of every two-argument set.
+CORE = [VALUE_SRC.index(v) for v in ('None', '0', '-1', '7', '2**70', '-2**63-1', '2**63-1', '-2**63', '1.5', "float('nan')", "''", "'x'",
+                                      "b'x'", '[]', 'object()', 'Weird()', 'Idx()')]
 
 
 def make_values():
@@ -93,14 +97,15 @@ KWARGS = [
 def combos():
     out = [()]
     out += [(i,) for i in range(NV)]
-    out += [(i, j) for i in CORE for j in CORE]
+    out += [(i, j) for i in range(NV) for j in CORE]
+    out += [(i, j) for i in CORE for j in range(NV) if j not in CORE]
     seed = 12345
 
     def rnd():
         nonlocal seed
         seed = (seed * 1103515245 + 12345) % 2147483648
         return seed // 65536 % NV
-    for n, count in ((2, 60), (3, 40), (5, 20)):
+    for n, count in ((3, 150), (5, 40)):
         for _ in range(count):
             out.append(tuple(rnd() for _ in range(n)))
     for k in range(len(KWARGS)):
@@ -206,7 +211,9 @@ SKIP = {
     'signal.signal', 'signal.set_wakeup_fd',
     'time.sleep',
     '_thread.interrupt_main', '_thread.start_new_thread', '_thread.start_new', '_thread.exit', '_thread.exit_thread',
-    'select.select', 'select.poll.poll',
+    'select.select', 'select.poll.poll', '_posixsubprocess.fork_exec', '_signal.pause', '_signal.alarm',
+    '_signal.setitimer', '_signal.raise_signal', '_signal.pthread_kill', '_signal.sigwait', '_signal.sigwaitinfo',
+    '_signal.sigtimedwait', '_signal.sigsuspend', '_signal.pthread_sigmask', '_signal.signal', '_signal.set_wakeup_fd',
     'socket.create_connection', 'socket.getaddrinfo', 'socket.gethostbyname', 'socket.gethostbyname_ex',
     'socket.gethostbyaddr', 'socket.getnameinfo', 'socket.socket.accept', 'socket.socket.recv',
     'socket.socket.recv_into', 'socket.socket.recvfrom', 'socket.socket.connect', 'socket.socket.connect_ex',
@@ -216,8 +223,19 @@ SKIP = {
 }
 # Legitimately slow (CPython too) when an argument is 2**40: skip those argument sets.
 SLOW_WITH_BIG = {'math.perm', 'math.comb', 'math.factorial'}
-BIG = VALUE_SRC.index('2**40')
-MODULES = ['builtins', 'sys', 'os', 'posixpath', 'math', 'time', '_thread', 'gc', 'select', 'signal', 'socket']
+BIG = {VALUE_SRC.index(v) for v in ('2**40', '2**62', '2**63-1')}
+MODULES = ['builtins', 'sys', 'os', 'posixpath', 'math', 'time', '_thread', 'gc', 'select', 'signal', '_signal', 'socket',
+           '_json', '_multiprocessing', '_traceback', '_posixsubprocess', '_io']
+
+
+def modules():
+    out = []
+    for m in MODULES:
+        try:
+            out.append((m, __import__(m)))
+        except ImportError:
+            pass
+    return out
 
 
 def key_of(t):
@@ -259,8 +277,7 @@ def find_types():
         found.append(t)
         for b in getattr(t, '__mro__', ()):
             add(b)
-    for m in MODULES:
-        mod = __import__(m)
+    for m, mod in modules():
         for n in dir(mod):
             v = getattr(mod, n, None)
             add(v if isinstance(v, type) else type(v))
@@ -287,8 +304,7 @@ def find_types():
 def targets():
     """(kind, owner key, attribute) for every native callable, in a fixed order."""
     out = []
-    for m in MODULES:
-        mod = __import__(m)
+    for m, mod in modules():
         for n in sorted(dir(mod)):
             v = getattr(mod, n, None)
             if callable(v) and not isinstance(v, type) and is_native(v) and m + '.' + n not in SKIP:
@@ -363,7 +379,8 @@ def run(start_i, start_j, stop):
         vals = make_values()
         for j in range(start_j if i == start_i else 0, len(COMBOS)):
             c = COMBOS[j]
-            if slow and BIG in c:
+            pos = c[2:] if c and c[0] == 'kw' else c
+            if slow and any(k in BIG for k in pos):
                 continue
             if j % 25 == 0:
                 vals = make_values()

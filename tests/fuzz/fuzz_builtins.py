@@ -37,6 +37,8 @@ def limits():
     resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30))
     resource.setrlimit(resource.RLIMIT_FSIZE, (200 << 20, 200 << 20))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Writes past the size limit fail with EFBIG instead of killing the process.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     os.setsid()
 
 

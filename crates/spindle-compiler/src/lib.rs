@@ -10,6 +10,7 @@ pub mod compile;
 pub mod symtable;
 mod warnings;
 mod fstring_check;
+mod surrogates;
 mod syntax_errors;
 mod tokenizer;
 
@@ -112,6 +113,9 @@ fn compile_impl(source: &str, filename: &str, mode: Mode, file_mode: bool) -> Re
                 (Some(te), None) => return Err(syntax_errors::from_tok_error(te, filename)),
                 (None, None) => {}
             }
+            if let Some(e) = surrogates::check(&src, &toks.tokens, filename) {
+                return Err(e);
+            }
             let module = parsed.into_syntax();
             compile::compile_module(&module.body, &src, filename).map_err(|e| syntax_errors::from_compile_error(&e, &src, filename))
         }
@@ -142,6 +146,13 @@ fn compile_impl(source: &str, filename: &str, mode: Mode, file_mode: bool) -> Re
                 }
                 info
             })?;
+            if let Some(mut e) = surrogates::check(&body, &toks.tokens, filename) {
+                if e.lineno == 1 {
+                    e.offset += lead as i32;
+                    e.end_offset += lead as i32;
+                }
+                return Err(e);
+            }
             let expr = parsed.into_expr();
             compile::compile_expression(&expr, &body, filename).map_err(|e| syntax_errors::from_compile_error(&e, &body, filename))
         }

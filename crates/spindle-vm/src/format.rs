@@ -584,8 +584,10 @@ fn format_int_spec(vm: &mut Vm, v: &Value, spec: &str, tn: &str) -> PyResult<Str
         if sp.alt {
             return Err(vm.value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        let ch = crate::types::int::bigint_to_i64(&big).filter(|n| (0..0x110000).contains(n)).and_then(|n| char::from_u32(n as u32));
-        let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
+        let Some(n) = crate::types::int::bigint_to_i64(&big).filter(|n| (0..0x110000).contains(n)) else {
+            return Err(vm.overflow_error("%c arg not in range(0x110000)"));
+        };
+        let Some(ch) = char::from_u32(n as u32) else { return Err(crate::unicode::surrogate_error(vm, "format(x, 'c') argument", n as u32)) };
         return fill_number(vm, &sp, false, "", "", &ch.to_string());
     }
     let mag = num_traits::Signed::abs(&big);
@@ -971,10 +973,10 @@ fn percent_char(vm: &mut Vm, v: &Value, bytes_mode: bool) -> PyResult<char> {
         return Err(vm.type_error("%c requires int or char"));
     }
     let n = crate::ops::index_value(vm, v)?;
-    match crate::types::int::bigint_to_i64(&n).filter(|n| (0..0x110000).contains(n)).and_then(|n| char::from_u32(n as u32)) {
-        Some(c) => Ok(c),
-        None => Err(vm.overflow_error("%c arg not in range(0x110000)")),
-    }
+    let Some(n) = crate::types::int::bigint_to_i64(&n).filter(|n| (0..0x110000).contains(n)) else {
+        return Err(vm.overflow_error("%c arg not in range(0x110000)"));
+    };
+    char::from_u32(n as u32).ok_or_else(|| crate::unicode::surrogate_error(vm, "%c argument", n as u32))
 }
 
 /// `unicode_format_arg_output`: precision truncation for `%s %r %a`, sign, `0x` prefix,

@@ -13,6 +13,12 @@ fn in_map(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str
     table.binary_search_by_key(&(c as u32), |&(k, _)| k).ok().map(|i| table[i].1)
 }
 
+/// The error for a code point in U+D800..U+DFFF that would become a one-character str:
+/// Spindle's `str` is UTF-8 and cannot hold lone surrogates (CPython would return one).
+pub fn surrogate_error(vm: &mut crate::vm::Vm, what: &str, cp: u32) -> crate::PyErr {
+    vm.value_error(&format!("{what} is a surrogate (U+{cp:04X}), which Spindle's UTF-8 strings cannot hold"))
+}
+
 pub fn is_alpha(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()

@@ -188,17 +188,13 @@ fn getsizeof(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn getframe(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::check_positional(vm, &a, 0, "_getframe", 0, 1)?;
     let depth = match a.args.first() {
         None => 0,
-        Some(v) => match crate::types::int::to_i64(v) {
-            Some(d) if crate::ops::is_int(v) => d,
-            _ => {
-                let tn = vm.type_name(v);
-                return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
-            }
-        },
+        Some(v) => crate::types::int::as_c_int(vm, v)?,
     };
-    crate::types::frame::getframe(vm, depth)
+    // CPython walks back `depth` frames: a negative depth is the current frame.
+    crate::types::frame::getframe(vm, depth.max(0) as i64)
 }
 
 fn excepthook(vm: &mut Vm, a: Args) -> PyResult {

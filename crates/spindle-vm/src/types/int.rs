@@ -70,6 +70,19 @@ pub fn as_ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// Argument Clinic's `int` converter (`_PyLong_AsInt`): an int or `__index__` object that fits
+/// a C int.
+pub fn as_c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    if let Value::Float64(_) = v {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let b = crate::ops::index_value(vm, v)?;
+    match bigint_to_i64(&b).and_then(|i| i32::try_from(i).ok()) {
+        Some(i) => Ok(i),
+        None => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
 pub fn bigint_to_i64(b: &BigInt) -> Option<i64> {
     b.to_i64()
 }

@@ -1076,10 +1076,11 @@ fn str_translate(vm: &mut Vm, a: Args) -> PyResult {
         match vm.getitem(&table, &Value::Int(c as i64)) {
             Ok(v) => match &v {
                 Value::None => {}
-                Value::Int(i) => match char::from_u32(*i as u32) {
-                    Some(r) if *i >= 0 => out.push(r),
-                    _ => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+                Value::Int(i) if (0..0x110000).contains(i) => match char::from_u32(*i as u32) {
+                    Some(r) => out.push(r),
+                    None => return Err(crate::unicode::surrogate_error(vm, "character mapping", *i as u32)),
                 },
+                Value::Int(_) => return Err(vm.value_error("character mapping must be in range(0x110000)")),
                 other => match other.as_str() {
                     Some(t) => out.push_str(t),
                     None => return Err(vm.type_error("character mapping must return integer, None or str")),
