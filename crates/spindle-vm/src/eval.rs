@@ -733,18 +733,9 @@ impl Vm {
                         Instr::Subscr => {
                             let k = f.pop();
                             let c = f.pop();
-                            if let (Value::Obj(o), Value::Int(idx)) = (&c, &k) {
-                                if let (Payload::List(l), true) = (&o.payload, o.cls_data().builtin) {
-                                    let g = l.lock();
-                                    let n = g.len() as i64;
-                                    let j = if *idx < 0 { idx + n } else { *idx };
-                                    if j >= 0 && j < n {
-                                        let v = g[j as usize].clone();
-                                        drop(g);
-                                        f.stack.push(v);
-                                        continue;
-                                    }
-                                }
+                            if let Some(v) = crate::fast_ops::subscr(&c, &k) {
+                                f.stack.push(v);
+                                continue;
                             }
                             let v = tri!(self.getitem(&c, &k));
                             fr!().stack.push(v);

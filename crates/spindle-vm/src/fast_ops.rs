@@ -97,7 +97,8 @@ fn float_binop(x: f64, y: f64, op: BinOp) -> Option<Value> {
     Some(Value::Float(r))
 }
 
-/// `a op b` for inline ints and floats (exact, as Python compares int with float).
+/// `a op b` for inline ints and floats (exact, as Python compares int with float) and for two
+/// exact strs.
 #[inline(always)]
 pub fn compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     match (a, b) {
@@ -105,12 +106,57 @@ pub fn compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
         (Value::Float64(x), Value::Float64(y)) => Some(cmp(&x.get(), &y.get(), op)),
         (Value::Int(x), Value::Float64(y)) if x.unsigned_abs() < EXACT_F64 => Some(cmp(&(*x as f64), &y.get(), op)),
         (Value::Float64(x), Value::Int(y)) if y.unsigned_abs() < EXACT_F64 => Some(cmp(&x.get(), &(*y as f64), op)),
+        (Value::Obj(x), Value::Obj(y)) => str_compare(x, y, op),
+        _ => None,
+    }
+}
+
+/// Two exact strs: UTF-8 byte order is code point order, Python's str order.
+#[inline]
+fn str_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> Option<bool> {
+    let (Payload::Str(s), Payload::Str(t)) = (&a.payload, &b.payload) else { return None };
+    if !is_builtin(a) || !is_builtin(b) {
+        return None;
+    }
+    Some(match op {
+        CmpOp::Eq => a.is(b) || s.as_str() == t.as_str(),
+        CmpOp::Ne => !(a.is(b) || s.as_str() == t.as_str()),
+        _ => cmp(s.as_str(), t.as_str(), op),
+    })
+}
+
+/// `c[k]` for a builtin list, tuple or ASCII str and an in-range inline int index.
+#[inline(always)]
+pub fn subscr(c: &Value, k: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (c, k) else { return None };
+    if !is_builtin(o) {
+        return None;
+    }
+    let at = |n: usize| -> Option<usize> {
+        let j = if *i < 0 { i.wrapping_add(n as i64) } else { *i };
+        if (0..n as i64).contains(&j) {
+            Some(j as usize)
+        } else {
+            None
+        }
+    };
+    match &o.payload {
+        Payload::List(l) => {
+            let g = l.lock();
+            let j = at(g.len())?;
+            Some(g[j].clone())
+        }
+        Payload::Tuple(t) => Some(t[at(t.len())?].clone()),
+        Payload::Str(s) if s.is_ascii() => {
+            let b = s.as_str().as_bytes();
+            Some(Value::Obj(crate::vm::char_str(b[at(b.len())?] as char)))
+        }
         _ => None,
     }
 }
 
 #[inline(always)]
-fn cmp<T: PartialOrd>(x: &T, y: &T, op: CmpOp) -> bool {
+fn cmp<T: PartialOrd + ?Sized>(x: &T, y: &T, op: CmpOp) -> bool {
     match op {
         CmpOp::Lt => x < y,
         CmpOp::Le => x <= y,
