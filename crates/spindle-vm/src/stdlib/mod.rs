@@ -21,6 +21,12 @@ pub mod traceback_mod;
 pub mod structseq;
 pub mod sys;
 pub mod socket;
+pub mod sre;
+pub mod sre_case_tables;
+pub mod sre_chars;
+pub mod sre_compile;
+pub mod sre_match;
+pub mod sre_parse;
 pub mod thread;
 pub mod thread_local;
 pub mod thread_lock;
@@ -32,7 +38,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -83,6 +89,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "_patma" => patma::create(vm),
         "_posixsubprocess" => posix_subprocess::create(vm),
         "_traceback" => traceback_mod::create(vm),
+        "_sre" => sre::create(vm),
         "signal" | "_signal" => signal::create(vm),
         "_thread" => match thread::create(vm) {
             Some(m) => m,

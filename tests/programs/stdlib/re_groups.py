@@ -1,0 +1,41 @@
+# re: capture groups, named groups, backreferences, conditionals, Match accessors
+import re
+
+m = re.match(r'(\w+) (\w+)(?: (\w+))?', 'hello big world')
+print(m.groups(), m.group(1, 2), m.group(0), m.lastindex, m.span(3))
+m = re.match(r'(\w+) (\w+)(?: (\w+))?', 'hello world')
+print(m.groups(), m.groups('-'), m.group(3), m.start(3), m.end(3), m.span(3), m.lastindex)
+m = re.match(r'(?P<first>\w+) (?P<last>\w+)', 'Jane Doe')
+print(m.group('first'), m['last'], m.groupdict(), m.lastgroup, m.span('last'))
+print(re.compile(r'(?P<a>x)(?P<b>y)?').groupindex, re.compile(r'(?P<a>x)(?P<b>y)?').match('x').groupdict('?'))
+print(re.match(r'(a)(b)(c)', 'abc').lastindex, re.match(r'((a)(b))', 'ab').lastindex)
+print(re.match(r'((a)(b))', 'ab').groups(), re.match(r'(a)|(b)', 'b').lastindex)
+for g in (4, -1, 'nope', 1.5):
+    try:
+        re.match('(a)(b)(c)', 'abc').group(g)
+    except IndexError as e:
+        print('IndexError:', e)
+print(re.match('(a)(b)', 'ab').group(True), re.match('(a)(b)', 'ab').span(False))
+print(re.match(r'(a)\1', 'aa'), re.match(r'(a)\1', 'ab'), re.match(r'(?P<x>a+)-(?P=x)', 'aa-aa'))
+print(re.match(r'(a)?\1', 'b'), re.match(r'(?i)(a)\1', 'aA'), re.search(r'(\w)\1', 'abccd'))
+print(re.match(r'(a*)*', 'b').groups(), re.match(r'(a*)+', 'aa').groups(), re.match(r'(a|b)*', 'ab').groups())
+print(re.match(r'(?:(a)|b)*', 'ab').groups(), re.match(r'(?:(a)|(b))*', 'ab').groups())
+print(re.match(r'(a)*?b', 'aab').groups(), re.match(r'(?:(a)|b)+?c', 'abc').groups())
+print(re.match(r'((a)|(b))+', 'ab').groups(), re.match(r'(a{2})*', 'aaaaa').span(1))
+print(re.match(r'(?:(\d)(\d)?)+', '123').groups(), re.match(r'(\d)+', '123').group(1))
+print(re.match(r'(a)?(?(1)b|c)', 'ab'), re.match(r'(a)?(?(1)b|c)', 'c'), re.match(r'(a)?(?(1)b|c)', 'ac'))
+print(re.match(r'(?P<q>")?\w+(?(q)")', '"abc"'), re.match(r'(?P<q>")?\w+(?(q)")', 'abc"').group())
+print(re.match(r'(a)(?(1)x)', 'ax'), re.match(r'()(?(1))b', 'b'))
+m = re.match(r'(?P<n>\d+)\.(\d+)', '3.14')
+print(m.expand(r'\2.\1 \g<n> \g<2> \g<0>'), m.expand(b'x'.decode() + r'\n\t\\'))
+print(repr(m), m.regs, m.pos, m.endpos, m.re.pattern, m.string)
+print(re.search(r'(?<=(a))b', 'ab').groups(), re.search(r'(?=(\w+))\w', 'xyz').group(1))
+print(re.match(r'(?:(a)|b)(?(1)c|d)', 'bd'), re.match(r'(?:(a)|b)(?(1)c|d)', 'ac'))
+print(re.match(r'(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)\11', 'abcdefghijkk'))
+print(re.match(r"(a)\1 0", "aa 0"), re.match(r"(a)\1\060", "aa0"))
+print(re.fullmatch(r'(ab|a)(bc|c)?', 'abc').groups(), re.fullmatch(r'(a|ab)(c|bcd)', 'abcd').groups())
+print(re.match(r'(x)?y', 'y').span(1), re.match(r'(x)?y', 'y').start(1))
+print(re.compile(r'(a)(?P<b>b)(c)').groups, re.match('(?P<a_1>x)(?P<Ünï>y)', 'xy').groupdict())
+import copy
+mm = re.match('a', 'a')
+print(copy.copy(mm) is mm, copy.deepcopy(mm) is mm, re.Match[str])

@@ -1,0 +1,21 @@
+# re: lookahead, lookbehind, negative forms, atomic groups, possessive quantifiers
+import re
+
+print(re.findall(r'\w+(?=,)', 'a, bb, ccc'), re.findall(r'\w+(?!\w|,)', 'a, bb, ccc'))
+print(re.findall(r'(?<=\$)\d+', '$10 and $200 and 30'), re.findall(r'(?<!\$)\b\d+', '$10 and 30'))
+print(re.search(r'(?<=ab)c', 'abc'), re.search(r'(?<=a|b)c', 'bc'), re.search(r'(?<=(?:ab|cd))e', 'cde'))
+print(re.match(r'(?=a)a', 'a'), re.match(r'(?!a)a', 'a'), re.match(r'(?=(a+))a*b\1', 'baaabac'))
+print(re.search(r'(?=(a+))a*b\1', 'baaabac'), re.search(r'(?<=^)a', 'a'), re.search(r'(?<!^)a', 'aa'))
+print(re.search(r'(?<=\d{3})x', '12x123x'), re.search(r'(?<![a-z])\d', 'a1 2'))
+print(re.compile(r'(?<=a)b').search('ab', 1), re.compile(r'(?<=a)b').match('ab', 1), re.compile('^b').search('ab', 1))
+print(re.search(r'(?=(\w))(?=(\w\w))', 'ab').groups(), re.match(r'(?!(a)b)\w', 'ac').groups())
+print(re.match(r'(?:(?=(\d))\d)+', '12').groups(), re.sub(r'(?<=\d)(?=(\d{3})+$)', ',', '1234567'))
+print(re.search(r'(?<=(a))(?<!(b))c', 'ac').groups(), re.search(r'(?<=\b)\w', ' x'))
+print(re.match(r'(?>a+)b', 'aaab'), re.match(r'(?>a+)a', 'aaa'), re.match(r'(?>ab|a)b', 'ab'))
+print(re.match(r'a++b', 'aab'), re.match(r'a++a', 'aaa'), re.match(r'a*+', ''), re.match(r'(?:ab)*+a', 'ababa'))
+print(re.match(r'a?+a', 'a'), re.match(r'a{1,2}+a', 'aaa'), re.match(r'(?:a|ab){2}+c', 'aabc'))
+print(re.match(r'(a)++', 'aa').groups(), re.match(r'(?>(a)|b)+', 'ab').groups(), re.match(r'(?:x|(?>y))z', 'yz'))
+print(re.fullmatch(r'(?:a|ab)*+b', 'ab'), re.fullmatch(r'(?:ab|a)*+b', 'aab'))
+print(re.search(r'\b(?!un)\w+', 'unhappy happy'), re.findall(r'(?<=-)\w+(?=-)', '-a-b-c-'))
+print(re.match(r'((?=a)|b)+', 'ab'), re.match(r'(?:(?=a))*a', 'a'), re.match(r'(?=a)*a', 'a'))
+print(re.match(r'(?<=a)*b', 'b'), re.search(r'x(?=y)|x', 'xz'), re.search(r'(?<=a)(?=b)', 'ab'))
