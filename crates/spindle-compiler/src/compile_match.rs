@@ -468,7 +468,7 @@ impl<'a> Compiler<'a> {
         let size = patterns.len();
         match star {
             Some(i) => {
-                if i >= 256 || size - i - 1 >= 256 {
+                if i >= 256 || size - i > 256 {
                     return self.pattern_error(pc, "too many expressions in star-unpacking sequence pattern");
                 }
                 self.emit(Instr::UnpackEx { before: i as u16, after: (size - i - 1) as u16 });

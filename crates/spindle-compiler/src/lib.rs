@@ -113,6 +113,9 @@ fn compile_impl(source: &str, filename: &str, mode: Mode, file_mode: bool) -> Re
                 (Some(te), None) => return Err(syntax_errors::from_tok_error(te, filename)),
                 (None, None) => {}
             }
+            if let Some(info) = syntax_errors::star_in_group(&src, filename, &toks) {
+                return Err(info);
+            }
             if let Some(e) = surrogates::check(&src, &toks.tokens, filename) {
                 return Err(e);
             }

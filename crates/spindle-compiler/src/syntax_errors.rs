@@ -353,6 +353,11 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
             return l;
         }
     }
+    if cx.stmt_keyword(i) == "case" {
+        if let Some(l) = pattern_error(e, cx, i) {
+            return l;
+        }
+    }
     match &e.error {
         ParseErrorType::UnexpectedIndentation => {
             let ind = cx.toks.iter().find(|t| t.kind == TokKind::Indent && t.start >= pos).or_else(|| cx.toks.iter().rev().find(|t| t.kind == TokKind::Indent && t.start <= pos));
@@ -539,6 +544,130 @@ fn parser_error(e: &ParseError, cx: &Ctx) -> Located {
         ParseErrorType::Lexical(LexicalErrorType::FStringError(_)) => fstring_error(e, cx, i),
         _ => invalid(),
     }
+}
+
+/// Errors in a `case` pattern, at CPython's positions (`invalid_as_pattern`,
+/// `invalid_class_pattern`, the complex literal checks; otherwise the token where CPython's
+/// pattern rules stop).
+fn pattern_error(e: &ParseError, cx: &Ctx, i: usize) -> Option<Located> {
+    let pos = e.location.start().to_usize();
+    let is_number = |k: usize| cx.tok(k).is_some_and(|t| t.kind == TokKind::Number);
+    let is_imaginary = |k: usize| cx.tok(k).is_some_and(|t| t.kind == TokKind::Number && cx.text(t).ends_with(['j', 'J']));
+    let after = |r: TextRange| cx.token_index(r.end().to_usize());
+    Some(match &e.error {
+        // `1 + 1`: the part after the sign must be an imaginary NUMBER.
+        ParseErrorType::ExpectedImaginaryNumber if is_number(i) && cx.tok(i).is_some_and(|t| t.end == e.location.end().to_usize()) => cx.on_token("imaginary number required in complex literal", i),
+        // `1j + 2j`, `-1j + 2j`: the real part must be a real NUMBER.
+        ParseErrorType::ExpectedRealNumber => {
+            let k = if cx.is_op(i, "-") { i + 1 } else { i };
+            if is_imaginary(k) && cx.tok(k).is_some_and(|t| t.end == e.location.end().to_usize()) {
+                cx.on_token("real number required in complex literal", k)
+            } else {
+                // `a + b`: the parser stops at the sign.
+                cx.on_token("invalid syntax", after(e.location))
+            }
+        }
+        // `1 as _` / `1 as 2`.
+        ParseErrorType::InvalidMatchPatternTarget if cx.is_name(i.wrapping_sub(1), "as") => cx.on_token("cannot use '_' as a target", i),
+        ParseErrorType::OtherError(m) if m == "Expected an identifier" && cx.is_name(i.wrapping_sub(1), "as") => {
+            // The target expression, without the parentheses of a group.
+            let (mut first, mut last) = (i, cx.expr_end_from(i));
+            let closes = |open: usize| {
+                // The index of the bracket closing the one at `open`.
+                let mut depth = 0usize;
+                let mut k = open;
+                while let Some(t) = cx.tok(k) {
+                    if t.kind == TokKind::Op {
+                        match cx.text(t) {
+                            "(" | "[" | "{" => depth += 1,
+                            ")" | "]" | "}" => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    return k;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    k += 1;
+                }
+                k
+            };
+            while first < last && cx.is_op(first, "(") && closes(first) == last {
+                first += 1;
+                last -= 1;
+            }
+            cx.span("invalid pattern target", &cx.toks[first], &cx.toks[last])
+        }
+        // `C(a=1, 2, 3)`: from the first positional pattern after a keyword to the last one of
+        // that run.
+        ParseErrorType::OtherError(m) if m == "Positional patterns cannot follow keyword patterns" => {
+            let mut depth = 0usize;
+            let mut last = i;
+            let mut j = i;
+            while let Some(t) = cx.tok(j) {
+                if matches!(t.kind, TokKind::Newline | TokKind::EndMarker) {
+                    break;
+                }
+                if t.kind == TokKind::Op {
+                    match cx.text(t) {
+                        "(" | "[" | "{" => depth += 1,
+                        ")" | "]" | "}" if depth == 0 => break,
+                        ")" | "]" | "}" => depth -= 1,
+                        "," if depth == 0 => {
+                            let keyword = cx.tok(j + 1).is_some_and(|n| n.kind == TokKind::Name) && cx.is_op(j + 2, "=");
+                            if keyword || cx.is_op(j + 1, ")") {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if t.col.is_some() && !(depth == 0 && cx.is_op(j, ",")) {
+                    last = j;
+                }
+                j += 1;
+            }
+            cx.span("positional patterns follow keyword patterns", &cx.toks[i], &cx.toks[last])
+        }
+        // `case -x`: a minus must be followed by a number.
+        ParseErrorType::OtherError(m) if m == "Expected a pattern" && cx.is_op(i, "-") => cx.on_token("invalid syntax", i + 1),
+        // `case *a:`: a star pattern could start an open sequence, which needs a comma.
+        ParseErrorType::InvalidStarPatternUsage if cx.is_name(i.wrapping_sub(1), "case") => cx.on_token("invalid syntax", after(e.location)),
+        // `(*a)`: likewise inside a group's parentheses.
+        ParseErrorType::InvalidStarPatternUsage if opens_group(cx, i.wrapping_sub(1)) => cx.on_token("invalid syntax", after(e.location)),
+        // `[*a as b]`: a star pattern takes no `as`.
+        ParseErrorType::InvalidStarPatternUsage if cx.is_op(i, "*") && cx.is_name(i + 2, "as") => cx.on_token("invalid syntax", i + 2),
+        // `{y: 1}`, `{y.z(): 1}`: a key that is a name stops after its dotted name.
+        ParseErrorType::OtherError(m) if m == "Invalid mapping pattern key" && cx.tok(i).is_some_and(|t| t.kind == TokKind::Name) && cx.tok(i).is_some_and(|t| t.start == pos) => {
+            let mut k = i + 1;
+            while cx.is_op(k, ".") && cx.tok(k + 1).is_some_and(|t| t.kind == TokKind::Name) {
+                k += 2;
+            }
+            cx.on_token("invalid syntax", k)
+        }
+        _ => return None,
+    })
+}
+
+/// Is token `k` a `(` opening a group or tuple pattern (not the arguments of a class pattern)?
+fn opens_group(cx: &Ctx, k: usize) -> bool {
+    cx.is_op(k, "(") && !cx.tok(k.wrapping_sub(1)).is_some_and(|t| (t.kind == TokKind::Name && cx.text(t) != "case") || (t.kind == TokKind::Op && matches!(cx.text(t), ")" | "]" | ".")))
+}
+
+/// A star pattern alone in parentheses (`case [(*a)]`), which ruff accepts: CPython's
+/// grammar has no such group (a tuple pattern needs a comma) and stops at the `)`.
+pub(crate) fn star_in_group(source: &str, filename: &str, toks: &Tokenized) -> Option<SyntaxErrorInfo> {
+    if !source.contains("case") {
+        return None;
+    }
+    let cx = Ctx { src: source, file_mode: false, starts: line_starts(source), toks: &toks.tokens };
+    for k in 0..cx.toks.len() {
+        if opens_group(&cx, k) && cx.is_op(k + 1, "*") && cx.tok(k + 2).is_some_and(|t| t.kind == TokKind::Name) && cx.is_op(k + 3, ")") && cx.stmt_keyword(k) == "case" {
+            return Some(located_info(cx.on_token("invalid syntax", k + 3), &cx, filename));
+        }
+    }
+    None
 }
 
 /// CPython's `invalid_named_expression`: `=` where a named expression is parsed (conditions of
@@ -739,6 +868,10 @@ pub(crate) fn from_parse_error(e: &ParseError, source: &str, filename: &str, tok
             return from_tok_error(te, filename);
         }
     }
+    located_info(l, &cx, filename)
+}
+
+fn located_info(l: Located, cx: &Ctx, filename: &str) -> SyntaxErrorInfo {
     SyntaxErrorInfo {
         message: l.message,
         filename: filename.to_string(),
