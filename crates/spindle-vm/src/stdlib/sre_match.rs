@@ -132,7 +132,7 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
             AtOp::Beginning => pos == 0,
             AtOp::BeginningLine => pos == 0 || self.text.at(pos - 1) == nl,
             AtOp::End => pos == end || (pos + 1 == end && self.text.at(pos) == nl),
-            AtOp::EndLine => pos == end || self.text.at(pos) == nl,
+            AtOp::EndLine => pos == end || (pos < end && self.text.at(pos) == nl),
             AtOp::EndString => pos == end,
             AtOp::Boundary(m) | AtOp::NonBoundary(m) => {
                 if end == 0 {
@@ -297,8 +297,11 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
                     true
                 }
                 Op::RepeatOne { item, min, max, kind } => {
-                    let room = (end - pos) as u64;
-                    if kind == RepKind::Lazy {
+                    let room = end.saturating_sub(pos) as u64;
+                    if pos > end {
+                        // Only reachable by match() with pos > endpos: sre fails here.
+                        false
+                    } else if kind == RepKind::Lazy {
                         if room < min {
                             false
                         } else {

@@ -242,8 +242,14 @@ impl<'a> Src<'a> {
         self.advance()?;
         Ok(t)
     }
+    /// A `re.error` at `offset` characters before the next token. Messages about bytes
+    /// patterns escape non-ASCII characters (`\\xe9`), as CPython's.
     fn error(&self, msg: impl Into<String>, offset: usize) -> ReError {
-        ReError::Re(msg.into(), Some(self.tell().saturating_sub(offset)))
+        let mut msg: String = msg.into();
+        if !self.is_text && !msg.is_ascii() {
+            msg = msg.chars().map(|c| if c.is_ascii() { c.to_string() } else { format!("\\x{:02x}", c as u32) }).collect();
+        }
+        ReError::Re(msg, Some(self.tell().saturating_sub(offset)))
     }
     /// Up to `n` single-character tokens satisfying `pred`.
     fn getwhile(&mut self, n: usize, pred: impl Fn(u32) -> bool) -> PResult<Vec<u32>> {
