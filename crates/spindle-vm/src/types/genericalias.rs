@@ -63,7 +63,17 @@ fn ga_new(vm: &mut Vm, a: Args) -> PyResult {
     if a.args.len() != 3 {
         return Err(vm.type_error(&format!("GenericAlias expected 2 arguments, got {}", a.args.len().saturating_sub(1))));
     }
-    Ok(new_alias(a.args[1].clone(), a.args[2].clone()))
+    let r = new_alias(a.args[1].clone(), a.args[2].clone());
+    // A subclass (collections.abc's Callable alias) gets an instance of itself.
+    match (&a.args[0], &r) {
+        (Value::Obj(cls), Value::Obj(o)) if !cls.is(&types().generic_alias) && cls.as_type().is_some() && crate::types::is_subtype(cls, &types().generic_alias) => {
+            let Payload::Native(n) = &o.payload else { return Ok(r) };
+            let Some(d) = n.downcast_ref::<GenericAliasData>() else { return Ok(r) };
+            let data = GenericAliasData { origin: d.origin.clone(), args: d.args.clone() };
+            Ok(Value::Obj(ObjRef::new(cls.clone(), Payload::Native(Box::new(data)))))
+        }
+        _ => Ok(r),
+    }
 }
 
 /// CPython's `ga_repr_item`: types as `module.qualname` (no module for builtins), `...` for

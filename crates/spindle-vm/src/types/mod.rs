@@ -274,6 +274,11 @@ pub fn lookup_with_owner(ty: &ObjRef, name: &str) -> Option<(Value, ObjRef)> {
 }
 
 #[inline]
+/// `name` in `ty`'s own namespace only (no MRO walk).
+pub fn lookup_own(ty: &ObjRef, name: &str) -> Option<Value> {
+    lookup_in(ty, crate::object::str::hash_str(name), name)
+}
+
 fn lookup_in(ty: &ObjRef, hash: i64, name: &str) -> Option<Value> {
     let d = ty.dict.get()?;
     let Payload::Dict(cell) = &d.payload else { return None };

@@ -120,9 +120,12 @@ pub fn create_class(vm: &mut Vm, meta: &ObjRef, name: &str, bases: Vec<ObjRef>, 
             vm.call(&sn, &[v.clone(), clsv.clone(), k.clone()], &[])?;
         }
     }
-    // __init_subclass__ of the parent.
-    let parent = cls.type_data().mro.first().cloned().unwrap_or_else(|| types().object.clone());
-    if let Some(init_sub) = types::lookup(&parent, "__init_subclass__") {
+    // __init_subclass__ as super(cls, cls) finds it: the first class after cls in its MRO
+    // that defines one (not only the first base's line: class S(N, B) reaches B's).
+    let mro = cls.type_data().mro.clone();
+    let found = mro.iter().find_map(|b| types::lookup_own(b, "__init_subclass__"));
+    let found = found.or_else(|| types::lookup(&types().object, "__init_subclass__"));
+    if let Some(init_sub) = found {
         let bound = vm.descr_get(&init_sub, Some(&clsv), &cls.cls.clone())?;
         let bound = match &init_sub {
             Value::Obj(o) if matches!(o.payload, Payload::ClassMethod(_)) => {
