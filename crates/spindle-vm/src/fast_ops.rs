@@ -125,13 +125,18 @@ fn str_compare(a: &ObjRef, b: &ObjRef, op: CmpOp) -> Option<bool> {
     })
 }
 
-/// `c[k]` for a builtin list, tuple or ASCII str and an in-range inline int index.
+/// `c[k]` for a builtin list, tuple or ASCII str and an in-range inline int index, or a
+/// builtin dict holding an int or exact str key.
 #[inline(always)]
 pub fn subscr(c: &Value, k: &Value) -> Option<Value> {
-    let (Value::Obj(o), Value::Int(i)) = (c, k) else { return None };
+    let Value::Obj(o) = c else { return None };
     if !is_builtin(o) {
         return None;
     }
+    if let Payload::Dict(_) = &o.payload {
+        return crate::types::dict::dict_get_native(o, k);
+    }
+    let Value::Int(i) = k else { return None };
     let at = |n: usize| -> Option<usize> {
         let j = if *i < 0 { i.wrapping_add(n as i64) } else { *i };
         if (0..n as i64).contains(&j) {

@@ -708,6 +708,19 @@ impl Vm {
         }
     }
 
+    /// The hash of an int or exact str (no protocol, no error); None for anything else.
+    #[inline]
+    pub fn native_hash(v: &Value) -> Option<i64> {
+        match v {
+            Value::Int(i) => Some(crate::types::int::hash_i64(*i)),
+            Value::Obj(o) => match &o.payload {
+                Payload::Str(s) if o.cls_data().builtin => Some(s.hash()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => return Ok(crate::types::int::hash_i64(*i)),

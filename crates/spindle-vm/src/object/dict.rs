@@ -106,6 +106,24 @@ impl DictData {
         }
     }
 
+    /// Find `key` when no equality needs Python: `Some(Some(i))` found at entry `i`,
+    /// `Some(None)` absent, `None` when a candidate needs `__eq__` (use `lookup`).
+    #[inline]
+    pub fn find_native(&self, hash: i64, key: &Value) -> Option<Option<usize>> {
+        for &i in self.index.iter_hash(hash as u64) {
+            let e = &self.entries[i as usize];
+            if e.hash != hash || e.key.is_null() {
+                continue;
+            }
+            match crate::value::fast_eq(&e.key, key) {
+                Some(true) => return Some(Some(i as usize)),
+                Some(false) => {}
+                None => return None,
+            }
+        }
+        Some(None)
+    }
+
     /// Lookup by a str key (no Python equality ever needed for str keys against str keys;
     /// non-str keys never equal a str here).
     #[inline]

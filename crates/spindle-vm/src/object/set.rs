@@ -101,26 +101,37 @@ impl SetData {
                 p.j = 0;
                 p.last = if p.i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             }
-            let idx = p.i + p.j;
-            p.j += 1;
-            let e = &self.table[idx];
-            if e.key.is_null() {
-                if e.hash == 0 {
-                    return Step::Empty(idx);
+            // The rest of the current run (`i + last <= mask`: inside the table).
+            let base = p.i + p.j;
+            for (off, e) in self.table[base..=p.i + p.last].iter().enumerate() {
+                let idx = base + off;
+                if e.key.is_null() {
+                    if e.hash == 0 {
+                        p.j += off + 1;
+                        return Step::Empty(idx);
+                    }
+                    p.freeslot = Some(idx);
+                    continue;
                 }
-                p.freeslot = Some(idx);
-                continue;
+                if e.hash == p.hash {
+                    if e.key.is(key) {
+                        p.j += off + 1;
+                        return Step::Found(idx);
+                    }
+                    match crate::value::fast_eq(&e.key, key) {
+                        Some(true) => {
+                            p.j += off + 1;
+                            return Step::Found(idx);
+                        }
+                        Some(false) => {}
+                        None => {
+                            p.j += off + 1;
+                            return Step::Candidate(idx, e.key.clone());
+                        }
+                    }
+                }
             }
-            if e.hash == p.hash {
-                if e.key.is(key) {
-                    return Step::Found(idx);
-                }
-                match crate::value::fast_eq(&e.key, key) {
-                    Some(true) => return Step::Found(idx),
-                    Some(false) => {}
-                    None => return Step::Candidate(idx, e.key.clone()),
-                }
-            }
+            p.j = p.last + 1;
         }
     }
 

@@ -67,12 +67,47 @@ fn find(vm: &mut Vm, d: &ObjRef, hash: i64, key: &Value) -> PyResult<Option<usiz
 
 pub fn dict_get(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
     let h = vm.hash(key)?;
+    {
+        // One locked probe when no key compared needs Python `__eq__`.
+        let g = cell(d).lock();
+        if let Some(r) = g.find_native(h, key) {
+            return Ok(r.map(|i| g.value_at(i).clone()));
+        }
+    }
     let Some(i) = find(vm, d, h, key)? else { return Ok(None) };
     Ok(cell(d).lock().slot(i).map(|e| e.value.clone()))
 }
 
+/// `d[key]` for a builtin dict and an int or exact str key, without the hash protocol or
+/// Python equality: None when not found or when the shape is not covered (the caller then
+/// takes the generic path).
+#[inline]
+pub fn dict_get_native(d: &ObjRef, key: &Value) -> Option<Value> {
+    let Payload::Dict(c) = &d.payload else { return None };
+    let h = Vm::native_hash(key)?;
+    let g = c.lock();
+    let i = g.find_native(h, key)??;
+    Some(g.value_at(i).clone())
+}
+
 pub fn dict_set(vm: &mut Vm, d: &ObjRef, key: Value, v: Value) -> PyResult<()> {
     let h = vm.hash(&key)?;
+    {
+        // One locked probe and the store when no key compared needs Python `__eq__`.
+        let mut g = cell(d).lock();
+        if let Some(r) = g.find_native(h, &key) {
+            let old = match r {
+                Some(i) => Some(g.set_value_at(i, v)),
+                None => {
+                    g.insert_new(h, key, v);
+                    None
+                }
+            };
+            drop(g);
+            drop(old);
+            return Ok(());
+        }
+    }
     let found = find(vm, d, h, &key)?;
     let mut g = cell(d).lock();
     let old = match found {

@@ -12,7 +12,12 @@ use spindle_compiler::bytecode::{BinOp, CmpOp};
 
 const MODULUS: i64 = (1 << 61) - 1;
 
+#[inline]
 pub fn hash_i64(i: i64) -> i64 {
+    if i.unsigned_abs() < MODULUS as u64 {
+        // Below the modulus an int is its own hash (no division).
+        return if i == -1 { -2 } else { i };
+    }
     let m = (i.unsigned_abs() % MODULUS as u64) as i64;
     let h = if i < 0 { -m } else { m };
     if h == -1 { -2 } else { h }

@@ -192,6 +192,17 @@ fn add_cell(vm: &mut Vm, cell: &PyCell<SetData>, key: Value, hash: i64) -> PyRes
 
 /// Discard from a shared set; true if it was there.
 fn discard_cell(vm: &mut Vm, cell: &PyCell<SetData>, key: &Value, hash: i64) -> PyResult<bool> {
+    {
+        // One locked probe and the removal when no key compared needs Python `__eq__`.
+        let mut g = cell.lock();
+        if let Some(r) = g.find_native(hash, key) {
+            let Some(i) = r else { return Ok(false) };
+            let old = g.remove_at(i);
+            drop(g);
+            drop(old);
+            return Ok(true);
+        }
+    }
     loop {
         let Some((i, v)) = find_cell(vm, cell, key, hash)? else { return Ok(false) };
         let mut g = cell.lock();
@@ -235,6 +246,17 @@ fn key_hash(vm: &mut Vm, key: &Value) -> PyResult<(Value, i64)> {
 
 /// `key in s`.
 pub fn set_contains(vm: &mut Vm, s: &ObjRef, key: &Value) -> PyResult<bool> {
+    if let Some(h) = Vm::native_hash(key) {
+        // One locked probe when no key compared needs Python `__eq__`.
+        let r = match &s.payload {
+            Payload::Set(c) => c.lock().find_native(h, key),
+            Payload::FrozenSet(d) => d.find_native(h, key),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(r.is_some());
+        }
+    }
     let (k, h) = key_hash(vm, key)?;
     contains_obj(vm, s, &k, h)
 }
