@@ -62,27 +62,46 @@ fn match_keys(vm: &mut Vm, map: &Value, keys: &Value) -> PyResult {
     if keys.is_empty() {
         return Ok(types::tuple::new_tuple(Vec::new()));
     }
+    // An exact dict's `get` is `dict.get`: look the keys up directly (same results, same
+    // errors, no sentinel or bound method).
+    if let Value::Obj(d) = map {
+        if d.cls.is(&types().dict) {
+            let mut values = Vec::with_capacity(keys.len());
+            for (n, key) in keys.iter().enumerate() {
+                check_duplicate(vm, &keys[..n], key)?;
+                match types::dict::dict_get(vm, d, key)? {
+                    Some(v) => values.push(v),
+                    None => return Ok(Value::None),
+                }
+            }
+            return Ok(types::tuple::new_tuple(values));
+        }
+    }
     let get = vm.get_attr_str(map, "get")?;
     let dummy = types::object::new_instance(vm, &types().object);
-    let mut seen: Vec<(i64, Value)> = Vec::with_capacity(keys.len());
     let mut values = Vec::with_capacity(keys.len());
-    for key in keys {
-        // As CPython's set of seen keys: hashable, and no two equal keys.
-        let h = vm.hash(&key)?;
-        for (sh, sk) in &seen {
-            if *sh == h && (sk.is(&key) || crate::ops::eq(vm, sk, &key)?) {
-                let r = vm.repr(&key)?;
-                return Err(vm.value_error(&format!("mapping pattern checks duplicate key ({r})")));
-            }
-        }
-        seen.push((h, key.clone()));
-        let v = vm.call(&get, &[key, dummy.clone()], &[])?;
+    for (n, key) in keys.iter().enumerate() {
+        check_duplicate(vm, &keys[..n], key)?;
+        let v = vm.call(&get, &[key.clone(), dummy.clone()], &[])?;
         if v.is(&dummy) {
             return Ok(Value::None);
         }
         values.push(v);
     }
     Ok(types::tuple::new_tuple(values))
+}
+
+/// As CPython's set of the keys seen so far: `key` must be hashable and equal to none of
+/// `before` (ValueError). Keys are few; literal duplicates were refused at compile time.
+fn check_duplicate(vm: &mut Vm, before: &[Value], key: &Value) -> PyResult<()> {
+    let h = vm.hash(key)?;
+    for k in before {
+        if vm.hash(k)? == h && (k.is(key) || crate::ops::eq(vm, k, key)?) {
+            let r = vm.repr(key)?;
+            return Err(vm.value_error(&format!("mapping pattern checks duplicate key ({r})")));
+        }
+    }
+    Ok(())
 }
 
 /// Builtins whose instances match themselves in `case int(x)` (CPython's
@@ -114,8 +133,9 @@ fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usize, names: &
     if !crate::builtins::isinstance_of(vm, subject, cls)? {
         return Ok(Value::None);
     }
-    let tp_name = cls_ref.type_data().name.clone();
-    let mut seen: Vec<String> = Vec::new();
+    let tp_name = &cls_ref.type_data().name;
+    // The attribute names looked up so far (each may be asked for once).
+    let mut seen: Vec<Value> = Vec::new();
     let mut attrs: Vec<Value> = Vec::new();
     if nargs > 0 {
         let (match_args, match_self) = match vm.get_attr_opt(cls, "__match_args__")? {
@@ -142,16 +162,16 @@ fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usize, names: &
                     let got = vm.type_name(name);
                     return Err(vm.type_error(&format!("__match_args__ elements must be strings (got {got})")));
                 }
-                match class_attr(vm, subject, &tp_name, name, &mut seen)? {
+                match class_attr(vm, subject, tp_name, name, &mut seen)? {
                     Some(v) => attrs.push(v),
                     None => return Ok(Value::None),
                 }
             }
         }
     }
-    let names: Vec<Value> = types::tuple::tuple_items(names).map(|s| s.to_vec()).unwrap_or_default();
-    for name in &names {
-        match class_attr(vm, subject, &tp_name, name, &mut seen)? {
+    let names: &[Value] = types::tuple::tuple_items(names).unwrap_or(&[]);
+    for name in names {
+        match class_attr(vm, subject, tp_name, name, &mut seen)? {
             Some(v) => attrs.push(v),
             None => return Ok(Value::None),
         }
@@ -160,13 +180,13 @@ fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usize, names: &
 }
 
 /// `getattr(subject, name)` for a class pattern; None when the attribute is missing.
-fn class_attr(vm: &mut Vm, subject: &Value, tp_name: &str, name: &Value, seen: &mut Vec<String>) -> PyResult<Option<Value>> {
-    let s = name.as_str().unwrap_or("").to_string();
-    if seen.contains(&s) {
+fn class_attr(vm: &mut Vm, subject: &Value, tp_name: &str, name: &Value, seen: &mut Vec<Value>) -> PyResult<Option<Value>> {
+    let s = name.as_str().unwrap_or("");
+    if seen.iter().any(|n| n.as_str() == Some(s)) {
         let r = vm.repr(name)?;
         return Err(vm.type_error(&format!("{tp_name}() got multiple sub-patterns for attribute {r}")));
     }
-    seen.push(s.clone());
+    seen.push(name.clone());
     let Value::Obj(n) = name else { return Ok(None) };
     match vm.get_attr(subject, n) {
         Ok(v) => Ok(Some(v)),

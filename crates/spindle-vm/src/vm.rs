@@ -691,6 +691,14 @@ impl Vm {
                 let n = match &r {
                     Value::Int(i) => *i,
                     Value::Bool64(b) => b.get() as i64,
+                    Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => {
+                        let neg = matches!(&o.payload, Payload::Int(b) if b.sign() == num_bigint::Sign::Minus);
+                        if neg {
+                            return Err(self.value_error("__len__() should return >= 0"));
+                        }
+                        let c = types().exc.overflow_error.clone();
+                        return Err(self.new_exc(&c, "cannot fit 'int' into an index-sized integer"));
+                    }
                     _ => {
                         let tn = self.type_name(&r);
                         return Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
