@@ -373,12 +373,6 @@ class BufferedRWPair(_FinalizeOnDel, _io.BufferedIOBase):
 _LF, _CR, _CRLF = 1, 2, 4
 _NEWLINES_SEEN = (None, '\n', '\r', ('\r', '\n'), '\r\n', ('\n', '\r\n'), ('\r', '\r\n'),
                   ('\r', '\n', '\r\n'))
-_SINGLE_BYTE = ('latin1', 'latin-1', 'iso8859-1', 'iso-8859-1', 'ascii', 'us-ascii',
-                'cp1252', 'windows-1252', 'l1', 'iso88591', 'latin')
-
-
-def _norm_encoding(name):
-    return name.lower().replace('_', '-')
 
 
 def _utf8_incomplete_tail(data):
@@ -400,54 +394,134 @@ def _utf8_incomplete_tail(data):
     return 0
 
 
-class _Decoder:
-    """Incremental decoding of a byte stream: keeps the bytes of an unfinished character."""
+class _CodecInfo:
+    """What the text layer needs to know of a codec, found by encoding a probe (so every alias
+    of a codec behaves the same): its unit ('utf8', 'byte', 'u16', 'u32'), whether it writes and
+    reads a byte order mark ('bom'), and the fixed-order codec used once the mark is handled."""
 
-    def __init__(self, encoding, errors):
+    def __init__(self, encoding):
+        probe = 'a'.encode(encoding)
+        self.bom = False
+        self.little = True
+        if probe == b'\xef\xbb\xbfa':
+            self.unit, self.bom, self.fixed = 'utf8', True, 'utf-8'
+        elif len(probe) == 1:
+            utf8 = '\xe9'.encode(encoding, 'replace') == b'\xc3\xa9'
+            self.unit = 'utf8' if utf8 else 'byte'
+            self.fixed = encoding
+        elif len(probe) == 2:
+            self.unit, self.little = 'u16', probe == b'a\x00'
+            self.fixed = encoding
+        elif len(probe) == 4 and probe[:2] in (b'\xff\xfe', b'\xfe\xff'):
+            self.unit, self.bom = 'u16', True
+            self.fixed = 'utf-16-le'
+        elif len(probe) == 4:
+            self.unit, self.little = 'u32', probe == b'a\x00\x00\x00'
+            self.fixed = encoding
+        else:
+            self.unit, self.bom = 'u32', True
+            self.fixed = 'utf-32-le'
+
+
+class _Decoder:
+    """Incremental decoding of a byte stream: keeps the bytes of an unfinished character, and
+    reads a byte order mark at the start of the stream (utf-8-sig, utf-16, utf-32)."""
+
+    def __init__(self, encoding, errors, info, started=False, fixed=None):
         self.encoding = encoding
         self.errors = errors
+        self.info = info
         self.pending = b''
-        norm = _norm_encoding(encoding)
-        self.utf8 = norm in ('utf-8', 'utf8', 'u8', 'utf')
-        self.sig = norm in ('utf-8-sig', 'utf8-sig')
-        self.single = norm in _SINGLE_BYTE
-        self.started = False
+        self.started = started or not info.bom
+        # the codec used after the byte order mark (utf-16: the order the mark showed)
+        self.codec = fixed or (info.fixed if info.bom else encoding)
+
+    def copy_clean(self):
+        """A decoder in this one's state at a character boundary (for seek/tell)."""
+        return _Decoder(self.encoding, self.errors, self.info, self.started, self.codec)
+
+    def _tail(self, data):
+        unit = self.info.unit
+        n = len(data)
+        if unit == 'utf8':
+            return _utf8_incomplete_tail(data)
+        if unit == 'u16':
+            r = n % 2
+            if n - r >= 2:
+                hi, lo = data[n - r - 2], data[n - r - 1]
+                u = (lo << 8 | hi) if self.codec.endswith('le') or self._little() else (hi << 8 | lo)
+                if 0xD800 <= u < 0xDC00:
+                    r += 2
+            return r
+        if unit == 'u32':
+            return n % 4
+        return 0
+
+    def _little(self):
+        return self.info.little if not self.info.bom else self.codec.endswith('le')
 
     def decode(self, data, final=False):
         data = self.pending + data
         self.pending = b''
-        if self.sig and not self.started:
-            if len(data) < 3 and not final and b'\xef\xbb\xbf'.startswith(data):
+        if not self.started:
+            info = self.info
+            size = {'utf8': 3, 'u16': 2, 'u32': 4}[info.unit]
+            if len(data) < size and not final:
                 self.pending = data
                 return ''
             self.started = True
-            if data.startswith(b'\xef\xbb\xbf'):
-                data = data[3:]
-            return self._decode_utf8(data, final)
-        self.started = True
-        if self.single or final:
-            return data.decode(self.encoding, self.errors)
-        if self.utf8 or self.sig:
-            return self._decode_utf8(data, final)
-        try:
-            return data.decode(self.encoding, 'strict')
-        except UnicodeDecodeError as e:
-            if e.end >= len(data) and e.start >= len(data) - 4:
-                self.pending = data[e.start:]
-                return data[:e.start].decode(self.encoding, self.errors)
-            return data.decode(self.encoding, self.errors)
-
-    def _decode_utf8(self, data, final):
+            if info.unit == 'utf8':
+                if data.startswith(b'\xef\xbb\xbf'):
+                    data = data[3:]
+            elif info.unit == 'u16':
+                if data.startswith(b'\xff\xfe'):
+                    data = data[2:]
+                elif data.startswith(b'\xfe\xff'):
+                    self.codec = 'utf-16-be'
+                    data = data[2:]
+            else:
+                if data.startswith(b'\xff\xfe\x00\x00'):
+                    data = data[4:]
+                elif data.startswith(b'\x00\x00\xfe\xff'):
+                    self.codec = 'utf-32-be'
+                    data = data[4:]
         if not final:
-            tail = _utf8_incomplete_tail(data)
+            tail = self._tail(data)
             if tail:
                 self.pending = data[-tail:]
                 data = data[:-tail]
-        return data.decode('utf-8', self.errors)
+        return data.decode(self.codec, self.errors)
+
+
+def _filter_newlines(text, final, pendingcr, translate):
+    """Hold a trailing '\\r' (it may start '\\r\\n'); translate line ends to '\\n' if asked.
+    Returns (text, pendingcr, kinds of line ends seen)."""
+    if pendingcr:
+        text = '\r' + text
+        pendingcr = False
+    if text.endswith('\r') and not final:
+        text = text[:-1]
+        pendingcr = True
+    seen = 0
+    if '\r' in text:
+        crlf = text.count('\r\n')
+        cr = text.count('\r') - crlf
+        if crlf:
+            seen |= _CRLF
+        if cr:
+            seen |= _CR
+        if text.count('\n') - crlf:
+            seen |= _LF
+        if translate:
+            text = text.replace('\r\n', '\n').replace('\r', '\n')
+    elif '\n' in text:
+        seen |= _LF
+    return text, pendingcr, seen
 
 
 class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
-    """Text over a binary buffered stream."""
+    """Text over a binary buffered stream: encodings with their byte order marks, error
+    handlers, newline translation, seek/tell with byte-offset cookies."""
 
     def __init__(self, buffer, encoding=None, errors=None, newline=None,
                  line_buffering=False, write_through=False):
@@ -457,7 +531,7 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         if newline not in (None, '', '\n', '\r', '\r\n'):
             raise ValueError('illegal newline value: %s' % (newline,))
         if encoding is None or encoding == 'locale':
-            encoding = 'UTF-8' if encoding is None else 'UTF-8'
+            encoding = 'UTF-8'
         elif not isinstance(encoding, str):
             raise TypeError('TextIOWrapper() argument \'encoding\' must be str or None, not %s'
                             % type(encoding).__name__)
@@ -471,6 +545,7 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         self._buffer = buffer
         self._encoding = encoding
         self._errors = errors
+        self._info = _CodecInfo(encoding)
         self._readnl = newline
         self._translate = newline is None
         self._universal = newline is None or newline == ''
@@ -484,6 +559,27 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         self._pendingcr = False
         self._eof = False
         self._seen = 0
+        self._telling = True
+        # seek/tell: a byte position where decoding was at a character boundary, the decoder
+        # state there, and how many characters were returned since
+        self._snap_pos = 0
+        self._snap_dec = None
+        self._consumed = 0
+        try:
+            self._seekable = bool(buffer.seekable())
+        except Exception:
+            self._seekable = False
+        self._write_bom = self._info.bom
+        self._enc_codec = self._info.fixed if self._info.bom else encoding
+        if self._seekable:
+            try:
+                pos = buffer.tell()
+            except OSError:
+                pos = 0
+            self._snap_pos = pos
+            if pos != 0:
+                self._write_bom = False
+                self._decoder = _Decoder(encoding, errors, self._info, started=True)
 
     # attributes
     @property
@@ -550,7 +646,8 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         return self._buffer.writable()
 
     def seekable(self):
-        return False
+        self._check()
+        return self._seekable
 
     def flush(self):
         self._check()
@@ -571,11 +668,96 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         self._buffer = None
         return b
 
+    def truncate(self, pos=None):
+        self.flush()
+        if pos is None:
+            pos = self.tell()
+        return self._buffer.truncate(pos)
+
+    # positions
+    def _reset_read(self, pos):
+        """Forget what was read ahead; decoding restarts at byte position pos."""
+        self._text = ''
+        self._pendingcr = False
+        self._eof = False
+        if pos == 0:
+            self._decoder = None
+        elif self._decoder is not None:
+            self._decoder = self._decoder.copy_clean()
+            self._decoder.started = True
+        else:
+            self._decoder = _Decoder(self._encoding, self._errors, self._info, started=True)
+        self._snap_pos = pos
+        self._snap_dec = None
+        self._consumed = 0
+
     def tell(self):
-        raise UnsupportedOperation('underlying stream is not seekable')
+        self._check()
+        if not self._seekable:
+            raise UnsupportedOperation('underlying stream is not seekable')
+        if not self._telling:
+            raise OSError('telling position disabled by next() call')
+        return self._position()
+
+    def _position(self):
+        self.flush()
+        pos = self._buffer.tell()
+        if self._consumed == 0:
+            if not self._text and not self._pendingcr and (self._decoder is None
+                                                           or not self._decoder.pending):
+                return pos
+            return self._snap_pos
+        # Replay the bytes since the snapshot until as many characters were produced.
+        start = self._snap_pos
+        self._buffer.seek(start)
+        data = self._buffer.read(pos - start)
+        self._buffer.seek(pos)
+        dec = (self._snap_dec.copy_clean() if self._snap_dec is not None
+               else _Decoder(self._encoding, self._errors, self._info, started=start != 0))
+        count = 0
+        clean = 0
+        pendingcr = False
+        want = self._consumed
+        for i in range(len(data)):
+            text = dec.decode(data[i:i + 1])
+            text, pendingcr, _ = _filter_newlines(text, False, pendingcr, self._translate)
+            if count + len(text) > want:
+                return start + clean
+            count += len(text)
+            if not dec.pending:
+                clean = i + 1
+                if count == want and not pendingcr:
+                    return start + i + 1
+        return pos
 
     def seek(self, cookie, whence=0):
-        raise UnsupportedOperation('underlying stream is not seekable')
+        self._check()
+        if not self._seekable:
+            raise UnsupportedOperation('underlying stream is not seekable')
+        if whence == 1:
+            if cookie != 0:
+                raise UnsupportedOperation("can't do nonzero cur-relative seeks")
+            cookie = self.tell()
+            whence = 0
+        elif whence == 2:
+            if cookie != 0:
+                raise UnsupportedOperation("can't do nonzero end-relative seeks")
+            self.flush()
+            pos = self._buffer.seek(0, 2)
+            self._reset_read(pos)
+            self._write_bom = self._write_bom and pos == 0
+            return pos
+        elif whence != 0:
+            raise ValueError('invalid whence (%r, should be 0, 1 or 2)' % (whence,))
+        if not isinstance(cookie, int):
+            raise TypeError("an integer is required")
+        if cookie < 0:
+            raise ValueError('negative seek position %r' % (cookie,))
+        self.flush()
+        self._buffer.seek(cookie)
+        self._reset_read(cookie)
+        self._write_bom = self._info.bom and cookie == 0
+        return cookie
 
     # writing
     def write(self, s):
@@ -586,7 +768,16 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         haslf = '\n' in s
         if self._writenl is not None and haslf:
             s = s.replace('\n', self._writenl)
-        self._buffer.write(s.encode(self._encoding, self._errors))
+        if self._write_bom and s:
+            data = s.encode(self._encoding, self._errors)
+            self._write_bom = False
+        else:
+            data = s.encode(self._enc_codec, self._errors)
+        if self._seekable and (self._text or self._pendingcr or self._consumed):
+            # writing after reading: what was read ahead is dropped and the bytes go where
+            # the buffer stands (as CPython's TextIOWrapper)
+            self._reset_read(self._buffer.tell())
+        self._buffer.write(data)
         if self._line_buffering and (haslf or '\r' in s):
             self._buffer.flush()
         return n
@@ -594,30 +785,14 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
     # reading
     def _get_decoder(self):
         if self._decoder is None:
-            self._decoder = _Decoder(self._encoding, self._errors)
+            self._decoder = _Decoder(self._encoding, self._errors, self._info)
         return self._decoder
 
     def _newline_filter(self, text, final):
         """Universal-newline bookkeeping (and translation when newline is None)."""
-        if self._pendingcr:
-            text = '\r' + text
-            self._pendingcr = False
-        if text.endswith('\r') and not final:
-            text = text[:-1]
-            self._pendingcr = True
-        if not self._universal:
-            return text
-        crlf = text.count('\r\n')
-        cr = text.count('\r') - crlf
-        lf = text.count('\n') - crlf
-        if lf:
-            self._seen |= _LF
-        if cr:
-            self._seen |= _CR
-        if crlf:
-            self._seen |= _CRLF
-        if self._translate and (cr or crlf):
-            text = text.replace('\r\n', '\n').replace('\r', '\n')
+        text, self._pendingcr, seen = _filter_newlines(text, final, self._pendingcr,
+                                                       self._translate)
+        self._seen |= seen
         return text
 
     def _read_chunk(self):
@@ -625,14 +800,25 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         if self._eof:
             return False
         buf = self._buffer
+        dec = self._get_decoder()
+        if self._seekable and not self._text and not self._pendingcr and not dec.pending:
+            self._snap_pos = buf.tell()
+            self._snap_dec = dec.copy_clean()
+            self._consumed = 0
         read1 = getattr(buf, 'read1', None)
         data = read1(_CHUNK) if read1 is not None else buf.readline()
         final = not data
-        text = self._get_decoder().decode(data, final=final)
+        text = dec.decode(data, final=final)
         self._text += self._newline_filter(text, final)
         if final:
             self._eof = True
         return not final
+
+    def _taken(self, out):
+        self._consumed += len(out)
+        if not out:
+            self._eof = False
+        return out
 
     def read(self, size=-1):
         self._check()
@@ -645,13 +831,15 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
             text = self._text + self._newline_filter(text, True)
             self._text = ''
             self._eof = False
+            if self._seekable:
+                self._snap_pos = self._buffer.tell()
+                self._snap_dec = None
+                self._consumed = 0
             return text
         while len(self._text) < size and self._read_chunk():
             pass
         out, self._text = self._text[:size], self._text[size:]
-        if not out:
-            self._eof = False
-        return out
+        return self._taken(out)
 
     def _line_end(self, start):
         """End index (exclusive) of the first complete line in self._text from start, or -1."""
@@ -692,13 +880,17 @@ class TextIOWrapper(_FinalizeOnDel, _io.TextIOBase):
         if 0 <= size < end:
             end = size
         out, self._text = self._text[:end], self._text[end:]
-        if not out:
-            self._eof = False
-        return out
+        return self._taken(out)
+
+    def readlines(self, hint=-1):
+        self._check()
+        return _io.TextIOBase.readlines(self, hint)
 
     def __next__(self):
+        self._telling = False
         line = self.readline()
         if not line:
+            self._telling = self._seekable
             raise StopIteration
         return line
 

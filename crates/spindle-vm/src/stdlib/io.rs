@@ -12,6 +12,7 @@ use crate::vm::Vm;
 use crate::{Args, PyResult};
 use parking_lot::Mutex;
 use std::io::{Read, Seek, SeekFrom, Write};
+use std::sync::Arc;
 
 pub enum Handle {
     Stdin,
@@ -22,6 +23,10 @@ pub enum Handle {
 
 pub struct FileState {
     pub handle: Handle,
+    /// Encoded text not yet passed to the buffer (CPython's TextIOWrapper pending bytes): a
+    /// text write lands here, a write to the file's `.buffer` goes straight to `wbuf`, so the
+    /// two can come out of order exactly as in CPython until the text layer flushes.
+    pub tpending: Vec<u8>,
     pub wbuf: Vec<u8>,
     /// Bytes read ahead of the caller (for readline).
     pub rbuf: Vec<u8>,
@@ -39,7 +44,17 @@ pub struct FileState {
     pub closefd: bool,
     /// Unbuffered (binary `buffering=0`): every write goes straight to the OS.
     pub write_through: bool,
+    /// The encoding a text file shows (`f.encoding`, its repr); its text is always UTF-8.
+    pub encoding: String,
+    /// Text files: false while iterated with next() (CPython disables tell() then).
+    pub no_tell: bool,
+    /// Text files: the kinds of line end read so far (`NL_*` bits, for `f.newlines`).
+    pub seen_nl: u8,
 }
+
+const NL_LF: u8 = 1;
+const NL_CR: u8 = 2;
+const NL_CRLF: u8 = 4;
 
 impl Drop for FileState {
     fn drop(&mut self) {
@@ -50,18 +65,31 @@ impl Drop for FileState {
     }
 }
 
-/// Protected by its own mutex (see the module documentation).
-pub struct FileObj(pub Mutex<FileState>);
+/// Protected by its own mutex (see the module documentation). A text file and its `buffer`
+/// (the binary view `sys.stdout.buffer`) share one state, so their writes stay in order.
+pub struct FileObj {
+    pub state: Arc<Mutex<FileState>>,
+    /// The binary view of a text file (its `.buffer`): bytes in and out, no decoding.
+    pub as_binary: bool,
+}
 
 impl FileObj {
+    /// Whether reads return bytes and writes take bytes.
+    pub fn binary(&self, st: &FileState) -> bool {
+        self.as_binary || st.binary
+    }
+    /// Whether two file objects share one state (a text file and its buffer).
+    pub fn same(&self, other: &FileObj) -> bool {
+        Arc::ptr_eq(&self.state, &other.state)
+    }
     /// Lock the file's state. Never blocks while holding the GIL: the thread holding the file
     /// lock may be in a blocking read or write with the GIL released, and needs the GIL back
     /// before it unlocks; so a contended lock is waited for with the GIL released.
     pub fn lock(&self) -> parking_lot::MutexGuard<'_, FileState> {
-        if let Some(g) = self.0.try_lock() {
+        if let Some(g) = self.state.try_lock() {
             return g;
         }
-        crate::gil::blocking_here(|| self.0.lock())
+        crate::gil::blocking_here(|| self.state.lock())
     }
 }
 
@@ -85,7 +113,37 @@ impl FileState {
             Handle::Stdin => Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "not writable")),
         })
     }
+    /// Flush both layers: pending text into the buffer, the buffer to the OS.
     pub fn flush(&mut self) -> std::io::Result<()> {
+        self.flush_text()?;
+        self.flush_buffer()
+    }
+    /// Pass the pending text to the buffer layer.
+    fn flush_text(&mut self) -> std::io::Result<()> {
+        if !self.tpending.is_empty() {
+            let p = std::mem::take(&mut self.tpending);
+            self.write(&p)?;
+        }
+        Ok(())
+    }
+    /// A text write (CPython's TextIOWrapper.write): kept pending up to a chunk (8192 bytes),
+    /// passed on at once when line buffered and the text has a line end, or write-through.
+    pub fn write_text(&mut self, data: &[u8]) -> std::io::Result<()> {
+        if self.tpending.len() + data.len() > 8192 {
+            self.flush_text()?;
+        }
+        self.tpending.extend_from_slice(data);
+        let needflush = self.line_buffered && (data.contains(&b'\n') || data.contains(&b'\r'));
+        if self.tpending.len() >= 8192 || needflush || self.write_through {
+            self.flush_text()?;
+            if needflush {
+                self.flush_buffer()?;
+            }
+        }
+        Ok(())
+    }
+    /// Flush the buffer layer only (`f.buffer.flush()`: pending text stays pending).
+    pub fn flush_buffer(&mut self) -> std::io::Result<()> {
         if !self.wbuf.is_empty() {
             let data = std::mem::take(&mut self.wbuf);
             self.raw_write(&data)?;
@@ -99,7 +157,7 @@ impl FileState {
     }
     pub fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
         self.wbuf.extend_from_slice(data);
-        if self.wbuf.len() >= 8192 || self.write_through || (self.line_buffered && data.contains(&b'\n')) || matches!(self.handle, Handle::Stderr) {
+        if self.wbuf.len() >= 8192 || self.write_through || matches!(self.handle, Handle::Stderr) {
             self.flush()?;
         }
         Ok(())
@@ -153,6 +211,39 @@ impl FileState {
             }
         }
     }
+    /// Read one text line: it ends at '\n', '\r\n' or '\r', returned ending in '\n'
+    /// (universal newlines); `limit` counts bytes.
+    pub fn read_line_universal(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+        loop {
+            let avail = &self.rbuf[self.rpos..];
+            let mut cut = None;
+            if let Some(i) = avail.iter().position(|&b| b == b'\n' || b == b'\r') {
+                if avail[i] == b'\n' {
+                    cut = Some(i + 1);
+                } else if i + 1 < avail.len() {
+                    cut = Some(if avail[i + 1] == b'\n' { i + 2 } else { i + 1 });
+                } else if self.eof {
+                    cut = Some(i + 1);
+                }
+            }
+            let want = match (cut, limit) {
+                (Some(c), Some(l)) => Some(c.min(l)),
+                (Some(c), None) => Some(c),
+                (None, Some(l)) if avail.len() >= l => Some(l),
+                _ => None,
+            };
+            if let Some(n) = want {
+                let line = avail[..n].to_vec();
+                self.rpos += n;
+                return Ok(normalize_newlines(line, &mut self.seen_nl));
+            }
+            if self.eof || self.fill()? == 0 {
+                let out = self.rbuf[self.rpos..].to_vec();
+                self.rpos = self.rbuf.len();
+                return Ok(normalize_newlines(out, &mut self.seen_nl));
+            }
+        }
+    }
     /// At most `limit` bytes with at most one read from the OS (none if bytes are buffered).
     pub fn read_some(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
         if self.rpos == self.rbuf.len() && !self.eof {
@@ -185,7 +276,7 @@ impl FileState {
 
 pub fn new_file_value(cls: &ObjRef, st: FileState) -> Value {
     let d = ObjRef::new(types().dict.clone(), Payload::Dict(crate::sync::PyCell::new(crate::object::DictData::new())));
-    Value::Obj(ObjRef::new_with_dict(cls.clone(), Payload::Native(Box::new(FileObj(Mutex::new(st)))), d))
+    Value::Obj(ObjRef::new_with_dict(cls.clone(), Payload::Native(Box::new(FileObj { state: Arc::new(Mutex::new(st)), as_binary: false })), d))
 }
 
 /// In a child of `os.fork()`: a new file object of class `cls` with a copy of `st` (a standard
@@ -201,6 +292,7 @@ pub fn copy_for_fork_child(cls: &ObjRef, st: &mut FileState) -> Option<Value> {
     };
     let copy = FileState {
         handle,
+        tpending: std::mem::take(&mut st.tpending),
         // moved: the old object, when freed, must not write the buffered bytes a second time
         wbuf: std::mem::take(&mut st.wbuf),
         rbuf: std::mem::take(&mut st.rbuf),
@@ -214,15 +306,19 @@ pub fn copy_for_fork_child(cls: &ObjRef, st: &mut FileState) -> Option<Value> {
         name: st.name.clone(),
         mode: st.mode.clone(),
         closefd: true,
-        write_through: false,
+        write_through: st.write_through,
+        encoding: st.encoding.clone(),
+        no_tell: false,
+        seen_nl: 0,
     };
     Some(new_file_value(cls, copy))
 }
 
-pub fn std_stream(handle: Handle, name: &str, mode: &str, line_buffered: bool) -> Value {
+pub fn std_stream(handle: Handle, name: &str, mode: &str, line_buffered: bool, write_through: bool) -> Value {
     let (readable, writable) = (matches!(handle, Handle::Stdin), !matches!(handle, Handle::Stdin));
     let st = FileState {
         handle,
+        tpending: Vec::new(),
         wbuf: Vec::new(),
         rbuf: Vec::new(),
         rpos: 0,
@@ -235,7 +331,10 @@ pub fn std_stream(handle: Handle, name: &str, mode: &str, line_buffered: bool) -
         name: Value::Obj(crate::vm::intern_static(name)),
         mode: mode.to_string(),
         closefd: true,
-        write_through: false,
+        write_through,
+        encoding: "utf-8".to_string(),
+        no_tell: false,
+        seen_nl: 0,
     };
     new_file_value(&types().text_io, st)
 }
@@ -263,6 +362,9 @@ fn closed_err(vm: &mut Vm) -> crate::PyErr {
 }
 
 fn unsupported(vm: &mut Vm, what: &str) -> crate::PyErr {
+    if crate::import::sys_modules_get("io").is_none() {
+        let _ = crate::import::import_full(vm, "io");
+    }
     let cls = crate::import::sys_modules_get("io").and_then(|m| match m {
         Value::Obj(o) => o.instance_dict().and_then(|d| crate::types::dict::dict_get_str(d, "UnsupportedOperation")),
         _ => None,
@@ -276,7 +378,7 @@ fn unsupported(vm: &mut Vm, what: &str) -> crate::PyErr {
 fn f_write(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let Some(arg) = a.args.get(1) else { return Err(vm.type_error("write() takes exactly one argument (0 given)")) };
-    let binary = f.lock().binary;
+    let binary = { let st = f.lock(); f.binary(&st) };
     let (data, n) = if binary {
         match crate::types::bytes::bytes_like(arg) {
             Some(b) => {
@@ -306,7 +408,7 @@ fn f_write(vm: &mut Vm, a: Args) -> PyResult {
         drop(st);
         return Err(unsupported(vm, "not writable"));
     }
-    let r = st.write(&data);
+    let r = if binary { st.write(&data) } else { st.write_text(&data) };
     drop(st);
     if let Err(e) = r {
         return Err(vm.os_error_from_io(&e, None));
@@ -321,7 +423,7 @@ fn f_flush(vm: &mut Vm, a: Args) -> PyResult {
         drop(st);
         return Err(closed_err(vm));
     }
-    let r = st.flush();
+    let r = if f.as_binary { st.flush_buffer() } else { st.flush() };
     drop(st);
     if let Err(e) = r {
         return Err(vm.os_error_from_io(&e, None));
@@ -393,7 +495,7 @@ fn f_read(vm: &mut Vm, a: Args) -> PyResult {
         drop(st);
         return Err(e);
     }
-    let binary = st.binary;
+    let binary = f.binary(&st);
     // Text reads count characters; read bytes then trim to whole characters.
     let r = if binary || limit.is_none() {
         st.read_all(limit)
@@ -406,7 +508,8 @@ fn f_read(vm: &mut Vm, a: Args) -> PyResult {
             match st.read_all(Some(1)) {
                 Ok(b) if b.is_empty() => break,
                 Ok(b) => {
-                    if b[0] & 0xc0 != 0x80 {
+                    // continuation bytes and the '\n' of '\r\n' add no character
+                    if b[0] & 0xc0 != 0x80 && !(b[0] == b'\n' && out.last() == Some(&b'\r')) {
                         chars += 1;
                     }
                     out.extend(b);
@@ -421,7 +524,7 @@ fn f_read(vm: &mut Vm, a: Args) -> PyResult {
         while err.is_none() {
             let more = st.rbuf.get(st.rpos).copied();
             match more {
-                Some(b) if b & 0xc0 == 0x80 => {
+                Some(b) if b & 0xc0 == 0x80 || (b == b'\n' && out.last() == Some(&b'\r')) => {
                     out.push(b);
                     st.rpos += 1;
                 }
@@ -444,7 +547,7 @@ fn f_read(vm: &mut Vm, a: Args) -> PyResult {
     drop(st);
     match r {
         Ok(data) => {
-            let data = if binary { data } else { normalize_newlines(data) };
+            let data = if binary { data } else { normalize_newlines(data, &mut f.lock().seen_nl) };
             decode(vm, binary, data)
         }
         Err(e) => Err(read_error(vm, &e)),
@@ -452,8 +555,12 @@ fn f_read(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 /// Universal newlines for text reads: `\r\n` and `\r` become `\n`.
-fn normalize_newlines(data: Vec<u8>) -> Vec<u8> {
+/// `seen` collects the kinds of line end met (`NL_LF`, `NL_CR`, `NL_CRLF`) for `f.newlines`.
+fn normalize_newlines(data: Vec<u8>, seen: &mut u8) -> Vec<u8> {
     if !data.contains(&b'\r') {
+        if data.contains(&b'\n') {
+            *seen |= NL_LF;
+        }
         return data;
     }
     let mut out = Vec::with_capacity(data.len());
@@ -462,9 +569,15 @@ fn normalize_newlines(data: Vec<u8>) -> Vec<u8> {
         if data[i] == b'\r' {
             out.push(b'\n');
             if data.get(i + 1) == Some(&b'\n') {
+                *seen |= NL_CRLF;
                 i += 1;
+            } else {
+                *seen |= NL_CR;
             }
         } else {
+            if data[i] == b'\n' {
+                *seen |= NL_LF;
+            }
             out.push(data[i]);
         }
         i += 1;
@@ -482,7 +595,7 @@ fn f_read1(vm: &mut Vm, a: Args) -> PyResult {
         drop(st);
         return Err(e);
     }
-    let binary = st.binary;
+    let binary = f.binary(&st);
     if !binary {
         drop(st);
         return Err(vm.no_attribute(&a.args[0], "read1"));
@@ -504,8 +617,8 @@ fn f_readline(vm: &mut Vm, a: Args) -> PyResult {
         drop(st);
         return Err(e);
     }
-    let binary = st.binary;
-    let r = st.read_line(limit);
+    let binary = f.binary(&st);
+    let r = if binary { st.read_line(limit) } else { st.read_line_universal(limit) };
     drop(st);
     match r {
         Ok(data) => decode(vm, binary, data),
@@ -542,8 +655,18 @@ fn f_iter(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn f_next(vm: &mut Vm, a: Args) -> PyResult {
+    let text = {
+        let f = this(vm, &a)?;
+        let mut st = f.lock();
+        let text = !f.binary(&st);
+        st.no_tell = text;
+        text
+    };
     let line = f_readline(vm, Args::new(&a.args[..1]))?;
     if vm.len(&line)? == 0 {
+        if text {
+            this(vm, &a)?.lock().no_tell = false;
+        }
         return Err(vm.stop_iteration(None));
     }
     Ok(line)
@@ -571,6 +694,25 @@ fn f_seek(vm: &mut Vm, a: Args) -> PyResult {
         drop(st);
         return Err(closed_err(vm));
     }
+    if !f.binary(&st) {
+        let msg = match whence {
+            1 if off != 0 => Some("can't do nonzero cur-relative seeks"),
+            2 if off != 0 => Some("can't do nonzero end-relative seeks"),
+            _ => None,
+        };
+        if let Some(msg) = msg {
+            drop(st);
+            return Err(unsupported(vm, msg));
+        }
+        if !(0..=2).contains(&whence) {
+            drop(st);
+            return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)")));
+        }
+        if off < 0 {
+            drop(st);
+            return Err(vm.value_error(&format!("negative seek position {off}")));
+        }
+    }
     let _ = st.flush();
     let buffered = (st.rbuf.len() - st.rpos) as i64;
     st.rbuf.clear();
@@ -595,6 +737,10 @@ fn f_seek(vm: &mut Vm, a: Args) -> PyResult {
 fn f_tell(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
     let mut st = f.lock();
+    if st.no_tell && !f.binary(&st) {
+        drop(st);
+        return Err(vm.os_error("telling position disabled by next() call"));
+    }
     let _ = st.flush();
     let buffered = (st.rbuf.len() - st.rpos) as u64;
     let r = match &mut st.handle {
@@ -630,11 +776,15 @@ fn f_isatty(vm: &mut Vm, a: Args) -> PyResult {
 
 fn flag(vm: &mut Vm, a: Args, which: u8) -> PyResult {
     let f = this(vm, &a)?;
-    let st = f.lock();
+    let mut st = f.lock();
     Ok(Value::Bool(match which {
         0 => st.readable,
         1 => st.writable,
-        _ => matches!(st.handle, Handle::File(_)),
+        // a pipe or a terminal cannot seek (lseek fails)
+        _ => match &mut st.handle {
+            Handle::File(file) => file.stream_position().is_ok(),
+            _ => false,
+        },
     }))
 }
 
@@ -650,16 +800,16 @@ fn f_seekable(vm: &mut Vm, a: Args) -> PyResult {
 
 fn f_repr(vm: &mut Vm, a: Args) -> PyResult {
     let f = this(vm, &a)?;
-    let (name, mode, binary) = {
+    let (name, mode, binary, enc) = {
         let st = f.lock();
-        (st.name.clone(), st.mode.clone(), st.binary)
+        (st.name.clone(), view_mode(f, &st), f.binary(&st), st.encoding.clone())
     };
     let nr = vm.repr(&name)?;
     let ty = crate::types::type_of(&a.args[0]);
     let cls = ty.type_data().name.clone();
     // The type's name may already carry the module ("_io.TextIOWrapper").
     let cls = if cls.contains('.') { cls.to_string() } else { format!("_io.{cls}") };
-    let s = if binary { format!("<{cls} name={nr}>") } else { format!("<{cls} name={nr} mode='{mode}' encoding='UTF-8'>") };
+    let s = if binary { format!("<{cls} name={nr}>") } else { format!("<{cls} name={nr} mode='{mode}' encoding='{enc}'>") };
     Ok(vm.new_string(s))
 }
 
@@ -671,25 +821,76 @@ fn f_getattr(vm: &mut Vm, a: Args) -> PyResult {
         "closed" => Value::Bool(st.closed),
         "name" => st.name.clone(),
         "mode" => {
-            let m = st.mode.clone();
+            let m = view_mode(f, &st);
             drop(st);
             return Ok(vm.new_string(m));
         }
-        "encoding" if !st.binary => {
+        "buffer" if !f.binary(&st) => {
+            let (readable, std) = (st.readable, !matches!(st.handle, Handle::File(_)));
             drop(st);
-            return Ok(vm.new_str("utf-8"));
+            return buffer_view(vm, &a.args[0], f, readable, std);
         }
-        "errors" if !st.binary => {
+        "encoding" if !f.binary(&st) => {
+            let e = st.encoding.clone();
+            drop(st);
+            return Ok(vm.new_string(e));
+        }
+        "errors" if !f.binary(&st) => {
             drop(st);
             return Ok(vm.new_str("strict"));
         }
         "line_buffering" => Value::Bool(st.line_buffered),
+        "newlines" if !f.binary(&st) => {
+            let seen = st.seen_nl;
+            drop(st);
+            let s = |vm: &mut Vm, t: &str| vm.new_str(t);
+            return Ok(match seen {
+                0 => Value::None,
+                NL_LF => s(vm, "\n"),
+                NL_CR => s(vm, "\r"),
+                NL_CRLF => s(vm, "\r\n"),
+                _ => {
+                    let mut items = Vec::new();
+                    for (bit, t) in [(NL_CR, "\r"), (NL_LF, "\n"), (NL_CRLF, "\r\n")] {
+                        if seen & bit != 0 {
+                            items.push(s(vm, t));
+                        }
+                    }
+                    crate::types::tuple::new_tuple(items)
+                }
+            });
+        }
         _ => {
             drop(st);
             return Err(vm.no_attribute(&a.args[0], &name));
         }
     };
     Ok(v)
+}
+
+/// The mode a file shows: a text file's buffer shows its binary mode ('w' -> 'wb').
+fn view_mode(f: &FileObj, st: &FileState) -> String {
+    if !f.as_binary {
+        return st.mode.clone();
+    }
+    let mut m: String = st.mode.chars().filter(|c| *c != 't').collect();
+    m.push('b');
+    m
+}
+
+/// `text.buffer`: the binary view sharing the text file's state (made once, kept in the text
+/// file's `__dict__`, so `f.buffer is f.buffer`).
+fn buffer_view(vm: &mut Vm, text: &Value, f: &FileObj, readable: bool, _std: bool) -> PyResult {
+    let cls = if readable { types().buffered_reader.clone() } else { types().buffered_writer.clone() };
+    let d = ObjRef::new(types().dict.clone(), Payload::Dict(crate::sync::PyCell::new(crate::object::DictData::new())));
+    let view = Value::Obj(ObjRef::new_with_dict(cls, Payload::Native(Box::new(FileObj { state: f.state.clone(), as_binary: true })), d));
+    if let Value::Obj(o) = text {
+        if let Some(td) = o.instance_dict() {
+            let k = vm.new_str("buffer");
+            crate::types::dict::dict_set(vm, td, k, view.clone())?;
+        }
+    }
+    Ok(view)
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)`
@@ -747,12 +948,32 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
         },
         None => "r".to_string(),
     };
-    if let Some(enc) = vals[3].as_ref().and_then(|e| e.as_str()) {
-        let e = enc.to_ascii_lowercase().replace(['-', '_'], "");
-        if !matches!(e.as_str(), "utf8" | "ascii" | "latin1" | "iso88591") {
-            return Err(vm.new_exc(&types().exc.lookup_error.clone(), &format!("unknown encoding: {enc}")));
+    let encoding = match &vals[3] {
+        None => None,
+        Some(v) if v.is_none() => None,
+        Some(v) => match v.as_str() {
+            Some(e) => Some(e.to_string()),
+            None => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("open() argument 'encoding' must be str or None, not {tn}")));
+            }
+        },
+    };
+    let errors = vals[4].clone().filter(|v| !v.is_none());
+    let newline = vals[5].clone().filter(|v| !v.is_none());
+    for (what, v) in [("errors", &errors), ("newline", &newline)] {
+        if let Some(v) = v {
+            if v.as_str().is_none() {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("open() argument '{what}' must be str or None, not {tn}")));
+            }
         }
     }
+    // The native text layer does UTF-8, strict errors and universal newlines; anything else
+    // is `_streams.TextIOWrapper` over a native binary file.
+    let native_text = encoding.as_deref().map_or(true, |e| e == "locale" || matches!(e.to_ascii_lowercase().replace('_', "-").as_str(), "utf-8" | "utf8"))
+        && errors.as_ref().map_or(true, |e| e.as_str() == Some("strict"))
+        && newline.is_none();
     let mut kind = None;
     let (mut plus, mut binary, mut text) = (false, false, false);
     for c in mode.chars() {
@@ -773,9 +994,18 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
     let Some(kind) = kind else { return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus")) };
-    if binary && vals[3].as_ref().map(|v| !v.is_none()).unwrap_or(false) {
+    if binary && encoding.is_some() {
         return Err(vm.value_error("binary mode doesn't take an encoding argument"));
     }
+    if binary && errors.is_some() {
+        return Err(vm.value_error("binary mode doesn't take an errors argument"));
+    }
+    if binary && newline.is_some() {
+        return Err(vm.value_error("binary mode doesn't take a newline argument"));
+    }
+    let text_mode = mode.clone();
+    let wrap = !binary && !native_text;
+    let binary = binary || wrap;
     if fd.is_none() && !closefd {
         return Err(vm.value_error("Cannot use closefd=False with file name"));
     }
@@ -823,6 +1053,11 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
         let e = std::io::Error::from_raw_os_error(libc::EISDIR);
         return Err(vm.os_error_from_io(&e, if fd.is_none() { Some(&path) } else { None }));
     }
+    let mut f = f;
+    if kind == 'a' {
+        // as CPython's FileIO: an appending file starts at its end (tell() shows the size)
+        let _ = f.seek(SeekFrom::End(0));
+    }
     let readable = kind == 'r' || plus;
     let writable = kind != 'r' || plus;
     let cls = if !binary {
@@ -847,8 +1082,26 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
         };
         format!("{m}{}", if plus { "+" } else { "" })
     };
-    let st = FileState { handle: Handle::File(f), wbuf: Vec::new(), rbuf: Vec::new(), rpos: 0, eof: false, binary, readable, writable, closed: false, line_buffered, name: file.clone(), mode: mode.clone(), closefd, write_through: buffering == 0 };
-    Ok(new_file_value(&cls, st))
+    let enc_name = match &encoding {
+        Some(e) if e != "locale" => e.clone(),
+        _ => "UTF-8".to_string(),
+    };
+    let st = FileState { handle: Handle::File(f), tpending: Vec::new(), wbuf: Vec::new(), rbuf: Vec::new(), rpos: 0, eof: false, binary, readable, writable, closed: false, line_buffered, name: file.clone(), mode: mode.clone(), closefd, write_through: buffering == 0, encoding: enc_name, no_tell: false, seen_nl: 0 };
+    let fv = new_file_value(&cls, st);
+    if !wrap {
+        return Ok(fv);
+    }
+    let streams = crate::import::import_full(vm, "_streams")?;
+    let tw = vm.get_attr_str(&streams, "TextIOWrapper")?;
+    let enc = match &encoding {
+        Some(e) => vm.new_str(e),
+        None => Value::None,
+    };
+    let lb = Value::Bool(buffering == 1);
+    let text = vm.call(&tw, &[fv, enc, errors.unwrap_or(Value::None), newline.unwrap_or(Value::None), lb], &[])?;
+    let m = vm.new_string(text_mode);
+    vm.set_attr_str(&text, "mode", m)?;
+    Ok(text)
 }
 
 /// A `File` over descriptor `fd` (which must be open: EBADF otherwise, as CPython's fstat check).

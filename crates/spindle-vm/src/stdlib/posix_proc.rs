@@ -83,7 +83,7 @@ fn fork(vm: &mut Vm, _a: Args) -> PyResult {
     let mut files: Vec<(&Value, &crate::stdlib::io::FileObj)> = Vec::new();
     for v in &streams {
         if let Some(f) = crate::stdlib::io::file_of(v) {
-            if !files.iter().any(|(_, g)| std::ptr::eq(*g, f)) {
+            if !files.iter().any(|(_, g)| g.same(f)) {
                 files.push((v, f));
             }
         }

@@ -34,7 +34,7 @@ fn write_stream(vm: &mut Vm, which: &str, s: &str) -> PyResult<()> {
         if crate::types::type_of(&out).type_data().builtin {
             let mut st = f.lock();
             if !st.closed && !st.binary {
-                let r = st.write(s.as_bytes());
+                let r = st.write_text(s.as_bytes());
                 drop(st);
                 return r.map_err(|e| vm.os_error_from_io(&e, None));
             }
@@ -257,9 +257,9 @@ pub fn create(vm: &mut Vm) -> ObjRef {
     let unbuffered = interp().unbuffered.load(Ordering::Relaxed);
     // SAFETY: isatty only inspects the descriptor number.
     let tty = unsafe { libc::isatty(1) } == 1;
-    let stdout = std_stream(Handle::Stdout, "<stdout>", "w", unbuffered || tty);
-    let stderr = std_stream(Handle::Stderr, "<stderr>", "w", true);
-    let stdin = std_stream(Handle::Stdin, "<stdin>", "r", false);
+    let stdout = std_stream(Handle::Stdout, "<stdout>", "w", tty, unbuffered);
+    let stderr = std_stream(Handle::Stderr, "<stderr>", "w", true, unbuffered);
+    let stdin = std_stream(Handle::Stdin, "<stdin>", "r", false, false);
     let argv: Vec<Value> = interp().argv.lock().unwrap_or_else(|e| e.into_inner()).clone().iter().map(|s| vm.new_str(s)).collect();
     let xopts = vm.new_dict();
     let xo = interp().xoptions.lock().unwrap_or_else(|e| e.into_inner()).clone();
