@@ -412,12 +412,17 @@ impl Vm {
                             let name = &code.names[name as usize];
                             let obj = f.pop();
                             match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
-                                Some(m) => {
+                                crate::inline_cache::MethodLoad::Method(m) => {
                                     let f = fr!();
                                     f.stack.push(m);
                                     f.stack.push(obj);
                                 }
-                                None => {
+                                crate::inline_cache::MethodLoad::Attr(v) => {
+                                    let f = fr!();
+                                    f.stack.push(Value::Null);
+                                    f.stack.push(v);
+                                }
+                                crate::inline_cache::MethodLoad::Generic => {
                                     let v = tri!(self.get_attr(&obj, name));
                                     let f = fr!();
                                     f.stack.push(Value::Null);
@@ -518,12 +523,17 @@ impl Vm {
                                     let code = unsafe { &*Arc::as_ptr(&f.code) };
                                     let name = &code.names[name as usize];
                                     match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
-                                        Some(m) => {
+                                        crate::inline_cache::MethodLoad::Method(m) => {
                                             let f = fr!();
                                             f.stack.push(m);
                                             f.stack.push(obj);
                                         }
-                                        None => {
+                                        crate::inline_cache::MethodLoad::Attr(v) => {
+                                            let f = fr!();
+                                            f.stack.push(Value::Null);
+                                            f.stack.push(v);
+                                        }
+                                        crate::inline_cache::MethodLoad::Generic => {
                                             let v = tri!(self.get_attr(&obj, name));
                                             let f = fr!();
                                             f.stack.push(Value::Null);
@@ -1597,10 +1607,10 @@ impl Vm {
     /// shadowed by the instance dict.
     pub(crate) fn method_lookup(&mut self, obj: &Value, name: &ObjRef) -> Option<Value> {
         let ty = type_of(obj);
-        let name_s = name.as_str()?.as_str();
-        let descr = types::lookup(ty, name_s)?;
+        let ps = name.as_str()?;
+        let descr = types::lookup_hashed(ty, ps.as_str(), ps.hash())?;
         let is_method = match &descr {
-            Value::Obj(d) => matches!(d.payload, Payload::Function(_) | Payload::Builtin { bound: None, .. }),
+            Value::Obj(d) => matches!(d.payload, Payload::Function(_) | Payload::Builtin { bound: None, module: None, .. }),
             _ => false,
         };
         if !is_method {

@@ -226,7 +226,7 @@ fn load_global_uncached(globals: &ObjRef, builtins: &ObjRef, name: &ObjRef) -> O
 }
 
 /// Look `name` up in an instance dict, trying the hinted entry index first.
-#[inline]
+#[inline(always)]
 fn dict_get_hinted(d: &ObjRef, name: &ObjRef, hint: &mut u32) -> Option<Value> {
     let Payload::Dict(cell) = &d.payload else { return None };
     let g = cell.lock();
@@ -266,7 +266,7 @@ fn default_slot(ty: &ObjRef, slot: &str) -> bool {
 /// Is `v` a plain value when found on a class (its type has no `__get__`)?
 fn is_plain_class_value(v: &Value) -> bool {
     match v {
-        Value::Obj(o) => !matches!(o.payload, Payload::Function(_) | Payload::Builtin { .. } | Payload::Property { .. } | Payload::StaticMethod(_) | Payload::ClassMethod(_)) && types::lookup(&o.cls, "__get__").is_none(),
+        Value::Obj(o) => !matches!(o.payload, Payload::Function(_) | Payload::Builtin { module: None, .. } | Payload::Property { .. } | Payload::StaticMethod(_) | Payload::ClassMethod(_)) && types::lookup(&o.cls, "__get__").is_none(),
         _ => true,
     }
 }
@@ -278,22 +278,32 @@ pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjR
         if c.key != type_key(o) || c.ver != type_version() {
             fill_load_attr(&mut c, o, name);
         }
-        if c.kind != EMPTY {
-            let found = match o.instance_dict() {
-                Some(d) => dict_get_hinted(d, name, &mut c.index),
-                None => None,
-            };
-            if let Some(v) = found {
-                return Ok(v);
-            }
-            match c.kind {
-                ATTR_CLASS_VALUE => return Ok((*c.value).clone()),
-                ATTR_METHOD => return Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: (*c.value).clone(), self_: obj.clone() }))),
-                _ => {}
-            }
+        if let Some(v) = attr_hit(&mut c, o, obj, name) {
+            return Ok(v);
         }
     }
     vm.get_attr(obj, name)
+}
+
+/// The value of a filled attribute entry (`ATTR_*` kinds, checked against `o`'s type by the
+/// caller); None when the generic path must run.
+#[inline(always)]
+fn attr_hit(c: &mut Cache, o: &ObjRef, obj: &Value, name: &ObjRef) -> Option<Value> {
+    if c.kind == EMPTY {
+        return None;
+    }
+    let found = match o.instance_dict() {
+        Some(d) => dict_get_hinted(d, name, &mut c.index),
+        None => None,
+    };
+    if found.is_some() {
+        return found;
+    }
+    match c.kind {
+        ATTR_CLASS_VALUE => Some((*c.value).clone()),
+        ATTR_METHOD => Some(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: (*c.value).clone(), self_: obj.clone() }))),
+        _ => None,
+    }
 }
 
 /// Record what `LoadAttr` of `name` on instances of `o`'s type does, when it is one of the
@@ -327,41 +337,72 @@ fn fill_load_attr(c: &mut Cache, o: &ObjRef, name: &ObjRef) {
     c.set_value(value.as_ref());
 }
 
-/// `LoadMethod`: Some(method) when `obj.name` is a plain function or builtin method found on
-/// the type (push method, self); None when the generic path must run.
+/// What `LoadMethod` pushes.
+pub enum MethodLoad {
+    /// A plain function or builtin method found on the type: push (method, self).
+    Method(Value),
+    /// Any other attribute value: push (NULL, value).
+    Attr(Value),
+    /// Not cached: the generic attribute lookup must run (push NULL and its result).
+    Generic,
+}
+
+/// `LoadMethod`: a method found on the type (no bound method is made), else an attribute
+/// cached as `LoadAttr` caches it (module functions, callables in instance dicts).
 #[inline]
-pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> Option<Value> {
-    let Some(mut c) = caches.get(ci) else { return vm.method_lookup(obj, name) };
+pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> MethodLoad {
+    let Some(mut c) = caches.get(ci) else {
+        return match vm.method_lookup(obj, name) {
+            Some(m) => MethodLoad::Method(m),
+            None => MethodLoad::Generic,
+        };
+    };
     let key = match obj {
         Value::Obj(o) => type_key(o),
         other => types::type_of(other).as_ptr() as usize as u64,
     };
-    if c.key == key && c.ver == type_version() && c.kind == METHOD {
-        if let Value::Obj(o) = obj {
-            if let Some(d) = o.instance_dict() {
-                if crate::types::dict::dict_get_interned(d, name).is_some() {
-                    return None;
+    if c.key == key && c.ver == type_version() {
+        if c.kind == METHOD {
+            if let Value::Obj(o) = obj {
+                if let Some(d) = o.instance_dict() {
+                    if crate::types::dict::dict_get_interned(d, name).is_some() {
+                        return MethodLoad::Generic;
+                    }
                 }
             }
+            return MethodLoad::Method((*c.value).clone());
         }
-        return Some((*c.value).clone());
+        if let Value::Obj(o) = obj {
+            return match attr_hit(&mut c, o, obj, name) {
+                Some(v) => MethodLoad::Attr(v),
+                None => MethodLoad::Generic,
+            };
+        }
+        return MethodLoad::Generic;
     }
     let ver = type_version();
     let m = vm.method_lookup(obj, name);
     // `method_lookup` ran no Python code, so `c` is still this instruction's entry.
-    match &m {
+    match m {
         Some(v) => {
             c.kind = METHOD;
             c.ver = ver;
             c.key = key;
-            c.set_value(Some(v));
+            c.set_value(Some(&v));
+            MethodLoad::Method(v)
         }
         None => {
-            c.kind = EMPTY;
-            c.key = 0;
+            match obj {
+                // Cache the attribute as `LoadAttr` would (the next execution hits).
+                Value::Obj(o) => fill_load_attr(&mut c, o, name),
+                _ => {
+                    c.kind = EMPTY;
+                    c.key = 0;
+                }
+            }
+            MethodLoad::Generic
         }
     }
-    m
 }
 
 /// `StoreAttr`.

@@ -282,7 +282,11 @@ impl Vm {
                 }
             }
         }
-        match self.generic_getattr(obj, &ty, name_s)? {
+        let found = match name.as_str() {
+            Some(ps) => self.generic_getattr_hashed(obj, &ty, name_s, ps.hash())?,
+            None => self.generic_getattr(obj, &ty, name_s)?,
+        };
+        match found {
             Some(v) => Ok(v),
             None => {
                 let e = self.no_attribute(obj, name_s);
@@ -310,7 +314,12 @@ impl Vm {
 
     /// `object.__getattribute__` semantics. Ok(None) means "not found" (no error built yet).
     pub fn generic_getattr(&mut self, obj: &Value, ty: &ObjRef, name: &str) -> PyResult<Option<Value>> {
-        let descr = types::lookup(ty, name);
+        self.generic_getattr_hashed(obj, ty, name, crate::object::str::hash_str(name))
+    }
+
+    /// `generic_getattr` with the name's str hash known (an interned name's cached hash).
+    pub fn generic_getattr_hashed(&mut self, obj: &Value, ty: &ObjRef, name: &str, hash: i64) -> PyResult<Option<Value>> {
+        let descr = types::lookup_hashed(ty, name, hash);
         if let Some(d) = &descr {
             if self.is_data_descriptor(d) {
                 return self.descr_get(d, Some(obj), ty).map(Some);
@@ -331,7 +340,7 @@ impl Vm {
                     return self.descr_get(&v, None, o).map(Some);
                 }
             } else if let Some(d) = o.instance_dict() {
-                if let Some(v) = crate::types::dict::dict_get_str(d, name) {
+                if let Some(v) = crate::types::dict::dict_get_str_hashed(d, name, hash) {
                     return Ok(Some(v));
                 }
             }
@@ -385,8 +394,10 @@ impl Vm {
                 Some(inst) => Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: d.clone(), self_: inst.clone() }))),
                 None => Ok(d.clone()),
             },
-            Payload::Builtin { name, func, bound: None, module } => match obj {
-                Some(inst) => Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(inst.clone()), module: *module }))),
+            // A method descriptor (no module) binds; a module-level builtin function stored as
+            // a class attribute does not (it is not a descriptor in CPython either).
+            Payload::Builtin { name, func, bound: None, module: None } => match obj {
+                Some(inst) => Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(inst.clone()), module: None }))),
                 None => Ok(d.clone()),
             },
             Payload::StaticMethod(f) => Ok(f.clone()),

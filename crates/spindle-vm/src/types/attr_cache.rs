@@ -27,7 +27,8 @@ const SIZE: usize = 1024;
 struct Entry {
     version: u64,
     ty: usize,
-    hash: i64,
+    /// `name_key(name)`.
+    key: u64,
     name: Box<str>,
     /// Borrowed (see the module docs): never dropped through this field. Owned (one count) in
     /// free-threaded mode.
@@ -41,8 +42,30 @@ thread_local! {
 }
 
 #[inline]
-fn slot(ty: usize, hash: i64) -> usize {
-    ((ty >> 4) ^ (hash as usize) ^ ((hash as usize) >> 17)) & (SIZE - 1)
+fn slot(ty: usize, key: u64) -> usize {
+    ((ty >> 4) ^ (key as usize) ^ ((key >> 29) as usize)) & (SIZE - 1)
+}
+
+/// A cheap hash of a name (a few multiplies), so that a hit needs no SipHash of the name: the
+/// callers with a static name (`lookup(ty, "__init__")`) have no cached str hash.
+#[inline]
+fn name_key(name: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let b = name.as_bytes();
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rem = chunks.remainder();
+    if !rem.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rem.len()].copy_from_slice(rem);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h
 }
 
 /// This thread's table (allocated on first use).
@@ -54,7 +77,7 @@ fn table() -> *mut Entry {
         if v.is_empty() {
             v.reserve_exact(SIZE);
             for _ in 0..SIZE {
-                v.push(Entry { version: 0, ty: 0, hash: 0, name: Box::from(""), value: ManuallyDrop::new(None) });
+                v.push(Entry { version: 0, ty: 0, key: 0, name: Box::from(""), value: ManuallyDrop::new(None) });
             }
         }
         v.as_mut_ptr()
@@ -63,13 +86,14 @@ fn table() -> *mut Entry {
 
 /// `lookup` through the cache; `uncached` does the real MRO walk.
 #[inline]
-pub(crate) fn cached_lookup(ty: usize, name: &str, hash: i64, uncached: impl FnOnce() -> Option<Value>) -> Option<Value> {
+pub(crate) fn cached_lookup(ty: usize, name: &str, uncached: impl FnOnce() -> Option<Value>) -> Option<Value> {
     let version = TYPE_VERSION.load(Ordering::Relaxed);
-    let i = slot(ty, hash);
+    let key = name_key(name);
+    let i = slot(ty, key);
     // SAFETY: the table has SIZE entries and is never resized after allocation; it is only
     // touched by this thread, and no reference into it is held across `uncached()`.
     let e = unsafe { &*table().add(i) };
-    if e.version == version && e.ty == ty && e.hash == hash && &*e.name == name {
+    if e.version == version && e.ty == ty && e.key == key && &*e.name == name {
         return (*e.value).clone();
     }
     let r = uncached();
@@ -77,7 +101,7 @@ pub(crate) fn cached_lookup(ty: usize, name: &str, hash: i64, uncached: impl FnO
     let e = unsafe { &mut *table().add(i) };
     e.version = version;
     e.ty = ty;
-    e.hash = hash;
+    e.key = key;
     if &*e.name != name {
         e.name = Box::from(name);
     }

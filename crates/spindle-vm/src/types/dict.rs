@@ -30,6 +30,14 @@ pub fn dict_get_str(d: &ObjRef, key: &str) -> Option<Value> {
     g.lookup_str(h, key).map(|i| g.value_at(i).clone())
 }
 
+/// `dict_get_str` with the key's str hash known.
+#[inline]
+pub fn dict_get_str_hashed(d: &ObjRef, key: &str, h: i64) -> Option<Value> {
+    let Payload::Dict(c) = &d.payload else { return None };
+    let g = c.lock();
+    g.lookup_str(h, key).map(|i| g.value_at(i).clone())
+}
+
 /// Lookup by an interned str object.
 #[inline]
 pub fn dict_get_interned(d: &ObjRef, key: &ObjRef) -> Option<Value> {

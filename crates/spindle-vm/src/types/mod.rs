@@ -228,13 +228,14 @@ pub fn type_of(v: &Value) -> &ObjRef {
 /// Cached per (type, name): see `attr_cache`.
 #[inline]
 pub fn lookup(ty: &ObjRef, name: &str) -> Option<Value> {
-    lookup_hashed(ty, name, crate::object::str::hash_str(name))
+    // The str hash is only needed on a cache miss.
+    attr_cache::cached_lookup(ty.as_ptr() as usize, name, || lookup_uncached(ty, name, crate::object::str::hash_str(name)))
 }
 
 /// `lookup` with the name's hash already known (an interned name's cached hash).
 #[inline]
 pub fn lookup_hashed(ty: &ObjRef, name: &str, h: i64) -> Option<Value> {
-    attr_cache::cached_lookup(ty.as_ptr() as usize, name, h, || lookup_uncached(ty, name, h))
+    attr_cache::cached_lookup(ty.as_ptr() as usize, name, || lookup_uncached(ty, name, h))
 }
 
 fn lookup_uncached(ty: &ObjRef, name: &str, h: i64) -> Option<Value> {
