@@ -290,10 +290,22 @@ impl Vm {
         // The current frame's instructions, refreshed whenever `fp` changes (`set_fp!`): the
         // fetch then needs no loads through the frame and its code object.
         let mut instrs: *const [Instr] = &*fr!().code.instrs;
+        // The index of the next instruction of the current frame, kept here rather than in
+        // `Frame::pc` (which only the eval loop and `unwind` read): stored back with
+        // `save_pc!` before the frame is left (a call pushing a frame, a yield) and loaded
+        // again by `set_fp!`. `Frame::lasti` is stored at every dispatch (tracebacks and frame
+        // objects read it at any time).
+        let mut pc: usize = fr!().pc;
         macro_rules! set_fp {
             ($e:expr) => {
                 fp = $e;
                 instrs = &*fr!().code.instrs;
+                pc = fr!().pc;
+            };
+        }
+        macro_rules! save_pc {
+            () => {
+                fr!().pc = pc;
             };
         }
         loop {
@@ -326,10 +338,12 @@ impl Vm {
                     let f = fr!();
                     // SAFETY: `instrs` is the current frame's code (see `set_fp!`), which the
                     // frame keeps alive.
-                    let ins = unsafe { (*instrs)[f.pc] };
-                    f.lasti = f.pc;
-                    f.pc += 1;
-                    match ins {
+                    let ins = unsafe { &(*instrs)[pc] };
+                    f.lasti = pc;
+                    pc += 1;
+                    // Matched in place: the operands are read from the instruction stream
+                    // (no copy of the instruction to the stack first).
+                    match *ins {
                         Instr::Nop | Instr::GenStart => {}
                         Instr::Pop => {
                             f.stack.pop();
@@ -436,8 +450,8 @@ impl Vm {
                                 break 'ex (self.unbound_local(fp, a), false);
                             }
                             f.stack.push(x);
-                            f.lasti = f.pc;
-                            f.pc += 1;
+                            f.lasti = pc;
+                            pc += 1;
                             let y = f.fast[b as usize].clone();
                             if y.is_null() {
                                 break 'ex (self.unbound_local(fp, b), false);
@@ -450,7 +464,7 @@ impl Vm {
                                 break 'ex (self.unbound_local(fp, a), false);
                             }
                             f.stack.push(x);
-                            f.pc += 1;
+                            pc += 1;
                             let y = f.code.consts[c as usize].clone();
                             f.stack.push(y);
                         }
@@ -465,8 +479,8 @@ impl Vm {
                                 }
                             }
                             let f = fr!();
-                            f.lasti = f.pc;
-                            f.pc += 1;
+                            f.lasti = pc;
+                            pc += 1;
                             let y = f.fast[b as usize].clone();
                             if y.is_null() {
                                 break 'ex (self.unbound_local(fp, b), false);
@@ -478,10 +492,12 @@ impl Vm {
                             if obj.is_null() {
                                 break 'ex (self.unbound_local(fp, a), false);
                             }
-                            match f.code.instrs[f.pc] {
+                            // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
+                            // fused instruction is never last, so `pc` is in bounds.
+                            match unsafe { (*instrs)[pc] } {
                                 Instr::LoadAttrCached { name, cache } => {
-                                    f.lasti = f.pc;
-                                    f.pc += 1;
+                                    f.lasti = pc;
+                                    pc += 1;
                                     // SAFETY: as in LoadAttrCached.
                                     let code = unsafe { &*Arc::as_ptr(&f.code) };
                                     let v = tri!(crate::inline_cache::load_attr(self, &code.caches, cache, &obj, &code.names[name as usize]));
@@ -496,10 +512,12 @@ impl Vm {
                             if obj.is_null() {
                                 break 'ex (self.unbound_local(fp, a), false);
                             }
-                            match f.code.instrs[f.pc] {
+                            // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
+                            // fused instruction is never last, so `pc` is in bounds.
+                            match unsafe { (*instrs)[pc] } {
                                 Instr::StoreAttrCached { name, cache } => {
-                                    f.lasti = f.pc;
-                                    f.pc += 1;
+                                    f.lasti = pc;
+                                    pc += 1;
                                     // SAFETY: as in LoadAttrCached.
                                     let code = unsafe { &*Arc::as_ptr(&f.code) };
                                     let v = f.pop();
@@ -515,10 +533,12 @@ impl Vm {
                             if obj.is_null() {
                                 break 'ex (self.unbound_local(fp, a), false);
                             }
-                            match f.code.instrs[f.pc] {
+                            // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
+                            // fused instruction is never last, so `pc` is in bounds.
+                            match unsafe { (*instrs)[pc] } {
                                 Instr::LoadMethodCached { name, cache } => {
-                                    f.lasti = f.pc;
-                                    f.pc += 1;
+                                    f.lasti = pc;
+                                    pc += 1;
                                     // SAFETY: as in LoadAttrCached.
                                     let code = unsafe { &*Arc::as_ptr(&f.code) };
                                     let name = &code.names[name as usize];
@@ -552,18 +572,17 @@ impl Vm {
                                 None => {
                                     let v = tri!(ops::compare(self, &a, &b, op));
                                     let f = fr!();
-                                    f.lasti = f.pc;
+                                    f.lasti = pc;
                                     match v {
                                         Value::Bool64(b) => b.get(),
                                         other => tri!(self.truthy(&other)),
                                     }
                                 }
                             };
-                            let f = fr!();
-                            f.pc += 1;
+                            pc += 1;
                             if r == jump_if {
-                                let back = (target as usize) < f.pc;
-                                f.pc = target as usize;
+                                let back = (target as usize) < pc;
+                                pc = target as usize;
                                 if back {
                                     breaker!();
                                 }
@@ -575,11 +594,10 @@ impl Vm {
                             let r = a.is(&b) != neg;
                             drop(a);
                             drop(b);
-                            let f = fr!();
-                            f.pc += 1;
+                            pc += 1;
                             if r == jump_if {
-                                let back = (target as usize) < f.pc;
-                                f.pc = target as usize;
+                                let back = (target as usize) < pc;
+                                pc = target as usize;
                                 if back {
                                     breaker!();
                                 }
@@ -591,14 +609,14 @@ impl Vm {
                             match crate::fast_ops::compare(x, y, op) {
                                 Some(r) => {
                                     if r == jump_if {
-                                        let at = f.pc + 2;
-                                        f.pc = target as usize;
-                                        if f.pc < at {
+                                        let at = pc + 2;
+                                        pc = target as usize;
+                                        if pc < at {
                                             f.lasti = at;
                                             breaker!();
                                         }
                                     } else {
-                                        f.pc += 3;
+                                        pc += 3;
                                     }
                                 }
                                 None => {
@@ -609,7 +627,7 @@ impl Vm {
                                     let y = y.clone();
                                     f.stack.push(x);
                                     f.stack.push(y);
-                                    f.pc += 1;
+                                    pc += 1;
                                 }
                             }
                         }
@@ -619,14 +637,14 @@ impl Vm {
                             match crate::fast_ops::compare(x, y, op) {
                                 Some(r) => {
                                     if r == jump_if {
-                                        let at = f.pc + 2;
-                                        f.pc = target as usize;
-                                        if f.pc < at {
+                                        let at = pc + 2;
+                                        pc = target as usize;
+                                        if pc < at {
                                             f.lasti = at;
                                             breaker!();
                                         }
                                     } else {
-                                        f.pc += 3;
+                                        pc += 3;
                                     }
                                 }
                                 None => {
@@ -635,12 +653,12 @@ impl Vm {
                                         break 'ex (self.unbound_local(fp, a as u32), false);
                                     }
                                     f.stack.push(x);
-                                    f.lasti = f.pc;
+                                    f.lasti = pc;
                                     if y.is_null() {
                                         break 'ex (self.unbound_local(fp, b as u32), false);
                                     }
                                     f.stack.push(y);
-                                    f.pc += 1;
+                                    pc += 1;
                                 }
                             }
                         }
@@ -650,7 +668,7 @@ impl Vm {
                             match crate::fast_ops::binop(x, y, op) {
                                 Some(v) => {
                                     f.stack.push(v);
-                                    f.pc += 2;
+                                    pc += 2;
                                 }
                                 None => {
                                     let x = x.clone();
@@ -660,7 +678,7 @@ impl Vm {
                                     let y = y.clone();
                                     f.stack.push(x);
                                     f.stack.push(y);
-                                    f.pc += 1;
+                                    pc += 1;
                                 }
                             }
                         }
@@ -670,7 +688,7 @@ impl Vm {
                             match crate::fast_ops::binop(x, y, op) {
                                 Some(v) => {
                                     f.stack.push(v);
-                                    f.pc += 2;
+                                    pc += 2;
                                 }
                                 None => {
                                     let (x, y) = (x.clone(), y.clone());
@@ -678,12 +696,12 @@ impl Vm {
                                         break 'ex (self.unbound_local(fp, a as u32), false);
                                     }
                                     f.stack.push(x);
-                                    f.lasti = f.pc;
+                                    f.lasti = pc;
                                     if y.is_null() {
                                         break 'ex (self.unbound_local(fp, b as u32), false);
                                     }
                                     f.stack.push(y);
-                                    f.pc += 1;
+                                    pc += 1;
                                 }
                             }
                         }
@@ -693,9 +711,9 @@ impl Vm {
                             match crate::fast_ops::binop(x, y, op) {
                                 Some(v) => {
                                     let old = std::mem::replace(&mut f.fast[d as usize], v);
-                                    f.pc += 3;
+                                    pc += 3;
                                     if let Value::Obj(_) = old {
-                                        f.lasti = f.pc - 1;
+                                        f.lasti = pc - 1;
                                         drop(old);
                                         breaker!();
                                     }
@@ -708,7 +726,7 @@ impl Vm {
                                     let y = y.clone();
                                     f.stack.push(x);
                                     f.stack.push(y);
-                                    f.pc += 1;
+                                    pc += 1;
                                 }
                             }
                         }
@@ -718,9 +736,9 @@ impl Vm {
                             match crate::fast_ops::binop(x, y, op) {
                                 Some(v) => {
                                     let old = std::mem::replace(&mut f.fast[d as usize], v);
-                                    f.pc += 3;
+                                    pc += 3;
                                     if let Value::Obj(_) = old {
-                                        f.lasti = f.pc - 1;
+                                        f.lasti = pc - 1;
                                         drop(old);
                                         breaker!();
                                     }
@@ -731,12 +749,12 @@ impl Vm {
                                         break 'ex (self.unbound_local(fp, a as u32), false);
                                     }
                                     f.stack.push(x);
-                                    f.lasti = f.pc;
+                                    f.lasti = pc;
                                     if y.is_null() {
                                         break 'ex (self.unbound_local(fp, b as u32), false);
                                     }
                                     f.stack.push(y);
-                                    f.pc += 1;
+                                    pc += 1;
                                 }
                             }
                         }
@@ -805,8 +823,8 @@ impl Vm {
                             fr!().stack.push(Value::Bool(r != neg));
                         }
                         Instr::Jump(t) => {
-                            let back = (t as usize) < f.pc;
-                            f.pc = t as usize;
+                            let back = (t as usize) < pc;
+                            pc = t as usize;
                             if back {
                                 breaker!();
                             }
@@ -819,9 +837,8 @@ impl Vm {
                             };
                             let jump_on = matches!(ins, Instr::PopJumpIfTrue(_));
                             if b == jump_on {
-                                let f = fr!();
-                                let back = (t as usize) < f.pc;
-                                f.pc = t as usize;
+                                let back = (t as usize) < pc;
+                                pc = t as usize;
                                 if back {
                                     breaker!();
                                 }
@@ -833,7 +850,7 @@ impl Vm {
                             let jump_on = matches!(ins, Instr::JumpIfTrueOrPop(_));
                             let f = fr!();
                             if b == jump_on {
-                                f.pc = t as usize;
+                                pc = t as usize;
                             } else {
                                 f.stack.pop();
                             }
@@ -849,7 +866,7 @@ impl Vm {
                                     Some(v) => f.stack.push(v),
                                     None => {
                                         f.stack.pop();
-                                        f.pc = t as usize;
+                                        pc = t as usize;
                                     }
                                 }
                                 continue;
@@ -861,7 +878,7 @@ impl Vm {
                                 Some(v) => f.stack.push(v),
                                 None => {
                                     f.stack.pop();
-                                    f.pc = t as usize;
+                                    pc = t as usize;
                                 }
                             }
                         }
@@ -928,6 +945,7 @@ impl Vm {
                             if pending.is_some() {
                                 continue;
                             }
+                            save_pc!();
                             let f = fr!();
                             let n = n as usize;
                             let at = f.stack.len() - n - 1;
@@ -952,6 +970,7 @@ impl Vm {
                             if pending.is_some() {
                                 continue;
                             }
+                            save_pc!();
                             let f = fr!();
                             let n = n as usize;
                             let len = f.stack.len();
@@ -987,6 +1006,7 @@ impl Vm {
                             if pending.is_some() {
                                 continue;
                             }
+                            save_pc!();
                             let f = fr!();
                             let names = f.pop();
                             let names = crate::types::tuple::tuple_items(&names).map(|s| s.to_vec()).unwrap_or_default();
@@ -1029,6 +1049,7 @@ impl Vm {
                         }
                         Instr::YieldValue => {
                             let v = f.pop();
+                            save_pc!();
                             return Ok(Exit::Yield(v));
                         }
                         Instr::YieldFrom => {
@@ -1036,8 +1057,8 @@ impl Vm {
                             let sub = f.top().clone();
                             match tri!(crate::generator::delegate(self, &sub, sent)) {
                                 crate::generator::GenResult::Yield(v) => {
-                                    let f = fr!();
-                                    f.pc -= 1;
+                                    // Resume at this instruction again.
+                                    fr!().pc = pc - 1;
                                     return Ok(Exit::Yield(v));
                                 }
                                 crate::generator::GenResult::Return(v) => {
@@ -1065,7 +1086,7 @@ impl Vm {
                             fr!().stack.push(v);
                         }
                         _ => {
-                            if let Err((e, r)) = self.exec_cold(fp, ins) {
+                            if let Err((e, r)) = self.exec_cold(fp, *ins) {
                                 break 'ex (e, r);
                             }
                         }
