@@ -226,239 +226,66 @@ class Pattern:
         import types
         return types.GenericAlias(cls, item)
 
-    def _new_match(self, string, r):
-        if r is None:
-            return None
-        m = object.__new__(Match)
-        m._pattern = self
-        m.string = string
-        m._r = r
-        return m
-
     def match(self, string, pos=0, endpos=_MAXSIZE):
-        return self._new_match(string, self._prog.match(string, pos, endpos, 0))
+        """Matches zero or more characters at the beginning of the string."""
+        return self._prog.match(self, string, pos, endpos, 0)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
-        return self._new_match(string, self._prog.match(string, pos, endpos, 1))
+        """Matches against all of the string."""
+        return self._prog.match(self, string, pos, endpos, 1)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
-        return self._new_match(string, self._prog.match(string, pos, endpos, 2))
+        """Scan through string looking for a match, and return a corresponding match object
+        instance. Return None if no position in the string matches."""
+        return self._prog.match(self, string, pos, endpos, 2)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
+        """Return a list of all non-overlapping matches of pattern in string."""
         return self._prog.findall(string, pos, endpos)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        sc = self._prog.scanner(string, pos, endpos)
-        return _finditer(self, string, sc)
+        """Return an iterator over all non-overlapping matches for the RE pattern in string.
+        For each match, the iterator returns a match object."""
+        return iter(self._prog.scanner(self, string, pos, endpos).search, None)
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
-        return _SREScanner(self, string, self._prog.scanner(string, pos, endpos))
+        return self._prog.scanner(self, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
-        sc = self._prog.scanner(string, 0, _MAXSIZE)
-        if isinstance(string, bytearray):
-            string = bytes(string)
-        out = []
-        last = 0
-        n = 0
-        groups = self.groups
-        while not maxsplit or n < maxsplit:
-            r = sc.search()
-            if r is None:
-                break
-            s = r[3]
-            out.append(string[last:s])
-            for g in range(1, groups + 1):
-                a = r[3 + 2 * g]
-                out.append(None if a < 0 else string[a:r[4 + 2 * g]])
-            n += 1
-            last = r[4]
-        out.append(string[last:])
-        return out
+        """Split string by the occurrences of pattern."""
+        return self._prog.split(string, maxsplit)
 
     def sub(self, repl, string, count=0):
+        """Return the string obtained by replacing the leftmost non-overlapping occurrences of
+        pattern in string by the replacement repl."""
         return self._subx(repl, string, count)[0]
 
     def subn(self, repl, string, count=0):
+        """Return the tuple (new_string, number_of_subs_made) found by replacing the leftmost
+        non-overlapping occurrences of pattern with the replacement repl."""
         return self._subx(repl, string, count)
 
     def _subx(self, repl, string, count):
-        literal = None
-        template = None
-        call = None
         if callable(repl):
-            call = repl
-        else:
-            if isinstance(repl, (bytes, bytearray)):
-                if b'\\' not in repl:
-                    literal = repl
-            elif isinstance(repl, str) and '\\' not in repl:
-                literal = repl
-            if literal is None:
-                template = _compile_repl(repl, self)
-                if not template[0]:
-                    literal = template[1][0] if template[1] else repl[:0]
-        sc = self._prog.scanner(string, 0, _MAXSIZE)
-        pieces = []
-        last = 0
-        n = 0
-        while not count or n < count:
-            r = sc.search()
-            if r is None:
-                break
-            s = r[3]
-            e = r[4]
-            if last < s:
-                pieces.append(string[last:s])
-            if literal is not None:
-                pieces.append(literal)
-            elif call is not None:
-                item = call(self._new_match(string, r))
-                if item is not None:
-                    pieces.append(item)
-            else:
-                pieces.append(_expand_regs(template, string, r))
-            last = e
-            n += 1
-        if last < len(string):
-            pieces.append(string[last:])
-        if isinstance(string, str):
-            return ''.join(pieces), n
-        return b''.join(pieces), n
+            return self._prog.sub(self, repl, string, count, 1)
+        if isinstance(repl, str):
+            if '\\' not in repl:
+                return self._prog.sub(self, repl, string, count, 0)
+        elif isinstance(repl, (bytes, bytearray)) and b'\\' not in repl:
+            return self._prog.sub(self, repl, string, count, 0)
+        template = _compile_repl(repl, self)
+        if not template[0] and len(template[1]) == 1:
+            return self._prog.sub(self, template[1][0], string, count, 0)
+        return self._prog.sub(self, template, string, count, 2)
 
     def __reduce__(self):
         return _compile, (self.pattern, self.flags)
 
 
-def _finditer(pattern, string, sc):
-    while True:
-        r = sc.search()
-        if r is None:
-            return
-        yield pattern._new_match(string, r)
-
-
-class _SREScanner:
-    __slots__ = ('pattern', '_string', '_sc')
-
-    def __init__(self, pattern, string, sc):
-        self.pattern = pattern
-        self._string = string
-        self._sc = sc
-
-    def match(self):
-        return self.pattern._new_match(self._string, self._sc.match())
-
-    def search(self):
-        return self.pattern._new_match(self._string, self._sc.search())
-
-
-class Match:
-    """The result of a successful match."""
-
-    __slots__ = ('_pattern', 'string', '_r')
-
-    def __new__(cls, *args, **kwargs):
-        raise TypeError("cannot create 're.Match' instances")
-
-    @property
-    def re(self):
-        return self._pattern
-
-    @property
-    def pos(self):
-        return self._r[0]
-
-    @property
-    def endpos(self):
-        return self._r[1]
-
-    @property
-    def lastindex(self):
-        li = self._r[2]
-        return li if li else None
-
-    @property
-    def lastgroup(self):
-        li = self._r[2]
-        if not li:
-            return None
-        for name, idx in self._pattern._groupindex.items():
-            if idx == li:
-                return name
-        return None
-
-    @property
-    def regs(self):
-        r = self._r
-        return tuple((r[3 + 2 * i], r[4 + 2 * i]) for i in range(self._pattern.groups + 1))
-
-    def _index(self, g):
-        i = _index_of(g)
-        if i is None:
-            i = self._pattern._groupindex.get(g)
-            if i is None:
-                raise IndexError("no such group")
-        if i < 0 or i > self._pattern.groups:
-            raise IndexError("no such group")
-        return i
-
-    def _get(self, i, default=None):
-        r = self._r
-        s = r[3 + 2 * i]
-        if s < 0:
-            return default
-        v = self.string[s:r[4 + 2 * i]]
-        if isinstance(v, bytearray):
-            return bytes(v)
-        return v
-
-    def group(self, *args):
-        if not args:
-            return self._get(0)
-        if len(args) == 1:
-            return self._get(self._index(args[0]))
-        return tuple(self._get(self._index(a)) for a in args)
-
-    def __getitem__(self, g):
-        return self._get(self._index(g))
-
-    def groups(self, default=None):
-        return tuple(self._get(i, default) for i in range(1, self._pattern.groups + 1))
-
-    def groupdict(self, default=None):
-        return {name: self._get(idx, default) for name, idx in self._pattern._groupindex.items()}
-
-    def start(self, group=0):
-        return self._r[3 + 2 * self._index(group)]
-
-    def end(self, group=0):
-        return self._r[4 + 2 * self._index(group)]
-
-    def span(self, group=0):
-        i = self._index(group)
-        return (self._r[3 + 2 * i], self._r[4 + 2 * i])
-
-    def expand(self, template):
-        return _expand_regs(_compile_repl(template, self._pattern), self.string, self._r)
-
-    def __repr__(self):
-        r = self._r
-        return '<re.Match object; span=(%d, %d), match=%s>' % (r[3], r[4], repr(self._get(0))[:50])
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
+Match = _sre.Match
 
 
 Pattern.__module__ = 're'
-Match.__module__ = 're'
 
 # --------------------------------------------------------------------
 # replacement templates
@@ -607,18 +434,15 @@ def _compile_repl(repl, pattern):
     return t
 
 
-def _expand_regs(template, string, r):
-    groups, literals = template
-    if not groups:
-        return literals[0] if literals else string[:0]
+def _expand(pattern, match, template):
+    """match.expand(template)."""
+    groups, literals = _compile_repl(template, pattern)
     out = list(literals)
-    empty = string[:0]
-    for index, g in groups:
-        s = r[3 + 2 * g]
-        out[index] = empty if s < 0 else string[s:r[4 + 2 * g]]
-    if isinstance(empty, str):
-        return ''.join(out)
-    return b''.join(out)
+    g = match.group
+    empty = match.string[:0]
+    for index, group in groups:
+        out[index] = g(group) or empty
+    return empty.join(out)
 
 
 # --------------------------------------------------------------------
@@ -657,41 +481,57 @@ def _compile(pattern, flags):
 def match(pattern, string, flags=0):
     """Try to apply the pattern at the start of the string, returning a Match object, or
     None if no match was found."""
-    return _compile(pattern, flags).match(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.match(p, string, 0, _MAXSIZE, 0)
 
 
 def fullmatch(pattern, string, flags=0):
     """Try to apply the pattern to all of the string, returning a Match object, or None if
     no match was found."""
-    return _compile(pattern, flags).fullmatch(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.match(p, string, 0, _MAXSIZE, 1)
 
 
 def search(pattern, string, flags=0):
     """Scan through string looking for a match to the pattern, returning a Match object, or
     None if no match was found."""
-    return _compile(pattern, flags).search(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.match(p, string, 0, _MAXSIZE, 2)
 
 
 def sub(pattern, repl, string, count=0, flags=0):
     """Return the string obtained by replacing the leftmost non-overlapping occurrences of
     the pattern in string by the replacement repl."""
-    return _compile(pattern, flags).sub(repl, string, count)
+    return _compile(pattern, flags)._subx(repl, string, count)[0]
 
 
 def subn(pattern, repl, string, count=0, flags=0):
     """Return a 2-tuple containing (new_string, number) of substitutions."""
-    return _compile(pattern, flags).subn(repl, string, count)
+    return _compile(pattern, flags)._subx(repl, string, count)
 
 
 def split(pattern, string, maxsplit=0, flags=0):
     """Split the source string by the occurrences of the pattern, returning a list
     containing the resulting substrings."""
-    return _compile(pattern, flags).split(string, maxsplit)
+    return _compile(pattern, flags)._prog.split(string, maxsplit)
 
 
 def findall(pattern, string, flags=0):
     """Return a list of all non-overlapping matches in the string."""
-    return _compile(pattern, flags).findall(string)
+    try:
+        p = _cache[type(pattern), pattern, flags]
+    except (KeyError, TypeError):
+        p = _compile(pattern, flags)
+    return p._prog.findall(string, 0, _MAXSIZE)
 
 
 def finditer(pattern, string, flags=0):

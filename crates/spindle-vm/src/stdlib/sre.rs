@@ -1,121 +1,43 @@
 //! `_sre`: the native half of `re` (`lib/re.py` holds the Python API). Compiles patterns
-//! (`sre_parse` -> `sre_compile`) into `_sre.Program` objects and runs the matcher
-//! (`sre_match`) over str (code points) and bytes-like subjects.
+//! (`sre_parse` -> `sre_compile`) into `_sre.Program` objects whose methods run the matcher
+//! (`sre_match`) over a subject (`sre_subject`) and make `re.Match` objects (`sre_matchobj`).
 //!
 //! * `compile(pattern, flags, error)` -> `(program, flags, groups, names, warnings)`
-//!   (warnings: `(category name, message)` pairs); parse errors raise `error(msg, pattern, pos)` (the `re.error` class passed in).
-//! * `program.match(string, pos, endpos, mode)` (mode 0 match, 1 fullmatch, 2 search) and
-//!   `scanner.match()`/`search()` return None or the registers
-//!   `(pos, endpos, lastindex, start0, end0, start1, end1, ...)` (-1 for unset, lastindex 0
-//!   for none).
-//! * `program.findall(string, pos, endpos)`, `program.scanner(string, pos, endpos)`.
+//!   (warnings: `(category name, message)` pairs); parse errors raise
+//!   `error(msg, pattern, pos)` (the `re.error` class passed in).
+//! * `program.match(pattern, string, pos, endpos, mode)` (mode 0 match, 1 fullmatch,
+//!   2 search) -> Match or None; `program.scanner(pattern, string, pos, endpos)` -> a scanner
+//!   whose `match()`/`search()` continue where the previous match ended;
+//!   `program.findall(string, pos, endpos)`; `program.split(string, maxsplit)`;
+//!   `program.sub(pattern, repl, string, count, kind)` -> `(result, n)` with kind 0 (repl is
+//!   the literal replacement), 1 (repl is called with each Match) or 2 (repl is a parsed
+//!   template `(groups, literals)` from `re._compile_repl`).
 
 use crate::object::{ObjRef, Payload};
 use crate::stdlib::sre_compile::{self, Program};
-use crate::stdlib::sre_match::{Matcher, Stop, Text, NONE};
+use crate::stdlib::sre_match::NONE;
+use crate::stdlib::sre_matchobj::{new_match, MatchObj};
 use crate::stdlib::sre_parse::{self, ReError};
+use crate::stdlib::sre_subject::{run, Joined, Mode, Subject};
 use crate::stdlib::{module_with, native_type};
 use crate::sync::PyCell;
-use crate::types::add_methods;
+use crate::types::{add_getters, add_methods};
 use crate::value::Value;
 use crate::vm::Vm;
 use crate::{Args, PyErr, PyResult};
 use std::sync::Arc;
 
-/// A compiled pattern (immutable; shared by the scanners made from it).
+/// A compiled pattern (immutable; shared by the scanners and matches made from it).
 struct ProgObj {
     prog: Arc<Program>,
     is_text: bool,
-}
-
-/// The subject of a match, kept as the matcher reads it.
-enum Subject {
-    /// An ASCII str (its bytes are its code points).
-    Ascii(ObjRef),
-    /// A str with non-ASCII characters, as code points.
-    Wide(Vec<u32>),
-    Bytes(ObjRef),
-    /// A copy of a mutable buffer (bytearray).
-    Owned(Vec<u8>),
-}
-
-enum View<'a> {
-    B(&'a [u8]),
-    W(&'a [u32]),
-}
-
-impl Subject {
-    fn view(&self) -> View<'_> {
-        match self {
-            Subject::Ascii(o) => View::B(o.as_str().map_or(&[][..], |s| s.as_str().as_bytes())),
-            Subject::Wide(v) => View::W(v),
-            Subject::Bytes(o) => match &o.payload {
-                Payload::Bytes(b) => View::B(b),
-                _ => View::B(&[]),
-            },
-            Subject::Owned(v) => View::B(v),
-        }
-    }
-    fn len(&self) -> usize {
-        match self.view() {
-            View::B(b) => b.len(),
-            View::W(w) => w.len(),
-        }
-    }
-    fn is_text(&self) -> bool {
-        matches!(self, Subject::Ascii(_) | Subject::Wide(_))
-    }
-    /// `string[s:e]` as a new str or bytes.
-    fn slice(&self, vm: &mut Vm, s: usize, e: usize) -> Value {
-        match self.view() {
-            View::B(b) => {
-                let b = &b[s.min(b.len())..e.min(b.len()).max(s.min(b.len()))];
-                if self.is_text() {
-                    // An ASCII str: its bytes are valid UTF-8.
-                    vm.new_str(std::str::from_utf8(b).unwrap_or(""))
-                } else {
-                    crate::types::bytes::new_bytes(b.to_vec())
-                }
-            }
-            View::W(w) => {
-                let w = &w[s.min(w.len())..e.min(w.len()).max(s.min(w.len()))];
-                let st: String = w.iter().map(|&c| sre_parse::cp_char(c)).collect();
-                vm.new_string(st)
-            }
-        }
-    }
-}
-
-fn subject(vm: &mut Vm, v: &Value, is_text: bool) -> PyResult<Subject> {
-    if let Some(o) = v.as_obj() {
-        match &o.payload {
-            Payload::Str(s) => {
-                if !is_text {
-                    return Err(vm.type_error("cannot use a bytes pattern on a string-like object"));
-                }
-                return Ok(if s.is_ascii() { Subject::Ascii(o.clone()) } else { Subject::Wide(s.as_str().chars().map(|c| c as u32).collect()) });
-            }
-            Payload::Bytes(_) | Payload::ByteArray(_) => {
-                if is_text {
-                    return Err(vm.type_error("cannot use a string pattern on a bytes-like object"));
-                }
-                if let Payload::ByteArray(b) = &o.payload {
-                    return Ok(Subject::Owned(b.lock().clone()));
-                }
-                return Ok(Subject::Bytes(o.clone()));
-            }
-            _ => {}
-        }
-    }
-    let name = vm.type_name(v);
-    Err(vm.type_error(&format!("expected string or bytes-like object, got '{name}'")))
 }
 
 fn prog_type() -> &'static ObjRef {
     static T: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
     T.get_or_init(|| {
         let ty = native_type("_sre.Program");
-        add_methods(&ty, &[("match", prog_match), ("findall", prog_findall), ("scanner", prog_scanner)]);
+        add_methods(&ty, &[("match", prog_match), ("findall", prog_findall), ("scanner", prog_scanner), ("split", prog_split), ("sub", prog_sub)]);
         ty
     })
 }
@@ -123,8 +45,9 @@ fn prog_type() -> &'static ObjRef {
 fn scanner_type() -> &'static ObjRef {
     static T: std::sync::OnceLock<ObjRef> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let ty = native_type("_sre.Scanner");
+        let ty = native_type("_sre.SRE_Scanner");
         add_methods(&ty, &[("match", scanner_match), ("search", scanner_search)]);
+        add_getters(&ty, &[("pattern", scanner_pattern)]);
         ty
     })
 }
@@ -196,6 +119,13 @@ fn prog_of<'a>(vm: &mut Vm, v: Option<&'a Value>) -> PyResult<&'a ProgObj> {
     Err(vm.type_error("descriptor requires a '_sre.Program' object"))
 }
 
+fn arg<'a>(vm: &mut Vm, a: &Args<'a>, i: usize, what: &str) -> PyResult<&'a Value> {
+    match a.args.get(i) {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error(&format!("missing required argument '{what}'"))),
+    }
+}
+
 /// `pos`/`endpos` arguments clamped to the subject as CPython does.
 fn bounds(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<(usize, usize)> {
     let clamp = |v: i64| if v < 0 { 0 } else { (v as u64).min(len as u64) as usize };
@@ -210,127 +140,231 @@ fn bounds(vm: &mut Vm, a: &Args, i: usize, len: usize) -> PyResult<(usize, usize
     Ok((pos, end))
 }
 
-/// What to run.
-#[derive(Clone, Copy)]
-enum Mode {
-    Match,
-    FullMatch,
-    Search,
-}
-
-/// Run `mode` at `pos`; the registers on success.
-fn run_on<T: Text + ?Sized>(vm: &mut Vm, prog: &Program, text: &T, pos: usize, end: usize, mode: Mode, must_advance: bool) -> PyResult<Option<(Vec<usize>, usize)>> {
-    let breaker = vm.breaker.clone();
-    let mut err: Option<PyErr> = None;
-    let result = {
-        let mut check = || {
-            if breaker.load(std::sync::atomic::Ordering::Relaxed) & crate::sigint::BREAK_SIGNAL == 0 {
-                return true;
-            }
-            match crate::sigint::check(vm) {
-                Ok(()) => true,
-                Err(e) => {
-                    err = Some(e);
-                    false
-                }
-            }
-        };
-        let mut m = Matcher::new(prog, text, end, &mut check);
-        let r = match mode {
-            Mode::Match => m.run(pos, false, must_advance),
-            Mode::FullMatch => m.run(pos, true, must_advance),
-            Mode::Search => m.search(pos, must_advance),
-        };
-        match r {
-            Ok(true) => Ok(Some((m.slots.clone(), m.lastindex))),
-            Ok(false) => Ok(None),
-            Err(s) => Err(s),
-        }
-    };
-    match result {
-        Ok(r) => Ok(r),
-        Err(Stop::Interrupted) => Err(err.unwrap_or_else(|| vm.runtime_error("regular expression match interrupted"))),
-        Err(Stop::NoMemory) => Err(vm.memory_error()),
-    }
-}
-
-fn run_subject(vm: &mut Vm, prog: &Program, s: &Subject, pos: usize, end: usize, mode: Mode, must_advance: bool) -> PyResult<Option<(Vec<usize>, usize)>> {
-    match s.view() {
-        View::B(b) => run_on(vm, prog, b, pos, end, mode, must_advance),
-        View::W(w) => run_on(vm, prog, w, pos, end, mode, must_advance),
-    }
-}
-
-fn regs(pos: usize, end: usize, slots: &[usize], lastindex: usize) -> Value {
-    let mut v = Vec::with_capacity(slots.len() + 3);
-    v.push(Value::Int(pos as i64));
-    v.push(Value::Int(end as i64));
-    v.push(Value::Int(lastindex as i64));
-    for pair in slots.chunks(2) {
-        let (s, e) = (pair[0], pair.get(1).copied().unwrap_or(NONE));
-        if s == NONE || e == NONE {
-            v.push(Value::Int(-1));
-            v.push(Value::Int(-1));
-        } else {
-            v.push(Value::Int(s as i64));
-            v.push(Value::Int(e as i64));
-        }
-    }
-    crate::types::tuple::new_tuple(v)
+fn make_match(pattern: &Value, string: &Value, subject: &Arc<Subject>, prog: &Arc<Program>, pos: usize, endpos: usize, spans: Vec<usize>, lastindex: usize) -> Value {
+    new_match(MatchObj { pattern: pattern.clone(), string: string.clone(), subject: subject.clone(), prog: prog.clone(), pos, endpos, lastindex, spans })
 }
 
 fn prog_match(vm: &mut Vm, a: Args) -> PyResult {
     let p = prog_of(vm, a.args.first())?;
     let prog = p.prog.clone();
-    let Some(sv) = a.args.get(1) else { return Err(vm.type_error("match() missing required argument 'string'")) };
-    let s = subject(vm, sv, p.is_text)?;
-    let (pos, end) = bounds(vm, &a, 2, s.len())?;
-    let mode = match a.args.get(4).map(|v| crate::stdlib::posix::to_int(vm, v)).transpose()? {
+    let pattern = arg(vm, &a, 1, "pattern")?.clone();
+    let sv = arg(vm, &a, 2, "string")?.clone();
+    let s = Arc::new(Subject::new(vm, &sv, p.is_text)?);
+    let (pos, end) = bounds(vm, &a, 3, s.len())?;
+    let mode = match a.args.get(5).map(|v| crate::stdlib::posix::to_int(vm, v)).transpose()? {
         Some(1) => Mode::FullMatch,
         Some(2) => Mode::Search,
         _ => Mode::Match,
     };
-    Ok(match run_subject(vm, &prog, &s, pos, end, mode, false)? {
-        Some((slots, li)) => regs(pos, end, &slots, li),
+    Ok(match run(vm, &prog, &s, pos, end, mode, false)? {
+        Some((spans, li)) => make_match(&pattern, &sv, &s, &prog, pos, end, spans, li),
         None => Value::None,
     })
+}
+
+fn group_or_empty(vm: &mut Vm, s: &Subject, spans: &[usize], g: usize) -> Value {
+    let (a, b) = (spans[2 * g], spans[2 * g + 1]);
+    if a == NONE || b == NONE {
+        s.slice(vm, 0, 0)
+    } else {
+        s.slice(vm, a, b)
+    }
 }
 
 fn prog_findall(vm: &mut Vm, a: Args) -> PyResult {
     let p = prog_of(vm, a.args.first())?;
     let prog = p.prog.clone();
-    let Some(sv) = a.args.get(1) else { return Err(vm.type_error("findall() missing required argument 'string'")) };
-    let s = subject(vm, sv, p.is_text)?;
+    let sv = arg(vm, &a, 1, "string")?.clone();
+    let s = Subject::new(vm, &sv, p.is_text)?;
     let (mut pos, end) = bounds(vm, &a, 2, s.len())?;
     let groups = prog.groups - 1;
     let mut out = Vec::new();
     let mut must_advance = false;
     while pos <= end {
-        let Some((slots, _)) = run_subject(vm, &prog, &s, pos, end, Mode::Search, must_advance)? else { break };
-        let get = |vm: &mut Vm, g: usize| {
-            let (a, b) = (slots[2 * g], slots[2 * g + 1]);
-            if a == NONE || b == NONE {
-                s.slice(vm, 0, 0)
-            } else {
-                s.slice(vm, a, b)
-            }
-        };
+        let Some((spans, _)) = run(vm, &prog, &s, pos, end, Mode::Search, must_advance)? else { break };
         let item = match groups {
-            0 => get(vm, 0),
-            1 => get(vm, 1),
+            0 => group_or_empty(vm, &s, &spans, 0),
+            1 => group_or_empty(vm, &s, &spans, 1),
             n => {
-                let items: Vec<Value> = (1..=n).map(|g| get(vm, g)).collect();
+                let items: Vec<Value> = (1..=n).map(|g| group_or_empty(vm, &s, &spans, g)).collect();
                 crate::types::tuple::new_tuple(items)
             }
         };
         out.push(item);
-        must_advance = slots[1] == slots[0];
-        pos = slots[1];
+        must_advance = spans[1] == spans[0];
+        pos = spans[1];
     }
     Ok(crate::types::list::new_list(out))
 }
 
-/// A scanner's state: the subject and where the next match starts. Protected by its lock.
+fn prog_split(vm: &mut Vm, a: Args) -> PyResult {
+    let p = prog_of(vm, a.args.first())?;
+    let prog = p.prog.clone();
+    let sv = arg(vm, &a, 1, "string")?.clone();
+    let s = Subject::new(vm, &sv, p.is_text)?;
+    let maxsplit = match a.args.get(2) {
+        Some(v) => crate::stdlib::posix::to_int(vm, v)?,
+        None => 0,
+    };
+    let end = s.len();
+    let groups = prog.groups - 1;
+    let mut out = Vec::new();
+    let (mut pos, mut last, mut n) = (0usize, 0usize, 0i64);
+    let mut must_advance = false;
+    while maxsplit == 0 || n < maxsplit {
+        let Some((spans, _)) = run(vm, &prog, &s, pos, end, Mode::Search, must_advance)? else { break };
+        out.push(s.slice(vm, last, spans[0]));
+        for g in 1..=groups {
+            let (x, y) = (spans[2 * g], spans[2 * g + 1]);
+            out.push(if x == NONE || y == NONE { Value::None } else { s.slice(vm, x, y) });
+        }
+        n += 1;
+        must_advance = spans[1] == spans[0];
+        pos = spans[1];
+        last = pos;
+    }
+    out.push(s.slice(vm, last, end));
+    Ok(crate::types::list::new_list(out))
+}
+
+/// Append a replacement piece to the result, with `str.join`'s/`bytes.join`'s type errors
+/// (`idx` is the piece's index in the list CPython joins).
+fn push_piece(vm: &mut Vm, out: &mut Joined, v: &Value, idx: usize) -> PyResult<()> {
+    let payload = v.as_obj().map(|o| &o.payload);
+    match out {
+        Joined::Text(t) => {
+            if let Some(Payload::Str(s)) = payload {
+                t.push_str(s.as_str());
+                return Ok(());
+            }
+            let name = vm.type_name(v);
+            Err(vm.type_error(&format!("sequence item {idx}: expected str instance, {name} found")))
+        }
+        Joined::Bytes(b) => match payload {
+            Some(Payload::Bytes(x)) => {
+                b.extend_from_slice(x);
+                Ok(())
+            }
+            Some(Payload::ByteArray(x)) => {
+                b.extend_from_slice(&x.lock());
+                Ok(())
+            }
+            _ => {
+                let name = vm.type_name(v);
+                Err(vm.type_error(&format!("sequence item {idx}: expected a bytes-like object, {name} found")))
+            }
+        },
+    }
+}
+
+/// A parsed replacement template: text pieces and group references, in order.
+enum TPiece {
+    Lit(Value),
+    Group(usize),
+}
+
+fn parse_template(vm: &mut Vm, t: &Value) -> PyResult<Vec<TPiece>> {
+    let parts = vm.collect(t)?;
+    let (groups, literals) = match &parts[..] {
+        [g, l] => (vm.collect(g)?, vm.collect(l)?),
+        _ => return Err(vm.type_error("bad replacement template")),
+    };
+    let mut pieces: Vec<TPiece> = literals.into_iter().map(TPiece::Lit).collect();
+    for g in groups {
+        let pair = vm.collect(&g)?;
+        if pair.len() != 2 {
+            return Err(vm.type_error("bad replacement template"));
+        }
+        let index = crate::stdlib::posix::to_int(vm, &pair[0])? as usize;
+        let group = crate::stdlib::posix::to_int(vm, &pair[1])? as usize;
+        if let Some(p) = pieces.get_mut(index) {
+            *p = TPiece::Group(group);
+        }
+    }
+    Ok(pieces)
+}
+
+fn prog_sub(vm: &mut Vm, a: Args) -> PyResult {
+    let p = prog_of(vm, a.args.first())?;
+    let prog = p.prog.clone();
+    let pattern = arg(vm, &a, 1, "pattern")?.clone();
+    let repl = arg(vm, &a, 2, "repl")?.clone();
+    let sv = arg(vm, &a, 3, "string")?.clone();
+    let count = match a.args.get(4) {
+        Some(v) => crate::stdlib::posix::to_int(vm, v)?,
+        None => 0,
+    };
+    let kind = match a.args.get(5) {
+        Some(v) => crate::stdlib::posix::to_int(vm, v)?,
+        None => 0,
+    };
+    let s = Arc::new(Subject::new(vm, &sv, p.is_text)?);
+    let template = if kind == 2 { parse_template(vm, &repl)? } else { Vec::new() };
+    let end = s.len();
+    let mut out = if s.is_text() { Joined::Text(String::new()) } else { Joined::Bytes(Vec::new()) };
+    let (mut pos, mut last, mut n, mut items) = (0usize, 0usize, 0i64, 0usize);
+    let mut must_advance = false;
+    while count <= 0 || n < count {
+        if count < 0 {
+            break;
+        }
+        let Some((spans, li)) = run(vm, &prog, &s, pos, end, Mode::Search, must_advance)? else { break };
+        let (b, e) = (spans[0], spans[1]);
+        if last < b {
+            s.push_slice(&mut out, last, b);
+            items += 1;
+        }
+        match kind {
+            1 => {
+                let m = make_match(&pattern, &sv, &s, &prog, 0, end, spans.clone(), li);
+                let r = vm.call(&repl, &[m], &[])?;
+                if !r.is_none() {
+                    push_piece(vm, &mut out, &r, items)?;
+                    items += 1;
+                }
+            }
+            2 => {
+                let is_text = s.is_text();
+                for (i, piece) in template.iter().enumerate() {
+                    match piece {
+                        TPiece::Group(g) => {
+                            let (x, y) = spans.get(2 * g).zip(spans.get(2 * g + 1)).map_or((NONE, NONE), |(x, y)| (*x, *y));
+                            if x != NONE && y != NONE {
+                                s.push_slice(&mut out, x, y);
+                            }
+                        }
+                        TPiece::Lit(v) => {
+                            let ok = v.as_obj().is_some_and(|o| if is_text { matches!(o.payload, Payload::Str(_)) } else { matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) });
+                            if !ok {
+                                push_piece(vm, &mut out, v, i)?;
+                            }
+                            push_piece(vm, &mut out, v, items)?;
+                        }
+                    }
+                }
+                items += 1;
+            }
+            _ => {
+                push_piece(vm, &mut out, &repl, items)?;
+                items += 1;
+            }
+        }
+        n += 1;
+        must_advance = e == b;
+        pos = e;
+        last = e;
+    }
+    if last < end {
+        s.push_slice(&mut out, last, end);
+    }
+    let result = match out {
+        Joined::Text(t) => vm.new_string(t),
+        Joined::Bytes(b) => crate::types::bytes::new_bytes(b),
+    };
+    Ok(crate::types::tuple::new_tuple(vec![result, Value::Int(n)]))
+}
+
+/// A scanner's position: where the next match starts. Protected by its lock.
 struct ScanState {
     pos: usize,
     must_advance: bool,
@@ -338,8 +372,11 @@ struct ScanState {
 }
 
 struct ScannerObj {
+    pattern: Value,
+    string: Value,
     prog: Arc<Program>,
-    subject: Subject,
+    subject: Arc<Subject>,
+    pos0: usize,
     end: usize,
     state: PyCell<ScanState>,
 }
@@ -347,10 +384,11 @@ struct ScannerObj {
 fn prog_scanner(vm: &mut Vm, a: Args) -> PyResult {
     let p = prog_of(vm, a.args.first())?;
     let prog = p.prog.clone();
-    let Some(sv) = a.args.get(1) else { return Err(vm.type_error("scanner() missing required argument 'string'")) };
-    let s = subject(vm, sv, p.is_text)?;
-    let (pos, end) = bounds(vm, &a, 2, s.len())?;
-    let obj = ScannerObj { prog, subject: s, end, state: PyCell::new(ScanState { pos, must_advance: false, done: false }) };
+    let pattern = arg(vm, &a, 1, "pattern")?.clone();
+    let sv = arg(vm, &a, 2, "string")?.clone();
+    let s = Subject::new(vm, &sv, p.is_text)?;
+    let (pos, end) = bounds(vm, &a, 3, s.len())?;
+    let obj = ScannerObj { pattern, string: sv, prog, subject: Arc::new(s), pos0: pos, end, state: PyCell::new(ScanState { pos, must_advance: false, done: false }) };
     Ok(Value::Obj(ObjRef::new(scanner_type().clone(), Payload::Native(Box::new(obj)))))
 }
 
@@ -360,7 +398,7 @@ fn scanner_of<'a>(vm: &mut Vm, v: Option<&'a Value>) -> PyResult<&'a ScannerObj>
             return Ok(p);
         }
     }
-    Err(vm.type_error("descriptor requires a '_sre.Scanner' object"))
+    Err(vm.type_error("descriptor requires a '_sre.SRE_Scanner' object"))
 }
 
 fn scanner_step(vm: &mut Vm, a: Args, mode: Mode) -> PyResult {
@@ -372,14 +410,14 @@ fn scanner_step(vm: &mut Vm, a: Args, mode: Mode) -> PyResult {
     if done || pos > sc.end {
         return Ok(Value::None);
     }
-    let r = run_subject(vm, &sc.prog, &sc.subject, pos, sc.end, mode, must_advance)?;
+    let r = run(vm, &sc.prog, &sc.subject, pos, sc.end, mode, must_advance)?;
     let mut g = sc.state.lock();
     match r {
-        Some((slots, li)) => {
-            g.must_advance = slots[1] == slots[0];
-            g.pos = slots[1];
+        Some((spans, li)) => {
+            g.must_advance = spans[1] == spans[0];
+            g.pos = spans[1];
             drop(g);
-            Ok(regs(pos, sc.end, &slots, li))
+            Ok(make_match(&sc.pattern, &sc.string, &sc.subject, &sc.prog, sc.pos0, sc.end, spans, li))
         }
         None => {
             g.done = true;
@@ -396,9 +434,15 @@ fn scanner_search(vm: &mut Vm, a: Args) -> PyResult {
     scanner_step(vm, a, Mode::Search)
 }
 
+fn scanner_pattern(vm: &mut Vm, a: Args) -> PyResult {
+    Ok(scanner_of(vm, a.args.first())?.pattern.clone())
+}
+
 pub fn create(vm: &mut Vm) -> ObjRef {
     let m = module_with(vm, "_sre", &[("compile", compile)]);
     crate::stdlib::set_attr(vm, &m, "MAXREPEAT", Value::Int(sre_parse::MAXREPEAT as i64));
     crate::stdlib::set_attr(vm, &m, "MAXGROUPS", Value::Int(sre_parse::MAXGROUPS as i64));
+    let mt = Value::Obj(crate::stdlib::sre_matchobj::match_type().clone());
+    crate::stdlib::set_attr(vm, &m, "Match", mt);
     m
 }

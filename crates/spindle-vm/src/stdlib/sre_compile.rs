@@ -88,6 +88,9 @@ pub struct Program {
     pub prefix: Vec<u32>,
     /// Every match starts at the beginning of the string.
     pub anchored: bool,
+    /// Every match starts with a character one of these items matches (for searching;
+    /// empty when unknown).
+    pub first: Vec<Item>,
 }
 
 const MAXCODE: u128 = (1 << 32) - 1;
@@ -358,11 +361,43 @@ fn prefix_of(code: &[Op]) -> (Vec<u32>, bool) {
     (out, false)
 }
 
+/// Items one of which every match's first character must match, found by following the
+/// program from `pc` through group marks, jumps and alternatives to the first consuming
+/// item of each path. None when a path can match the empty string or starts otherwise.
+fn firsts(code: &[Op], mut pc: usize, depth: usize, out: &mut Vec<Item>) -> Option<()> {
+    if depth > 16 || out.len() > 16 {
+        return None;
+    }
+    loop {
+        match code.get(pc)? {
+            Op::Save(_) => pc += 1,
+            Op::Jmp(t) => pc = *t,
+            Op::One(item) => {
+                out.push(*item);
+                return Some(());
+            }
+            Op::RepeatOne { item, min, .. } if *min >= 1 => {
+                out.push(*item);
+                return Some(());
+            }
+            Op::Split(t) => {
+                firsts(code, pc + 1, depth + 1, out)?;
+                pc = *t;
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Compile a parsed pattern.
 pub fn compile(parsed: Parsed) -> Result<Program, ReError> {
     let mut c = Compiler { code: Vec::new(), sets: Vec::new(), nreps: 0, widths: &parsed.widths };
     c.seq(&parsed.seq, parsed.flags)?;
     c.emit(Op::Match);
     let (prefix, anchored) = prefix_of(&c.code);
-    Ok(Program { code: c.code, sets: c.sets, groups: parsed.groups, nreps: c.nreps, flags: parsed.flags, names: parsed.names, warnings: parsed.warnings, prefix, anchored })
+    let mut first = Vec::new();
+    if firsts(&c.code, 0, 0, &mut first).is_none() {
+        first.clear();
+    }
+    Ok(Program { code: c.code, sets: c.sets, groups: parsed.groups, nreps: c.nreps, flags: parsed.flags, names: parsed.names, warnings: parsed.warnings, prefix, anchored, first })
 }

@@ -494,6 +494,22 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
             }
             return Ok(false);
         }
+        if !prog.first.is_empty() {
+            // A match needs a first character matching one of `first`: skip to candidates.
+            let first = &prog.first[..];
+            loop {
+                while s < end && !first.iter().any(|&f| item_ok(prog, f, self.text.at(s))) {
+                    s += 1;
+                }
+                if s >= end {
+                    return Ok(false);
+                }
+                if self.run(s, false, must_advance && s == pos)? {
+                    return Ok(true);
+                }
+                s += 1;
+            }
+        }
         loop {
             if self.run(s, false, must_advance && s == pos)? {
                 return Ok(true);
