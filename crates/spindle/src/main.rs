@@ -2,8 +2,10 @@
 
 use spindle_vm::run::Target;
 
+mod allocator;
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: allocator::Allocator = allocator::Allocator;
 
 const USAGE: &str = "usage: spindle [option] ... [-c cmd | -m mod | file | -] [arg] ...";
 
