@@ -36,7 +36,20 @@ fn digits_from_exp(s: &str) -> Digits {
 
 /// dtoa mode 0: the shortest digits that round-trip.
 fn dtoa_shortest(a: f64) -> Digits {
-    digits_from_exp(&format!("{a:e}"))
+    let d = digits_from_exp(&format!("{a:e}"));
+    // When two strings of the shortest length both round-trip (the exact value lies halfway
+    // between them), CPython's dtoa takes the one nearest the exact value, half to even;
+    // Rust's shortest formatting may take the other. Ties need a near-17-digit mantissa.
+    if d.digits.len() >= 16 {
+        let even = dtoa_sig(a, d.digits.len());
+        if even.digits != d.digits {
+            let text = format!("0.{}e{}", String::from_utf8_lossy(&even.digits), even.decpt);
+            if text.parse::<f64>().ok() == Some(a) {
+                return even;
+            }
+        }
+    }
+    d
 }
 
 /// dtoa mode 2: `n` (>= 1) significant digits, correctly rounded.

@@ -19,6 +19,7 @@ pub mod select;
 pub mod signal;
 pub mod traceback_mod;
 pub mod structseq;
+pub mod struct_mod;
 pub mod sys;
 pub mod socket;
 pub mod sre;
@@ -40,7 +41,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -88,6 +89,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "select" => select::create(vm),
         "_multiprocessing" => mp_native::create(vm),
         "_json" => json::create(vm),
+        "_struct" => struct_mod::create(vm),
         "_patma" => patma::create(vm),
         "_posixsubprocess" => posix_subprocess::create(vm),
         "_traceback" => traceback_mod::create(vm),
