@@ -115,6 +115,11 @@ def combos():
 
 
 COMBOS = combos()
+# FUZZ_OUTCOMES=1: write each call's outcome ("=> OK type" / "=> Exc: message") after its
+# marker, and only run the 0- and 1-argument sets and the keyword sets (for comparing
+# interpreters: tests/fuzz/fuzz_builtins.py --diff).
+OUTCOMES = os.environ.get('FUZZ_OUTCOMES') == '1'
+SMALL = set(range(1 + NV)) | {j for j, c in enumerate(COMBOS) if c and c[0] == 'kw'}
 
 
 def describe_combo(c):
@@ -198,6 +203,9 @@ SKIP = {
     'builtins.input', 'builtins.breakpoint', 'builtins.exit', 'builtins.quit', 'builtins.help',
     'sys.exit', 'sys.setrecursionlimit', 'sys.settrace', 'sys.setprofile', 'sys.breakpointhook',
     'sys.__breakpointhook__', 'sys._exit', 'sys.setswitchinterval',
+    'sys.addaudithook', 'sys.set_asyncgen_hooks', 'sys.setdlopenflags', 'sys.set_coroutine_origin_tracking_depth',
+    'sys.activate_stack_trampoline', 'os.eventfd_read', 'os.login_tty', 'os.unshare', 'os.setns', 'os.tcsetpgrp',
+    'os.setpriority', 'os.sched_setscheduler', 'os.sched_setparam', 'os.plock',
     'os._exit', 'os.abort', 'os.kill', 'os.killpg', 'os.fork', 'os.forkpty', 'os.execv', 'os.execve',
     'os.execl', 'os.execle', 'os.execlp', 'os.execlpe', 'os.execvp', 'os.execvpe', 'os._spawnv_passfds',
     'os.spawnv', 'os.spawnve', 'os.spawnl', 'os.spawnle', 'os.posix_spawn', 'os.posix_spawnp',
@@ -382,18 +390,27 @@ def run(start_i, start_j, stop):
             pos = c[2:] if c and c[0] == 'kw' else c
             if slow and any(k in BIG for k in pos):
                 continue
+            if OUTCOMES and j not in SMALL:
+                continue
             if j % 25 == 0:
                 vals = make_values()
             mark('@@ %d %d %s %s %s %s' % (i, j, kind, owner, attr, describe_combo(c)))
             try:
                 f = resolve(kind, owner, attr)
                 r = do_call(f, c, vals)
+                if OUTCOMES:
+                    mark('=> OK ' + type(r).__name__)
                 try:
                     repr(r)
                 except BaseException:
                     pass
-            except BaseException:
-                pass
+            except BaseException as e:
+                if OUTCOMES:
+                    try:
+                        msg = str(e)
+                    except BaseException:
+                        msg = '?'
+                    mark('=> %s: %s' % (type(e).__name__, msg.replace('\n', ' ')[:200]))
             r = f = None
     mark('@@ done %d' % len(tl))
 

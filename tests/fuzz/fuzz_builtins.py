@@ -109,6 +109,91 @@ def run_chunk(binary, start, stop, timeout, crashes, lock, label):
             i, j = (ci, cj + 1) if per_target[ci] < 3 else (ci + 1, 0)
 
 
+def outcomes(interp, timeout):
+    """{(kind, owner, attr, combo): outcome} of one interpreter's run in FUZZ_OUTCOMES mode
+    (restarted after the call that crashed or hung it, which gets the outcome CRASH)."""
+    out, i, j = {}, 0, 0
+    with tempfile.TemporaryDirectory(prefix='fuzz-diff-') as d:
+        errpath = os.path.join(d, 'stderr')
+        env = env_for(d)
+        env['FUZZ_OUTCOMES'] = '1'
+        while True:
+            with open(errpath, 'wb') as err:
+                p = subprocess.Popen([interp, WORKER, 'run', str(i), str(j), '-1'], stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=err, cwd=d, env=env, preexec_fn=limits)
+                last_change, size = time.time(), -1
+                while p.poll() is None:
+                    time.sleep(0.2)
+                    sz = os.path.getsize(errpath)
+                    if sz != size:
+                        size, last_change = sz, time.time()
+                    elif time.time() - last_change > timeout:
+                        os.killpg(p.pid, signal.SIGKILL)
+                        p.wait()
+            key, done = None, False
+            with open(errpath, encoding='utf-8', errors='replace') as f:
+                for line in f:
+                    line = line.rstrip('\n')
+                    if line.startswith('@@ done'):
+                        done = True
+                    elif line.startswith('@@ '):
+                        parts = line.split(' ', 6)
+                        key = (parts[3], parts[4], parts[5], int(parts[2]))
+                        desc[key] = parts[6] if len(parts) > 6 else ''
+                        i, j = int(parts[1]), int(parts[2])
+                        out[key] = 'CRASH'
+                    elif line.startswith('=> ') and key:
+                        out[key] = re.sub(r'0x[0-9a-f]+', '0x?', line[3:])
+                        key = None
+            if done or key is None and size <= 0:
+                return out
+            j += 1
+
+
+desc = {}
+
+
+def diff(opts):
+    """Compare spindle's outcomes (0/1-argument and keyword calls) with python3's."""
+    res = {}
+    ths = [threading.Thread(target=lambda k=k, b=b: res.__setitem__(k, outcomes(b, opts.timeout)))
+           for k, b in (('sp', opts.bin), ('py', 'python3'))]
+    for t in ths:
+        t.start()
+    for t in ths:
+        t.join()
+    sp, py = res['sp'], res['py']
+    cats = {'spindle OK, python3 raises': [], 'spindle raises, python3 OK': [], 'different exception type': [],
+            'different message': []}
+    for k in sorted(set(sp) & set(py)):
+        a, b = sp[k], py[k]
+        if a == b:
+            continue
+        aok, bok = a.startswith('OK '), b.startswith('OK ')
+        if aok and bok:
+            continue  # result types may differ (spindle's own iterator types): not checked here
+        if aok:
+            cat = 'spindle OK, python3 raises'
+        elif bok:
+            cat = 'spindle raises, python3 OK'
+        elif a.split(':')[0] != b.split(':')[0]:
+            cat = 'different exception type'
+        else:
+            cat = 'different message'
+        cats[cat].append((k, a, b))
+    with open(opts.diff, 'w') as f:
+        for cat, items in cats.items():
+            f.write(f'##### {cat}: {len(items)} calls\n')
+            for (kind, owner, attr, j), a, b in items:
+                f.write(f'{kind} {owner}.{attr}({desc.get((kind, owner, attr, j), "")})  [{j}]\n'
+                        f'    spindle: {a}\n    python3: {b}\n')
+    print(f'{len(set(sp) & set(py))} calls compared ({len(sp)} spindle, {len(py)} python3); report in {opts.diff}')
+    for cat, items in cats.items():
+        targets = sorted({(k[1], k[2]) for k, _, _ in items})
+        print(f'  {cat}: {len(items)} calls over {len(targets)} callables')
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--bin', default=os.path.join(ROOT, 'target/debug/spindle'))
@@ -118,7 +203,10 @@ def main():
     ap.add_argument('--compare', action='store_true', help='run each crashing call under python3 too')
     ap.add_argument('--start', type=int, default=0)
     ap.add_argument('--stop', type=int, default=-1)
+    ap.add_argument('--diff', metavar='REPORT', help='compare outcomes with python3 instead (0/1-argument and keyword calls)')
     opts = ap.parse_args()
+    if opts.diff:
+        return diff(opts)
 
     with tempfile.TemporaryDirectory(prefix='fuzz-enum-') as d:
         out = subprocess.run([opts.bin, WORKER, 'enum'], capture_output=True, text=True, cwd=d, env=env_for(d),

@@ -2,6 +2,7 @@
 //! frame-pushing fast path, and the generic `Vm::call` for every callable kind.
 
 use crate::eval::{new_cell, CallOutcome, Frame};
+use crate::native_sig::Sig;
 use crate::object::{FunctionData, ObjRef, Payload};
 use crate::types::{self, type_of, types};
 use crate::value::Value;
@@ -25,7 +26,7 @@ impl Vm {
                 }
                 self.run_frame(frame)
             }
-            Payload::Builtin { func, bound, module, name } => {
+            Payload::Builtin { func, bound, module, name, sig } => {
                 // A native calling back into natives with no Python frame between (a
                 // `__reversed__` finding itself again) ends in RecursionError, not a Rust stack
                 // overflow.
@@ -37,8 +38,16 @@ impl Vm {
                         Some((_, false)) => func(self, Args { args, kwargs }),
                         owner => Err(self.type_error(&types::unbound_without_self_message(owner.as_ref().map(|(n, _)| n.as_str()), name))),
                     },
-                    None => func(self, Args { args, kwargs }),
+                    None => {
+                        if *sig != Sig::Any {
+                            sig.check(self, o, name, &args[0], args.len() - 1, kwargs.len(), false)?;
+                        }
+                        func(self, Args { args, kwargs })
+                    }
                     Some(s) => {
+                        if *sig != Sig::Any {
+                            sig.check(self, o, name, s, args.len(), kwargs.len(), true)?;
+                        }
                         // A bound builtin: its function with self first.
                         let s = s.clone();
                         let func = *func;

@@ -142,7 +142,8 @@ pub fn exc_args(e: &ObjRef) -> Vec<Value> {
 pub fn init_methods(t: &BuiltinTypes) {
     let be = &t.exc.base_exception;
     crate::types::add_staticmethod(be, "__new__", exc_new);
-    add_methods(be, &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note), ("__reduce__", exc_reduce)]);
+    add_methods(be, &[("__init__", exc_init), ("__str__", exc_str), ("__repr__", exc_repr), ("add_note", exc_add_note), ("__reduce__", exc_reduce)]);
+    crate::types::add_method_sig(be, "with_traceback", exc_with_traceback, crate::native_sig::Sig::One);
     add_methods(&t.exc.key_error, &[("__str__", key_error_str)]);
     add_methods(&t.exc.attribute_error, &[("__init__", attribute_error_init)]);
     add_methods(&t.exc.unicode_decode_error, &[("__init__", unicode_decode_error_init), ("__str__", unicode_decode_error_str)]);
@@ -526,8 +527,12 @@ fn exc_repr(vm: &mut Vm, a: Args) -> PyResult {
 
 fn exc_with_traceback(vm: &mut Vm, a: Args) -> PyResult {
     let e = self_exc(vm, &a)?;
+    let tb = a.args[1].clone();
+    if !(tb.is_none() || matches!(&tb, Value::Obj(o) if matches!(o.payload, Payload::Traceback(_)))) {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
     if let Some(d) = exc_data(e) {
-        d.lock().traceback = a.args.get(1).cloned().unwrap_or(Value::None);
+        d.lock().traceback = tb;
     }
     Ok(a.args[0].clone())
 }

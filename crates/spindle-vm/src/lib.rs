@@ -18,6 +18,7 @@ pub mod gil_trace;
 pub mod import;
 pub mod inline_cache;
 pub mod match_ops;
+pub mod native_sig;
 pub mod object;
 pub mod ops;
 pub mod stdlib;

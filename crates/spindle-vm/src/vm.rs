@@ -396,8 +396,8 @@ impl Vm {
             },
             // A method descriptor (no module) binds; a module-level builtin function stored as
             // a class attribute does not (it is not a descriptor in CPython either).
-            Payload::Builtin { name, func, bound: None, module: None } => match obj {
-                Some(inst) => Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(inst.clone()), module: None }))),
+            Payload::Builtin { name, func, bound: None, module: None, sig } => match obj {
+                Some(inst) => Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(inst.clone()), module: None, sig: *sig }))),
                 None => Ok(d.clone()),
             },
             Payload::StaticMethod(f) => Ok(f.clone()),
@@ -414,8 +414,8 @@ impl Vm {
                 let cls = if obj.is_none() { Value::Obj(ty.clone()) } else { cls };
                 // A native class method binds as a builtin method of the class, as in CPython.
                 if let Value::Obj(fo) = f {
-                    if let Payload::Builtin { name, func, bound: None, module } = &fo.payload {
-                        return Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(cls), module: *module })));
+                    if let Payload::Builtin { name, func, bound: None, module, sig } = &fo.payload {
+                        return Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), Payload::Builtin { name, func: *func, bound: Some(cls), module: *module, sig: *sig })));
                     }
                 }
                 Ok(Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: f.clone(), self_: cls })))

@@ -44,7 +44,8 @@ pub enum Payload {
     Type(Box<TypeData>),
     Function(Box<FunctionData>),
     /// A builtin function or method descriptor; `bound` is `self` for bound builtin methods.
-    Builtin { name: &'static str, func: NativeFn, bound: Option<Value>, module: Option<&'static str> },
+    /// `sig`: the argument count `Vm::call` checks before the native runs (`native_sig`).
+    Builtin { name: &'static str, func: NativeFn, bound: Option<Value>, module: Option<&'static str>, sig: crate::native_sig::Sig },
     Method { func: Value, self_: Value },
     Code(Arc<crate::code::Code>),
     /// A closure cell. Protected by its own lock.

@@ -472,7 +472,7 @@ fn make_scanner(vm: &mut Vm, a: Args) -> PyResult {
         fields.push(vm.get_attr_str(ctx, name)?);
     }
     let bound = crate::types::tuple::new_tuple(fields);
-    let f = Payload::Builtin { name: "scan_once", func: scan_once, bound: Some(bound), module: Some("_json") };
+    let f = Payload::Builtin { name: "scan_once", func: scan_once, bound: Some(bound), module: Some("_json"), sig: crate::native_sig::Sig::Any };
     Ok(Value::Obj(ObjRef::new(types().builtin_function.clone(), f)))
 }
 

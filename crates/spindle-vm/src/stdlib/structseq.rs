@@ -28,10 +28,10 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&'static str], 
     put(vm, &mut ns, "__module__", m);
     for (i, f) in fields.iter().enumerate() {
         let getter = if i < n_sequence {
-            Payload::Builtin { name: f, func: field_get, bound: Some(Value::Int(i as i64)), module: None }
+            Payload::Builtin { name: f, func: field_get, bound: Some(Value::Int(i as i64)), module: None, sig: crate::native_sig::Sig::Any }
         } else {
             let key = vm.new_str(f);
-            Payload::Builtin { name: f, func: extra_get, bound: Some(key), module: None }
+            Payload::Builtin { name: f, func: extra_get, bound: Some(key), module: None, sig: crate::native_sig::Sig::Any }
         };
         let g = Value::Obj(ObjRef::new(t.builtin_function.clone(), getter));
         let p = Value::Obj(ObjRef::new(t.property.clone(), Payload::Property { fget: g, fset: Value::None, fdel: Value::None, doc: Value::None }));
@@ -43,7 +43,7 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &str, fields: &[&'static str], 
     put(vm, &mut ns, "n_fields", Value::Int(fields.len() as i64));
     put(vm, &mut ns, "n_unnamed_fields", Value::Int(0));
     for (k, f) in [("__repr__", repr as crate::NativeFn), ("__reduce__", reduce), ("__new__", new)] {
-        let b = Value::Obj(ObjRef::new(t.builtin_function.clone(), Payload::Builtin { name: k, func: f, bound: None, module: None }));
+        let b = Value::Obj(ObjRef::new(t.builtin_function.clone(), Payload::Builtin { name: k, func: f, bound: None, module: None, sig: crate::native_sig::Sig::Any }));
         let v = if k == "__new__" { Value::Obj(ObjRef::new(t.staticmethod.clone(), Payload::StaticMethod(b))) } else { b };
         put(vm, &mut ns, k, v);
     }

@@ -28,6 +28,7 @@ pub mod typeobj;
 use crate::object::{bump_type_version, DictData, Layout, ObjRef, Payload, TypeData};
 use crate::sync::PyCell;
 use crate::value::Value;
+use crate::native_sig::Sig;
 use crate::{NativeFn, PyResult};
 use std::sync::atomic::AtomicBool;
 use std::sync::OnceLock;
@@ -307,16 +308,25 @@ pub fn set_type_attr(ty: &ObjRef, name: &str, v: Value) {
 
 /// Add native methods to a builtin type.
 pub fn add_methods(ty: &ObjRef, methods: &[(&'static str, NativeFn)]) {
+    let owner = ty.type_data().name.clone();
     for (name, f) in methods {
-        let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None });
+        let sig = crate::native_sig::dunder_sig(&owner, name);
+        let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None, sig });
         set_type_attr(ty, name, Value::Obj(b));
     }
+}
+
+/// Add one native method whose argument count `Vm::call` checks (`sig`), for non-dunder
+/// methods with CPython's METH_NOARGS / METH_O shapes.
+pub fn add_method_sig(ty: &ObjRef, name: &'static str, f: NativeFn, sig: Sig) {
+    let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: f, bound: None, module: None, sig });
+    set_type_attr(ty, name, Value::Obj(b));
 }
 
 /// Add read-only attributes computed by native getters (properties of a builtin type).
 pub fn add_getters(ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
     for (name, f) in getters {
-        let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None });
+        let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: *f, bound: None, module: None, sig: Sig::Any });
         let p = ObjRef::new_immortal(types().getset_descriptor.clone(), Payload::Property { fget: Value::Obj(b), fset: Value::None, fdel: Value::None, doc: Value::None });
         set_type_attr(ty, name, Value::Obj(p));
     }
@@ -324,13 +334,14 @@ pub fn add_getters(ty: &ObjRef, getters: &[(&'static str, NativeFn)]) {
 
 /// Add static/class-level native functions (e.g. `__new__`, `dict.fromkeys`).
 pub fn add_staticmethod(ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: f, bound: None, module: None });
+    let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: f, bound: None, module: None, sig: Sig::Any });
     let sm = ObjRef::new_immortal(types().staticmethod.clone(), Payload::StaticMethod(Value::Obj(b)));
     set_type_attr(ty, name, Value::Obj(sm));
 }
 
 pub fn add_classmethod(ty: &ObjRef, name: &'static str, f: NativeFn) {
-    let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: f, bound: None, module: None });
+    let sig = crate::native_sig::dunder_sig(&ty.type_data().name, name);
+    let b = ObjRef::new_immortal(types_builtin_function_type(), Payload::Builtin { name, func: f, bound: None, module: None, sig });
     let cm = ObjRef::new_immortal(types().classmethod.clone(), Payload::ClassMethod(Value::Obj(b)));
     set_type_attr(ty, name, Value::Obj(cm));
 }

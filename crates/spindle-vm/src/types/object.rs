@@ -201,7 +201,16 @@ fn object_init_subclass(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn object_format(vm: &mut Vm, a: Args) -> PyResult {
-    let spec = a.args.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    let spec = match a.args.get(1) {
+        Some(s) => match s.as_str() {
+            Some(s) => s.to_string(),
+            None => {
+                let tn = vm.type_name(s);
+                return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+            }
+        },
+        None => String::new(),
+    };
     if !spec.is_empty() {
         let tn = vm.type_name(&a.args[0]);
         return Err(vm.type_error(&format!("unsupported format string passed to {tn}.__format__")));
@@ -239,6 +248,9 @@ pub fn class_attr_names(ty: &ObjRef) -> Vec<Value> {
 }
 
 fn object_reduce_ex(vm: &mut Vm, a: Args) -> PyResult {
+    if let Some(p) = a.args.get(1) {
+        crate::types::int::as_c_int(vm, p)?;
+    }
     let obj = a.args[0].clone();
     // Classes that define __reduce__ use it.
     if let Some(r) = types::lookup(type_of(&obj), "__reduce__") {
