@@ -1146,7 +1146,8 @@ fn breakpoint(vm: &mut Vm, _a: Args) -> PyResult {
 
 /// Make a builtin function object for a module namespace.
 pub fn native_function(name: &'static str, func: NativeFn, module: &'static str) -> Value {
-    Value::Obj(ObjRef::new_immortal(types().builtin_function.clone(), Payload::Builtin { name, func, bound: None, module: Some(module), sig: crate::native_sig::Sig::Any }))
+    let sig = crate::native_sig::module_fn_sig(module, name);
+    Value::Obj(ObjRef::new_immortal(types().builtin_function.clone(), Payload::Builtin { name, func, bound: None, module: Some(module), sig }))
 }
 
 pub fn init(vm: &mut Vm) {

@@ -40,7 +40,10 @@ impl Vm {
                     },
                     None => {
                         if *sig != Sig::Any {
-                            sig.check(self, o, name, &args[0], args.len() - 1, kwargs.len(), false)?;
+                            match module {
+                                Some(m) => sig.check_fn(self, m, name, args.len(), kwargs.len())?,
+                                None => sig.check(self, o, name, &args[0], args.len() - 1, kwargs.len(), false)?,
+                            }
                         }
                         func(self, Args { args, kwargs })
                     }

@@ -67,7 +67,55 @@ pub fn dunder_sig(owner: &str, name: &str) -> Sig {
     }
 }
 
+/// The shape of native module function `module.name` where CPython's is METH_NOARGS or METH_O
+/// (the others check their own arguments).
+pub fn module_fn_sig(module: &str, name: &str) -> Sig {
+    match (module, name) {
+        ("time", "time" | "time_ns" | "monotonic" | "monotonic_ns" | "perf_counter" | "perf_counter_ns" | "process_time" | "process_time_ns" | "thread_time" | "thread_time_ns")
+        | ("os", "getpid" | "getppid" | "getuid" | "geteuid" | "getgid" | "getegid" | "getpgrp" | "getcwd" | "getcwdb" | "cpu_count" | "getlogin" | "times" | "uname" | "setsid" | "sync")
+        | ("sys", "exc_info" | "exception" | "getdefaultencoding" | "getfilesystemencoding" | "getfilesystemencodeerrors" | "getrecursionlimit" | "getswitchinterval" | "is_finalizing" | "getallocatedblocks")
+        | ("gc", "enable" | "disable" | "isenabled" | "get_count" | "get_threshold" | "freeze" | "unfreeze" | "get_freeze_count")
+        | ("_thread", "get_ident" | "get_native_id" | "_count" | "allocate_lock" | "allocate" | "daemon_threads_allowed")
+        | ("select", "poll" | "epoll")
+        | ("socket", "gethostname")
+        | ("signal" | "_signal", "valid_signals") => Sig::NoArgs,
+        ("os", "strerror") | ("sys", "getrefcount" | "intern" | "setrecursionlimit" | "setswitchinterval") => Sig::One,
+        _ => Sig::Any,
+    }
+}
+
+/// The module name CPython's messages give a native module's functions.
+fn cpython_module(module: &str) -> &str {
+    match module {
+        "os" => "posix",
+        "socket" => "_socket",
+        "signal" => "_signal",
+        m => m,
+    }
+}
+
 impl Sig {
+    /// `check` for a module function (no self): "time.time() takes no arguments (1 given)".
+    #[inline]
+    pub fn check_fn(self, vm: &mut Vm, module: &str, name: &str, n: usize, kw: usize) -> PyResult<()> {
+        let ok = kw == 0
+            && match self {
+                Sig::NoArgs => n == 0,
+                Sig::One => n == 1,
+                _ => true,
+            };
+        if ok {
+            return Ok(());
+        }
+        let m = cpython_module(module);
+        let msg = match self {
+            _ if kw > 0 => format!("{m}.{name}() takes no keyword arguments"),
+            Sig::One => format!("{m}.{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{m}.{name}() takes no arguments ({n} given)"),
+        };
+        Err(vm.type_error(&msg))
+    }
+
     /// Refuse a call of native `f` (named `name`) on `self_` with `n` positional arguments after
     /// self (and `kw` keyword arguments) that its shape does not allow. `bound`: called as a bound
     /// method object (`getattr(x, name)(...)`) rather than through the type (`x.name(...)`,
