@@ -926,6 +926,19 @@ impl Vm {
                     drop(o);
                     continue;
                 }
+                // a weak reference whose referent died: its callback, called with it
+                if crate::object::weak::data_of(&o).is_some_and(|d| d.is_dead()) {
+                    if let Some(cb) = crate::stdlib::weakref::take_callback(&o) {
+                        let saved = self.handled.clone();
+                        let v = Value::Obj(o);
+                        if let Err(e) = self.call(&cb, &[v.clone()], &[]) {
+                            crate::traceback::print_unraisable(self, &e, "Exception ignored in", &cb);
+                        }
+                        self.handled = saved;
+                        drop(v);
+                        continue;
+                    }
+                }
                 let v = Value::Obj(o);
                 if let Some(del) = self.lookup_special(&v, "__del__") {
                     let saved = self.handled.clone();

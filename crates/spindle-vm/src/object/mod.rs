@@ -8,6 +8,7 @@ pub mod dict;
 pub mod ptr;
 pub mod set;
 pub mod str;
+pub mod weak;
 
 pub use dict::DictData;
 pub use ptr::{Obj, ObjRef};
@@ -153,6 +154,10 @@ pub struct TypeData {
     /// creation, changed by `ABCMeta.register`. Atomic: registration may run while another
     /// thread matches (no lock; a plain load/store pair is all that is needed).
     pub collection_flags: AtomicU8,
+    /// Instances of this (user) class accept weak references (CPython's `tp_weaklistoffset`):
+    /// no `__slots__`, or `__weakref__` among them or inherited; never for int/tuple/bytes
+    /// layouts. Builtin types decide by payload (`object::weak::weakrefable`).
+    pub weakrefable: bool,
 }
 
 /// `Py_TPFLAGS_SEQUENCE`: instances match sequence patterns (`case [a, b]`).
@@ -177,6 +182,7 @@ impl TypeData {
             slotted: false,
             subclasses: parking_lot::Mutex::new(Vec::new()),
             collection_flags: AtomicU8::new(0),
+            weakrefable: false,
         }
     }
 }
@@ -204,6 +210,11 @@ pub(crate) fn before_free(obj: &mut Obj, addr: usize) {
             let items = std::mem::take(t);
             for v in items.into_vec().into_iter().rev() {
                 drop(v);
+            }
+        }
+        Payload::Native(n) => {
+            if let Some(w) = n.downcast_ref::<weak::WeakRefData>() {
+                weak::weakref_dies(w, addr);
             }
         }
         _ => {}

@@ -30,6 +30,9 @@ pub const IMMORTAL: usize = 1 << 60;
 const FINALIZED: u8 = 1;
 /// Header flag: the header dict holds `__slots__` values, it is not a `__dict__`.
 const SLOT_STORAGE: u8 = 2;
+/// Header flag: weak references to the object were made (see `object::weak`); its
+/// deallocation clears them. Objects never weakly referenced pay one bit test.
+const WEAKLY_REFERENCED: u8 = 4;
 
 pub struct Obj {
     rc: AtomicUsize,
@@ -75,6 +78,11 @@ impl ObjRef {
     /// Mark the object's `__del__` as run (PEP 442: at most once); false if it already was.
     pub fn mark_finalized(&self) -> bool {
         self.flags.fetch_or(FINALIZED, Ordering::Relaxed) & FINALIZED == 0
+    }
+
+    /// Note that weak references to the object exist (`object::weak` keeps them).
+    pub fn mark_weakly_referenced(&self) {
+        self.flags.fetch_or(WEAKLY_REFERENCED, Ordering::Relaxed);
     }
 
     /// Does the header dict hold slot values rather than a `__dict__`?
@@ -212,6 +220,20 @@ pub fn set_thread_breaker(b: *const AtomicU32) {
     BREAKER.with(|c| c.set(b));
 }
 
+/// Queue an object for the VM's finalizer pass: a weak reference whose callback is due
+/// (`object::weak`), run at the next eval-breaker check like `__del__`.
+pub fn queue_finalizer(o: ObjRef) {
+    FINALIZE.with(|f| f.borrow_mut().push(o));
+    BREAKER.with(|b| {
+        let p = b.get();
+        if !p.is_null() {
+            // SAFETY: the pointer is set by the VM running on this thread and cleared
+            // before that VM (and its breaker) is dropped.
+            unsafe { (*p).fetch_or(BREAK_FINALIZERS, Ordering::Relaxed) };
+        }
+    });
+}
+
 /// Take the queued finalizable objects (the VM calls their `__del__`).
 pub fn take_finalizers() -> Vec<ObjRef> {
     FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
@@ -243,6 +265,10 @@ fn dealloc(ptr: NonNull<Obj>) {
             }
         });
         return;
+    }
+    if obj.flags.load(Ordering::Relaxed) & WEAKLY_REFERENCED != 0 {
+        // after `__del__` (which still sees live weak references, as in CPython)
+        super::weak::referent_dies(ptr.as_ptr() as usize);
     }
     let depth = FREE_DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {

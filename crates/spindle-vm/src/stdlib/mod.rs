@@ -34,6 +34,7 @@ pub mod thread;
 pub mod thread_local;
 pub mod thread_lock;
 pub mod time;
+pub mod weakref;
 
 use crate::object::ObjRef;
 use crate::value::Value;
@@ -41,7 +42,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct", "_weakref"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -91,6 +92,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "_json" => json::create(vm),
         "_struct" => struct_mod::create(vm),
         "_patma" => patma::create(vm),
+        "_weakref" => weakref::create(vm),
         "_posixsubprocess" => posix_subprocess::create(vm),
         "_traceback" => traceback_mod::create(vm),
         "_sre" => sre::create(vm),

@@ -464,6 +464,21 @@ pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, 
     td.has_del = AtomicBool::new(has_del);
     td.collection_flags = std::sync::atomic::AtomicU8::new(collection_flags);
     td.slotted = slotted;
+    // Weak references: CPython adds `__weakref__` unless `__slots__` leaves it out (or the
+    // base's layout has items: int, tuple, bytes).
+    let base_weak = td.bases.iter().any(|b| {
+        let bd = b.type_data();
+        if bd.builtin {
+            matches!(bd.layout, Layout::Set | Layout::FrozenSet | Layout::Type | Layout::Function | Layout::Module | Layout::Other) && !b.is(&t.object)
+        } else {
+            bd.weakrefable
+        }
+    });
+    td.weakrefable = !matches!(layout, Layout::Int | Layout::Tuple | Layout::Bytes)
+        && match slots {
+            None => true,
+            Some(names) => names.iter().any(|n| n == "__weakref__") || base_weak,
+        };
     let dict = ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(ns)));
     let cls = ObjRef::new_with_dict(meta.clone(), Payload::Type(Box::new(td)), dict);
     for b in &cls.type_data().bases {
