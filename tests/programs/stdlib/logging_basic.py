@@ -1,0 +1,45 @@
+# logging: levels, loggers hierarchy, handlers, formatters (% { $ styles), filters, adapters, basicConfig, exceptions
+import logging, sys, io
+sys.stderr = sys.stdout
+logging.warning("root warning %s", 1)
+logging.info("not shown")
+log = logging.getLogger("app.sub")
+print(log, log.parent, logging.getLogger("app"), log.parent is logging.getLogger("app"), logging.getLogger() is logging.root, logging.root)
+log.error("error with %d and %s", 5, "x")
+log.setLevel(logging.DEBUG)
+h = logging.StreamHandler(sys.stdout)
+h.setFormatter(logging.Formatter("%(name)s|%(levelname)s|%(levelno)d|%(module)s|%(funcName)s|%(lineno)d|%(message)s"))
+log.addHandler(h)
+def func(): log.debug("debug from func")
+func()
+log.propagate = False
+log.info("info %(a)s", {"a": 1})
+try: 1 / 0
+except ZeroDivisionError: log.exception("boom")
+log.warning("with extra %s", "e", extra={"user": "bob"})
+h.setFormatter(logging.Formatter("{levelname}:{message}:{user}", style="{"))
+log.warning("brace", extra={"user": "ann"})
+h.setFormatter(logging.Formatter("$levelname - $message", style="$"))
+log.critical("dollar")
+print(logging.getLevelName(10), logging.getLevelName("INFO"), logging.getLevelName(25), logging.WARN, logging.FATAL)
+logging.addLevelName(25, "NOTICE"); h.setFormatter(logging.Formatter("%(levelname)s %(message)s")); log.log(25, "notice!")
+print(log.isEnabledFor(5), log.getEffectiveLevel(), logging.getLogger("app").getEffectiveLevel(), log.hasHandlers(), log.getChild("x").name)
+class F(logging.Filter):
+    def filter(self, r): return "keep" in r.getMessage()
+h.addFilter(F()); log.info("drop me"); log.info("keep me"); h.removeFilter(h.filters[0])
+ad = logging.LoggerAdapter(log, {"k": 1}); ad.info("adapter msg"); print(ad)
+buf = io.StringIO(); h2 = logging.StreamHandler(buf); h2.setLevel(logging.ERROR); log.addHandler(h2)
+log.warning("w"); log.error("e1"); print(repr(buf.getvalue()), h2, repr(h))
+logging.disable(logging.ERROR); log.error("disabled"); log.critical("crit passes"); logging.disable(logging.NOTSET)
+rec = logging.makeLogRecord({"msg": "hello %s", "args": ("w",), "levelno": 20})
+print(rec.getMessage(), rec.levelno, logging.LogRecord("n", 20, "/a/b.py", 3, "m", (), None).module)
+try: log.setLevel("BOGUS")
+except ValueError as e: print(e)
+print(logging.Formatter("%(asctime)s").usesTime(), logging.BASIC_FORMAT, sorted(logging.getLevelNamesMapping().items())[:3])
+try: logging.Formatter("%(message)d x", style="{")
+except ValueError as e: print(e)
+logging.basicConfig(level=logging.DEBUG, format="%(levelname)-8s %(message)s", stream=sys.stdout, force=True)
+logging.debug("basic debug"); logging.info("basic info"); logging.getLogger("other").info("other info")
+class Bad:
+    def __str__(self): raise ValueError("nope")
+
