@@ -881,9 +881,11 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
 }
 
 fn less(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    if let Some(r) = crate::ops::native_compare(vm, a, b, CmpOp::Lt)? {
+    if let Some(r) = crate::fast_ops::compare(a, b, CmpOp::Lt) {
         return Ok(r);
     }
+    // The full protocol for everything else (`compare` takes the native path for exact
+    // builtin types; a subclass's `__lt__` must be called).
     let r = crate::ops::compare(vm, a, b, CmpOp::Lt)?;
     vm.truthy(&r)
 }

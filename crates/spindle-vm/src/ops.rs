@@ -67,10 +67,7 @@ pub fn native_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
     if let (Obj(x), Obj(y)) = (a, b) {
         match (&x.payload, &y.payload, op) {
             (Payload::Str(s), Payload::Str(t), BinOp::Add) => {
-                let mut r = String::with_capacity(s.as_str().len() + t.as_str().len());
-                r.push_str(s.as_str());
-                r.push_str(t.as_str());
-                return Ok(Some(vm.new_string(r)));
+                return Ok(Some(vm.new_string(crate::object::str::concat(s.as_str(), t.as_str()))));
             }
             (Payload::List(s), Payload::List(t), BinOp::Add) => {
                 let mut v = s.lock().clone();
@@ -211,6 +208,24 @@ pub fn is_int(v: &Value) -> bool {
 
 /// `a op b` with the full protocol.
 pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
+    // Exact str + str and exact str % exact operand first: what `native_binop` would do for
+    // them after its numeric checks.
+    if let Value::Obj(x) = a {
+        if let (Payload::Str(s), true) = (&x.payload, x.cls_data().builtin) {
+            match (op, b) {
+                (BinOp::Add, Value::Obj(y)) => {
+                    if let (Payload::Str(t), true) = (&y.payload, y.cls_data().builtin) {
+                        return Ok(vm.new_string(crate::object::str::concat(s.as_str(), t.as_str())));
+                    }
+                }
+                (BinOp::Mod, _) if is_exact(b) => {
+                    let out = crate::format::percent_format(vm, s.as_str(), b)?;
+                    return Ok(vm.new_string(out));
+                }
+                _ => {}
+            }
+        }
+    }
     if is_exact(a) && is_exact(b) {
         if let Some(r) = native_binop(vm, a, b, op)? {
             return Ok(r);
@@ -526,10 +541,8 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<
             (Value::Obj(x), Value::Obj(y)) => match (&x.payload, &y.payload) {
                 (Payload::Str(s), Payload::Str(t)) => Some(s.as_str().cmp(t.as_str())),
                 (Payload::Bytes(s), Payload::Bytes(t)) => Some(s.cmp(t)),
-                (Payload::Tuple(s), Payload::Tuple(t)) => {
-                    let (s, t) = (s.to_vec(), t.to_vec());
-                    return seq_compare(vm, &s, &t, op).map(Some);
-                }
+                // Tuples are immutable and `a`, `b` keep them alive while `__eq__` runs.
+                (Payload::Tuple(s), Payload::Tuple(t)) => return seq_compare(vm, s, t, op).map(Some),
                 (Payload::List(s), Payload::List(t)) => {
                     // One lock at a time (two held at once could deadlock against `b == a` in
                     // another thread, free-threaded).
@@ -635,6 +648,9 @@ pub fn seq_compare(vm: &mut Vm, s: &[Value], t: &[Value], op: CmpOp) -> PyResult
             if op == CmpOp::Ne {
                 return Ok(true);
             }
+            if let Some(r) = crate::fast_ops::compare(&s[i], &t[i], op) {
+                return Ok(r);
+            }
             let r = compare(vm, &s[i], &t[i], op)?;
             return vm.truthy(&r);
         }
@@ -658,6 +674,21 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
     let r = compare_guarded(vm, a, b, op);
     vm.leave_guard();
     r
+}
+
+/// Both operands have the layout of the same builtin type whose comparisons are native (str,
+/// bytes, tuple, list, int, float).
+fn same_builtin_kind(a: &Value, b: &Value) -> bool {
+    if is_int(a) && is_int(b) {
+        return true;
+    }
+    match (a, b) {
+        (Value::Obj(x), Value::Obj(y)) => matches!(
+            (&x.payload, &y.payload),
+            (Payload::Str(_), Payload::Str(_)) | (Payload::Bytes(_), Payload::Bytes(_)) | (Payload::Tuple(_), Payload::Tuple(_)) | (Payload::List(_), Payload::List(_)) | (Payload::Float(_), Payload::Float(_))
+        ),
+        _ => false,
+    }
 }
 
 fn compare_guarded(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
@@ -699,6 +730,13 @@ fn compare_guarded(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult {
             let r = vm.call(f, &[a.clone(), b.clone()], &[])?;
             if !is_not_implemented(&r) {
                 return Ok(r);
+            }
+        } else if same_builtin_kind(a, b) {
+            // `a`'s comparison is its builtin base's (`str.__gt__` for a str subclass that only
+            // overrides `__lt__`), which answers for an operand of the same kind: the
+            // reflected method is not tried.
+            if let Some(r) = native_compare(vm, a, b, op)? {
+                return Ok(Value::Bool(r));
             }
         }
         if !reflected_first {

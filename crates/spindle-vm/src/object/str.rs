@@ -3,6 +3,15 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
+/// `a + b` as a new string (exact capacity: no reallocation when boxed).
+#[inline]
+pub fn concat(a: &str, b: &str) -> String {
+    let mut r = String::with_capacity(a.len() + b.len());
+    r.push_str(a);
+    r.push_str(b);
+    r
+}
+
 pub struct PyStr {
     s: Box<str>,
     /// Number of code points.

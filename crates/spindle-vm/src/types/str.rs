@@ -473,13 +473,12 @@ fn strip_impl(vm: &mut Vm, a: &Args, name: &str, left: bool, right: bool) -> PyR
         }
         Some(v) => {
             let Some(cs) = v.as_str() else { return Err(vm.type_error(&format!("{name} arg must be None or str"))) };
-            let chars: Vec<char> = cs.chars().collect();
             let mut t = s;
             if left {
-                t = t.trim_start_matches(|c| chars.contains(&c));
+                t = t.trim_start_matches(|c| cs.contains(c));
             }
             if right {
-                t = t.trim_end_matches(|c| chars.contains(&c));
+                t = t.trim_end_matches(|c| cs.contains(c));
             }
             t
         }
@@ -487,8 +486,7 @@ fn strip_impl(vm: &mut Vm, a: &Args, name: &str, left: bool, right: bool) -> PyR
     if r.len() == s.len() && matches!(&a.args[0], Value::Obj(o) if o.cls_data().builtin) {
         return Ok(a.args[0].clone());
     }
-    let r = r.to_string();
-    ret(vm, r)
+    Ok(vm.new_str(r))
 }
 
 
@@ -510,10 +508,10 @@ fn map_chars(vm: &mut Vm, a: &Args, name: &str, f: fn(&str) -> String) -> PyResu
 }
 
 fn str_upper(vm: &mut Vm, a: Args) -> PyResult {
-    map_chars(vm, &a, "upper", |s| s.to_uppercase())
+    map_chars(vm, &a, "upper", |s| if s.is_ascii() { s.to_ascii_uppercase() } else { s.to_uppercase() })
 }
 fn str_lower(vm: &mut Vm, a: Args) -> PyResult {
-    map_chars(vm, &a, "lower", |s| s.to_lowercase())
+    map_chars(vm, &a, "lower", |s| if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() })
 }
 fn str_casefold(vm: &mut Vm, a: Args) -> PyResult {
     map_chars(vm, &a, "casefold", |s| {
