@@ -572,6 +572,53 @@ def escape(pattern):
     return pattern.translate(_special_chars_map).encode('latin1')
 
 
+class Scanner:
+    """A simple lexer (undocumented, as CPython's): `lexicon` is a list of (phrase, action)
+    pairs; `scan(string)` matches the phrases at each position in order and returns the
+    actions' results (an action called with the scanner and the matched text, or a value)
+    and the unmatched rest of the string."""
+
+    def __init__(self, lexicon, flags=0):
+        if isinstance(flags, RegexFlag):
+            flags = int(flags)
+        self.lexicon = lexicon
+        # Each phrase is wrapped in a group; the group that closes last names the phrase.
+        parts = []
+        self._phrase_of = {}
+        gid = 1
+        for i, (phrase, action) in enumerate(lexicon):
+            inner = _compile(phrase, flags).groups
+            self._phrase_of[gid] = i
+            parts.append('(' + phrase + ')')
+            gid += 1 + inner
+        if lexicon and isinstance(lexicon[0][0], bytes):
+            combined = b'(?:' + b'|'.join(p.encode('latin-1') if isinstance(p, str) else p for p in parts) + b')'
+        else:
+            combined = '(?:' + '|'.join(parts) + ')'
+        self.scanner = compile(combined, flags)
+
+    def scan(self, string):
+        result = []
+        append = result.append
+        match = self.scanner.scanner(string).match
+        i = 0
+        while True:
+            m = match()
+            if not m:
+                break
+            j = m.end()
+            if i == j:
+                break
+            action = self.lexicon[self._phrase_of[m.lastindex]][1]
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                append(action)
+            i = j
+        return result, string[i:]
+
+
 def _pickle(p):
     return _compile, (p.pattern, p.flags)
 

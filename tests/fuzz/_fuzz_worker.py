@@ -233,7 +233,7 @@ SKIP = {
 SLOW_WITH_BIG = {'math.perm', 'math.comb', 'math.factorial'}
 BIG = {VALUE_SRC.index(v) for v in ('2**40', '2**62', '2**63-1')}
 MODULES = ['builtins', 'sys', 'os', 'posixpath', 'math', 'time', '_thread', 'gc', 'select', 'signal', '_signal', 'socket',
-           '_json', '_multiprocessing', '_traceback', '_posixsubprocess', '_io']
+           '_json', '_multiprocessing', '_traceback', '_posixsubprocess', '_io', '_sre']
 
 
 def modules():
@@ -280,7 +280,7 @@ def find_types():
         if not isinstance(t, type) or t in found:
             return
         mod = getattr(t, '__module__', '')
-        if mod not in MODULES and mod not in ('_io', '_thread', 'builtins', 'time', 'os', 'posix', 'select', '_socket', '_signal'):
+        if mod not in MODULES and mod not in ('_io', '_thread', 'builtins', 'time', 'os', 'posix', 'select', '_socket', '_signal', 're'):
             return
         found.append(t)
         for b in getattr(t, '__mro__', ()):

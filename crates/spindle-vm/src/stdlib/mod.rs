@@ -26,6 +26,7 @@ pub mod sre;
 pub mod sre_case_tables;
 pub mod sre_chars;
 pub mod sre_compile;
+pub mod sre_escape;
 pub mod sre_match;
 pub mod sre_matchobj;
 pub mod sre_parse;

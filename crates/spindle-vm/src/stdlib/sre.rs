@@ -263,7 +263,7 @@ enum TPiece {
     Group(usize),
 }
 
-fn parse_template(vm: &mut Vm, t: &Value) -> PyResult<Vec<TPiece>> {
+fn parse_template(vm: &mut Vm, t: &Value, groups_count: usize) -> PyResult<Vec<TPiece>> {
     let parts = vm.collect(t)?;
     let (groups, literals) = match &parts[..] {
         [g, l] => (vm.collect(g)?, vm.collect(l)?),
@@ -275,10 +275,13 @@ fn parse_template(vm: &mut Vm, t: &Value) -> PyResult<Vec<TPiece>> {
         if pair.len() != 2 {
             return Err(vm.type_error("bad replacement template"));
         }
-        let index = crate::stdlib::posix::to_int(vm, &pair[0])? as usize;
-        let group = crate::stdlib::posix::to_int(vm, &pair[1])? as usize;
-        if let Some(p) = pieces.get_mut(index) {
-            *p = TPiece::Group(group);
+        let index = crate::stdlib::posix::to_int(vm, &pair[0])?;
+        let group = crate::stdlib::posix::to_int(vm, &pair[1])?;
+        if group < 0 || group as u64 >= groups_count as u64 {
+            return Err(vm.index_error("no such group"));
+        }
+        if let Some(p) = usize::try_from(index).ok().and_then(|i| pieces.get_mut(i)) {
+            *p = TPiece::Group(group as usize);
         }
     }
     Ok(pieces)
@@ -299,7 +302,7 @@ fn prog_sub(vm: &mut Vm, a: Args) -> PyResult {
         None => 0,
     };
     let s = Arc::new(Subject::new(vm, &sv, p.is_text)?);
-    let template = if kind == 2 { parse_template(vm, &repl)? } else { Vec::new() };
+    let template = if kind == 2 { parse_template(vm, &repl, prog.groups)? } else { Vec::new() };
     let end = s.len();
     let mut out = if s.is_text() { Joined::Text(String::new()) } else { Joined::Bytes(Vec::new()) };
     let (mut pos, mut last, mut n, mut items) = (0usize, 0usize, 0i64, 0usize);
@@ -328,17 +331,16 @@ fn prog_sub(vm: &mut Vm, a: Args) -> PyResult {
                 for (i, piece) in template.iter().enumerate() {
                     match piece {
                         TPiece::Group(g) => {
-                            let (x, y) = spans.get(2 * g).zip(spans.get(2 * g + 1)).map_or((NONE, NONE), |(x, y)| (*x, *y));
+                            let (x, y) = (spans[2 * g], spans[2 * g + 1]);
                             if x != NONE && y != NONE {
                                 s.push_slice(&mut out, x, y);
                             }
                         }
                         TPiece::Lit(v) => {
+                            // A literal of the wrong type fails as joining the expansion
+                            // (item i of the template) would.
                             let ok = v.as_obj().is_some_and(|o| if is_text { matches!(o.payload, Payload::Str(_)) } else { matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)) });
-                            if !ok {
-                                push_piece(vm, &mut out, v, i)?;
-                            }
-                            push_piece(vm, &mut out, v, items)?;
+                            push_piece(vm, &mut out, v, if ok { items } else { i })?;
                         }
                     }
                 }

@@ -13,6 +13,9 @@ use crate::stdlib::sre_parse::{RepKind, MAXREPEAT};
 pub trait Text {
     fn len(&self) -> usize;
     fn at(&self, i: usize) -> u32;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl Text for [u8] {

@@ -6,6 +6,7 @@
 //! (`MAX_NESTING`, RecursionError beyond, as CPython's recursive parser), so the recursive
 //! descent here and the passes over the tree never overflow the Rust stack.
 
+use crate::stdlib::sre_escape;
 use std::collections::HashMap;
 
 /// `_sre.MAXREPEAT`: a repeat bound of this value means "no upper bound".
@@ -91,7 +92,7 @@ pub enum ReError {
     NotImplemented(String),
 }
 
-type PResult<T> = Result<T, ReError>;
+pub(super) type PResult<T> = Result<T, ReError>;
 
 pub struct Parsed {
     pub seq: Vec<Node>,
@@ -113,11 +114,11 @@ pub enum Warn {
     Deprecation,
 }
 
-const NO: u32 = u32::MAX;
+pub(super) const NO: u32 = u32::MAX;
 /// A token: one character `(c, NO)` or a backslash escape `('\\', c)`.
-type Tok = (u32, u32);
+pub(super) type Tok = (u32, u32);
 
-fn tok_len(t: Tok) -> usize {
+pub(super) fn tok_len(t: Tok) -> usize {
     if t.1 == NO {
         1
     } else {
@@ -129,7 +130,7 @@ pub fn cp_char(c: u32) -> char {
     char::from_u32(c).unwrap_or('\u{fffd}')
 }
 
-fn tok_text(t: Tok) -> String {
+pub(super) fn tok_text(t: Tok) -> String {
     let mut s = String::new();
     s.push(cp_char(t.0));
     if t.1 != NO {
@@ -138,23 +139,23 @@ fn tok_text(t: Tok) -> String {
     s
 }
 
-fn text(v: &[u32]) -> String {
+pub(super) fn text(v: &[u32]) -> String {
     v.iter().map(|&c| cp_char(c)).collect()
 }
 
-fn is_c(t: Option<Tok>, ch: char) -> bool {
+pub(super) fn is_c(t: Option<Tok>, ch: char) -> bool {
     t == Some((ch as u32, NO))
 }
 
-fn is_digit(t: Option<Tok>) -> bool {
+pub(super) fn is_digit(t: Option<Tok>) -> bool {
     matches!(t, Some((c, NO)) if (b'0' as u32..=b'9' as u32).contains(&c))
 }
 
-fn is_oct(c: u32) -> bool {
+pub(super) fn is_oct(c: u32) -> bool {
     (b'0' as u32..=b'7' as u32).contains(&c)
 }
 
-fn is_hex(c: u32) -> bool {
+pub(super) fn is_hex(c: u32) -> bool {
     c < 128 && (c as u8).is_ascii_hexdigit()
 }
 
@@ -194,16 +195,16 @@ pub fn is_identifier(s: &str) -> bool {
     it.all(|c| c == '_' || crate::unicode::is_xid_continue(c))
 }
 
-struct Src<'a> {
+pub(super) struct Src<'a> {
     s: &'a [u32],
     /// Index just after the `next` token.
     index: usize,
-    next: Option<Tok>,
-    is_text: bool,
+    pub(super) next: Option<Tok>,
+    pub(super) is_text: bool,
 }
 
 impl<'a> Src<'a> {
-    fn advance(&mut self) -> PResult<()> {
+    pub(super) fn advance(&mut self) -> PResult<()> {
         let i = self.index;
         if i >= self.s.len() {
             self.next = None;
@@ -222,14 +223,14 @@ impl<'a> Src<'a> {
         }
         Ok(())
     }
-    fn tell(&self) -> usize {
+    pub(super) fn tell(&self) -> usize {
         self.index - self.next.map_or(0, tok_len)
     }
-    fn seek(&mut self, index: usize) -> PResult<()> {
+    pub(super) fn seek(&mut self, index: usize) -> PResult<()> {
         self.index = index;
         self.advance()
     }
-    fn matches(&mut self, ch: char) -> PResult<bool> {
+    pub(super) fn matches(&mut self, ch: char) -> PResult<bool> {
         if is_c(self.next, ch) {
             self.advance()?;
             Ok(true)
@@ -237,14 +238,14 @@ impl<'a> Src<'a> {
             Ok(false)
         }
     }
-    fn get(&mut self) -> PResult<Option<Tok>> {
+    pub(super) fn get(&mut self) -> PResult<Option<Tok>> {
         let t = self.next;
         self.advance()?;
         Ok(t)
     }
     /// A `re.error` at `offset` characters before the next token. Messages about bytes
     /// patterns escape non-ASCII characters (`\\xe9`), as CPython's.
-    fn error(&self, msg: impl Into<String>, offset: usize) -> ReError {
+    pub(super) fn error(&self, msg: impl Into<String>, offset: usize) -> ReError {
         let mut msg: String = msg.into();
         if !self.is_text && !msg.is_ascii() {
             msg = msg.chars().map(|c| if c.is_ascii() { c.to_string() } else { format!("\\x{:02x}", c as u32) }).collect();
@@ -252,7 +253,7 @@ impl<'a> Src<'a> {
         ReError::Re(msg, Some(self.tell().saturating_sub(offset)))
     }
     /// Up to `n` single-character tokens satisfying `pred`.
-    fn getwhile(&mut self, n: usize, pred: impl Fn(u32) -> bool) -> PResult<Vec<u32>> {
+    pub(super) fn getwhile(&mut self, n: usize, pred: impl Fn(u32) -> bool) -> PResult<Vec<u32>> {
         let mut out = Vec::new();
         for _ in 0..n {
             match self.next {
@@ -266,7 +267,7 @@ impl<'a> Src<'a> {
         Ok(out)
     }
     /// The text up to `term` (consumed); errors name the missing `what`.
-    fn getuntil(&mut self, term: char, what: &str) -> PResult<Vec<u32>> {
+    pub(super) fn getuntil(&mut self, term: char, what: &str) -> PResult<Vec<u32>> {
         let mut out: Vec<u32> = Vec::new();
         loop {
             let c = self.next;
@@ -294,7 +295,7 @@ impl<'a> Src<'a> {
         }
         Ok(out)
     }
-    fn check_group_name(&self, st: &mut State, name: &[u32], offset: usize) -> PResult<String> {
+    pub(super) fn check_group_name(&self, st: &mut State, name: &[u32], offset: usize) -> PResult<String> {
         let s = text(name);
         if !is_identifier(&s) {
             return Err(self.error(format!("bad character in group name {}", py_repr(&s, false)), offset));
@@ -307,7 +308,7 @@ impl<'a> Src<'a> {
     }
 }
 
-struct State {
+pub(super) struct State {
     flags: u32,
     /// Width of each group once closed (None while open).
     widths: Vec<Option<(u128, u128)>>,
@@ -317,17 +318,17 @@ struct State {
     cond_refs: Vec<(usize, usize)>,
     /// Number of groups when the outermost enclosing lookbehind started.
     lookbehind_groups: Option<usize>,
-    warnings: Vec<(Warn, String)>,
+    pub(super) warnings: Vec<(Warn, String)>,
 }
 
 impl State {
-    fn groups(&self) -> usize {
+    pub(super) fn groups(&self) -> usize {
         self.widths.len()
     }
-    fn check_group(&self, g: usize) -> bool {
+    pub(super) fn check_group(&self, g: usize) -> bool {
         g < self.groups() && self.widths[g].is_some()
     }
-    fn check_lookbehind_group(&self, g: usize, src: &Src) -> PResult<()> {
+    pub(super) fn check_lookbehind_group(&self, g: usize, src: &Src) -> PResult<()> {
         if let Some(lb) = self.lookbehind_groups {
             if !self.check_group(g) {
                 return Err(src.error("cannot refer to an open group", 0));
@@ -606,12 +607,12 @@ fn parse_seq(src: &mut Src, st: &mut State, mut verbose: bool, nested: usize, fi
             }
         }
         if this.1 != NO {
-            items.push(parse_escape(src, st, this)?);
+            items.push(sre_escape::parse_escape(src, st, this)?);
             continue;
         }
         let c = cp_char(this.0);
         match c {
-            '[' => items.push(parse_set(src, st, nested)?),
+            '[' => items.push(sre_escape::parse_set(src, st)?),
             '*' | '+' | '?' | '{' => {
                 let here = src.tell();
                 let (min, max) = match c {
@@ -890,229 +891,4 @@ fn py_int(s: &str) -> Option<u128> {
         return None;
     }
     Some(v)
-}
-
-fn category(c: u32) -> Option<Cat> {
-    Some(match char::from_u32(c)? {
-        'd' => Cat::Digit,
-        'D' => Cat::NotDigit,
-        's' => Cat::Space,
-        'S' => Cat::NotSpace,
-        'w' => Cat::Word,
-        'W' => Cat::NotWord,
-        _ => return None,
-    })
-}
-
-fn simple_escape(c: u32) -> Option<u32> {
-    Some(match char::from_u32(c)? {
-        'a' => 7,
-        'f' => 12,
-        'n' => 10,
-        'r' => 13,
-        't' => 9,
-        'v' => 11,
-        '\\' => 92,
-        _ => return None,
-    })
-}
-
-/// `\x`, `\u`, `\U`, `\N` escapes (shared by sets and the pattern); None if `esc` is another.
-fn hex_escape(src: &mut Src, esc: Tok) -> PResult<Option<u32>> {
-    let c = cp_char(esc.1);
-    let n = match c {
-        'x' => 2,
-        'u' if src.is_text => 4,
-        'U' if src.is_text => 8,
-        'N' if src.is_text => {
-            if !src.matches('{')? {
-                return Err(src.error("missing {", 0));
-            }
-            let name = src.getuntil('}', "character name")?;
-            return Err(ReError::NotImplemented(format!("\\N{{{}}} escapes need the Unicode name database, which Spindle does not have", text(&name))));
-        }
-        _ => return Ok(None),
-    };
-    let digits = src.getwhile(n, is_hex)?;
-    let mut esc_text = tok_text(esc);
-    esc_text.push_str(&text(&digits));
-    if digits.len() != n {
-        return Err(src.error(format!("incomplete escape {esc_text}"), esc_text.chars().count()));
-    }
-    let v = digits.iter().fold(0u32, |a, &d| a * 16 + cp_char(d).to_digit(16).unwrap_or(0));
-    if v > 0x10ffff {
-        return Err(src.error(format!("bad escape {esc_text}"), esc_text.chars().count()));
-    }
-    Ok(Some(v))
-}
-
-/// What a set member token stands for.
-enum ClassCode {
-    Lit(u32),
-    Cat(Cat),
-}
-
-fn class_escape(src: &mut Src, esc: Tok) -> PResult<ClassCode> {
-    if esc.1 == b'b' as u32 {
-        return Ok(ClassCode::Lit(8));
-    }
-    if let Some(v) = simple_escape(esc.1) {
-        return Ok(ClassCode::Lit(v));
-    }
-    if let Some(cat) = category(esc.1) {
-        return Ok(ClassCode::Cat(cat));
-    }
-    if let Some(v) = hex_escape(src, esc)? {
-        return Ok(ClassCode::Lit(v));
-    }
-    let c = esc.1;
-    if is_oct(c) {
-        let more = src.getwhile(2, is_oct)?;
-        let mut all = vec![c];
-        all.extend(&more);
-        let v = all.iter().fold(0u32, |a, &d| a * 8 + (d - b'0' as u32));
-        let esc_text = format!("\\{}", text(&all));
-        if v > 0o377 {
-            return Err(src.error(format!("octal escape value {esc_text} outside of range 0-0o377"), all.len() + 1));
-        }
-        return Ok(ClassCode::Lit(v));
-    }
-    if c < 128 && (c as u8).is_ascii_alphanumeric() {
-        return Err(src.error(format!("bad escape {}", tok_text(esc)), 2));
-    }
-    Ok(ClassCode::Lit(c))
-}
-
-fn parse_set(src: &mut Src, st: &mut State, _nested: usize) -> PResult<Node> {
-    let here = src.tell() - 1;
-    if is_c(src.next, '[') {
-        st.warnings.push((Warn::Future, format!("Possible nested set at position {}", src.tell())));
-    }
-    let negate = src.matches('^')?;
-    let mut items: Vec<SetItem> = Vec::new();
-    let mut started = false;
-    let push = |items: &mut Vec<SetItem>, code: ClassCode| match code {
-        ClassCode::Lit(c) => items.push(SetItem::Lit(c)),
-        ClassCode::Cat(c) => items.push(SetItem::Cat(c)),
-    };
-    loop {
-        let this = match src.get()? {
-            None => return Err(src.error("unterminated character set", src.tell() - here)),
-            Some(t) => t,
-        };
-        if is_c(Some(this), ']') && started {
-            break;
-        }
-        started = true;
-        let code1 = if this.1 != NO {
-            class_escape(src, this)?
-        } else {
-            if !items.is_empty() {
-                if let Some(kind) = match cp_char(this.0) {
-                    '-' => Some("difference"),
-                    '&' => Some("intersection"),
-                    '~' => Some("symmetric difference"),
-                    '|' => Some("union"),
-                    _ => None,
-                } {
-                    if src.next == Some(this) {
-                        st.warnings.push((Warn::Future, format!("Possible set {kind} at position {}", src.tell() - 1)));
-                    }
-                }
-            }
-            ClassCode::Lit(this.0)
-        };
-        if src.matches('-')? {
-            let that = match src.get()? {
-                None => return Err(src.error("unterminated character set", src.tell() - here)),
-                Some(t) => t,
-            };
-            if is_c(Some(that), ']') {
-                push(&mut items, code1);
-                items.push(SetItem::Lit(b'-' as u32));
-                break;
-            }
-            let code2 = if that.1 != NO {
-                class_escape(src, that)?
-            } else {
-                if is_c(Some(that), '-') {
-                    st.warnings.push((Warn::Future, format!("Possible set difference at position {}", src.tell() - 2)));
-                }
-                ClassCode::Lit(that.0)
-            };
-            let bad = || format!("bad character range {}-{}", tok_text(this), tok_text(that));
-            let off = tok_len(this) + 1 + tok_len(that);
-            match (code1, code2) {
-                (ClassCode::Lit(lo), ClassCode::Lit(hi)) => {
-                    if hi < lo {
-                        return Err(src.error(bad(), off));
-                    }
-                    items.push(SetItem::Range(lo, hi));
-                }
-                _ => return Err(src.error(bad(), off)),
-            }
-        } else {
-            push(&mut items, code1);
-        }
-    }
-    if let [SetItem::Lit(c)] = items[..] {
-        return Ok(if negate { Node::NotLit(c) } else { Node::Lit(c) });
-    }
-    Ok(Node::Set { negate, items })
-}
-
-/// A backslash token outside a set.
-fn parse_escape(src: &mut Src, st: &mut State, esc: Tok) -> PResult<Node> {
-    let c = esc.1;
-    match cp_char(c) {
-        'A' => return Ok(Node::At(At::BeginningString)),
-        'Z' => return Ok(Node::At(At::EndString)),
-        'b' => return Ok(Node::At(At::Boundary)),
-        'B' => return Ok(Node::At(At::NonBoundary)),
-        _ => {}
-    }
-    if let Some(cat) = category(c) {
-        return Ok(Node::Set { negate: false, items: vec![SetItem::Cat(cat)] });
-    }
-    if let Some(v) = simple_escape(c) {
-        return Ok(Node::Lit(v));
-    }
-    if let Some(v) = hex_escape(src, esc)? {
-        return Ok(Node::Lit(v));
-    }
-    if c == b'0' as u32 {
-        let more = src.getwhile(2, is_oct)?;
-        return Ok(Node::Lit(more.iter().fold(0u32, |a, &d| a * 8 + (d - b'0' as u32))));
-    }
-    if (b'1' as u32..=b'9' as u32).contains(&c) {
-        let mut digits = vec![c];
-        if is_digit(src.next) {
-            let d2 = src.next.map_or(0, |t| t.0);
-            src.advance()?;
-            digits.push(d2);
-            if is_oct(c) && is_oct(d2) && matches!(src.next, Some((d3, NO)) if is_oct(d3)) {
-                let d3 = src.next.map_or(0, |t| t.0);
-                src.advance()?;
-                digits.push(d3);
-                let v = digits.iter().fold(0u32, |a, &d| a * 8 + (d - b'0' as u32));
-                if v > 0o377 {
-                    return Err(src.error(format!("octal escape value \\{} outside of range 0-0o377", text(&digits)), 4));
-                }
-                return Ok(Node::Lit(v));
-            }
-        }
-        let group = digits.iter().fold(0usize, |a, &d| a * 10 + (d - b'0' as u32) as usize);
-        if group < st.groups() {
-            if !st.check_group(group) {
-                return Err(src.error("cannot refer to an open group", digits.len() + 1));
-            }
-            st.check_lookbehind_group(group, src)?;
-            return Ok(Node::GroupRef(group));
-        }
-        return Err(src.error(format!("invalid group reference {group}"), digits.len()));
-    }
-    if c < 128 && (c as u8).is_ascii_alphabetic() {
-        return Err(src.error(format!("bad escape {}", tok_text(esc)), 2));
-    }
-    Ok(Node::Lit(c))
 }

@@ -105,6 +105,10 @@ impl Subject {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn is_text(&self) -> bool {
         matches!(self, Subject::Ascii(_) | Subject::Wide(_))
     }
