@@ -96,6 +96,18 @@ class RegexFlag(int):
     def __invert__(self):
         return RegexFlag(~int(self) & _ALL_FLAGS)
 
+    def __contains__(self, other):
+        if not isinstance(other, RegexFlag):
+            raise TypeError("unsupported operand type(s) for 'in': %r and %r" % (
+                type(other).__qualname__, type(self).__qualname__))
+        return int(other) & int(self) == int(other)
+
+    def __iter__(self):
+        v = int(self)
+        for n, b in _FLAG_NAMES:
+            if v & b:
+                yield RegexFlag(b)
+
     def __reduce__(self):
         return RegexFlag, (int(self),)
 
