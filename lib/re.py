@@ -155,6 +155,14 @@ error.__module__ = 're'
 PatternError = error
 
 
+def _warn(category, message):
+    """Issue a warning found while parsing a pattern, attributed to the caller of the re
+    function (the native parser calls this from Pattern._make)."""
+    import warnings
+    cat = FutureWarning if category == 'FutureWarning' else DeprecationWarning
+    warnings.warn(message, cat, stacklevel=5)
+
+
 def _flag_repr(flags, is_text):
     if is_text and flags & (4 | 32 | 256) == 32:
         flags &= ~32
@@ -189,18 +197,13 @@ class Pattern:
 
     @classmethod
     def _make(cls, pattern, flags):
-        prog, flags, groups, names, warns = _sre.compile(pattern, flags, error)
+        prog, flags, groups, names = _sre.compile(pattern, flags, error, _warn)
         self = object.__new__(cls)
         self._prog = prog
         self.pattern = pattern
         self.flags = flags
         self.groups = groups
         self._groupindex = dict(names)
-        if warns:
-            import warnings
-            for cat, w in warns:
-                cat = FutureWarning if cat == 'FutureWarning' else DeprecationWarning
-                warnings.warn(w, cat, stacklevel=4)
         return self
 
     @property
@@ -471,14 +474,19 @@ def _compile(pattern, flags):
         return _cache[type(pattern), pattern, flags]
     except KeyError:
         pass
-    except TypeError:
-        pass
     if isinstance(pattern, Pattern):
         if flags:
             raise ValueError("cannot process flags argument with a compiled pattern")
         return pattern
     if not isinstance(pattern, (str, bytes)):
         raise TypeError("first argument must be string or compiled pattern")
+    if flags & T:
+        import warnings
+        warnings.warn("The re.TEMPLATE/re.T flag is deprecated "
+                      "as it is an undocumented flag "
+                      "without an obvious purpose. "
+                      "Don't use it.",
+                      DeprecationWarning)
     p = Pattern._make(pattern, flags)
     if not (flags & DEBUG):
         if len(_cache) >= _MAXCACHE:
@@ -493,9 +501,8 @@ def _compile(pattern, flags):
 def match(pattern, string, flags=0):
     """Try to apply the pattern at the start of the string, returning a Match object, or
     None if no match was found."""
-    try:
-        p = _cache[type(pattern), pattern, flags]
-    except (KeyError, TypeError):
+    p = _cache.get((type(pattern), pattern, flags))
+    if p is None:
         p = _compile(pattern, flags)
     return p._prog.match(p, string, 0, _MAXSIZE, 0)
 
@@ -503,9 +510,8 @@ def match(pattern, string, flags=0):
 def fullmatch(pattern, string, flags=0):
     """Try to apply the pattern to all of the string, returning a Match object, or None if
     no match was found."""
-    try:
-        p = _cache[type(pattern), pattern, flags]
-    except (KeyError, TypeError):
+    p = _cache.get((type(pattern), pattern, flags))
+    if p is None:
         p = _compile(pattern, flags)
     return p._prog.match(p, string, 0, _MAXSIZE, 1)
 
@@ -513,9 +519,8 @@ def fullmatch(pattern, string, flags=0):
 def search(pattern, string, flags=0):
     """Scan through string looking for a match to the pattern, returning a Match object, or
     None if no match was found."""
-    try:
-        p = _cache[type(pattern), pattern, flags]
-    except (KeyError, TypeError):
+    p = _cache.get((type(pattern), pattern, flags))
+    if p is None:
         p = _compile(pattern, flags)
     return p._prog.match(p, string, 0, _MAXSIZE, 2)
 
@@ -539,9 +544,8 @@ def split(pattern, string, maxsplit=0, flags=0):
 
 def findall(pattern, string, flags=0):
     """Return a list of all non-overlapping matches in the string."""
-    try:
-        p = _cache[type(pattern), pattern, flags]
-    except (KeyError, TypeError):
+    p = _cache.get((type(pattern), pattern, flags))
+    if p is None:
         p = _compile(pattern, flags)
     return p._prog.findall(string, 0, _MAXSIZE)
 

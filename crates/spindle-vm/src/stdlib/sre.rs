@@ -2,9 +2,9 @@
 //! (`sre_parse` -> `sre_compile`) into `_sre.Program` objects whose methods run the matcher
 //! (`sre_match`) over a subject (`sre_subject`) and make `re.Match` objects (`sre_matchobj`).
 //!
-//! * `compile(pattern, flags, error)` -> `(program, flags, groups, names, warnings)`
-//!   (warnings: `(category name, message)` pairs); parse errors raise
-//!   `error(msg, pattern, pos)` (the `re.error` class passed in).
+//! * `compile(pattern, flags, error, warn)` -> `(program, flags, groups, names)`; parse
+//!   errors raise `error(msg, pattern, pos)` (the `re.error` class passed in); warnings
+//!   (nested sets, bytes group names) are issued by calling `warn(category name, message)`.
 //! * `program.match(pattern, string, pos, endpos, mode)` (mode 0 match, 1 fullmatch,
 //!   2 search) -> Match or None; `program.scanner(pattern, string, pos, endpos)` -> a scanner
 //!   whose `match()`/`search()` continue where the previous match ended;
@@ -77,8 +77,8 @@ fn re_error(vm: &mut Vm, err: ReError, pattern: &Value, error_cls: &Value) -> Py
 }
 
 fn compile(vm: &mut Vm, a: Args) -> PyResult {
-    if a.args.len() != 3 {
-        return Err(vm.type_error("compile() takes 3 arguments (pattern, flags, error)"));
+    if a.args.len() != 4 {
+        return Err(vm.type_error("compile() takes 4 arguments (pattern, flags, error, warn)"));
     }
     let pattern = &a.args[0];
     let flags = crate::stdlib::posix::to_int(vm, &a.args[1])?;
@@ -88,7 +88,14 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult {
         Some(Payload::ByteArray(b)) => (b.lock().iter().map(|&c| c as u32).collect(), false),
         _ => return Err(vm.type_error("first argument must be string or compiled pattern")),
     };
-    let result = sre_parse::parse(&cps, is_text, flags as u32).and_then(sre_compile::compile);
+    let mut warnings = Vec::new();
+    let result = sre_parse::parse(&cps, is_text, flags as u32, &mut warnings).and_then(sre_compile::compile);
+    // Warnings found before an error are issued too, as CPython's parser does.
+    for (kind, msg) in &warnings {
+        let k = vm.new_str(if *kind == sre_parse::Warn::Future { "FutureWarning" } else { "DeprecationWarning" });
+        let m = vm.new_str(msg);
+        vm.call(&a.args[3], &[k, m], &[])?;
+    }
     let prog = match result {
         Ok(p) => p,
         Err(e) => return Err(re_error(vm, e, pattern, &a.args[2])),
@@ -100,14 +107,8 @@ fn compile(vm: &mut Vm, a: Args) -> PyResult {
         let k = vm.new_str(n);
         names.push(crate::types::tuple::new_tuple(vec![k, Value::Int(*i as i64)]));
     }
-    let mut warnings = Vec::new();
-    for (kind, msg) in &prog.warnings {
-        let k = vm.new_str(if *kind == sre_parse::Warn::Future { "FutureWarning" } else { "DeprecationWarning" });
-        let m = vm.new_str(msg);
-        warnings.push(crate::types::tuple::new_tuple(vec![k, m]));
-    }
     let obj = ObjRef::new(prog_type().clone(), Payload::Native(Box::new(ProgObj { prog: Arc::new(prog), is_text })));
-    Ok(crate::types::tuple::new_tuple(vec![Value::Obj(obj), Value::Int(flags as i64), Value::Int(groups as i64), crate::types::list::new_list(names), crate::types::list::new_list(warnings)]))
+    Ok(crate::types::tuple::new_tuple(vec![Value::Obj(obj), Value::Int(flags as i64), Value::Int(groups as i64), crate::types::list::new_list(names)]))
 }
 
 fn prog_of<'a>(vm: &mut Vm, v: Option<&'a Value>) -> PyResult<&'a ProgObj> {

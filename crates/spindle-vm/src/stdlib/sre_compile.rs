@@ -82,8 +82,6 @@ pub struct Program {
     pub flags: u32,
     /// Group names in definition order.
     pub names: Vec<(String, usize)>,
-    /// Warnings to report.
-    pub warnings: Vec<(p::Warn, String)>,
     /// A literal every match starts with (case-sensitive), for searching.
     pub prefix: Vec<u32>,
     /// Every match starts at the beginning of the string.
@@ -399,5 +397,5 @@ pub fn compile(parsed: Parsed) -> Result<Program, ReError> {
     if firsts(&c.code, 0, 0, &mut first).is_none() {
         first.clear();
     }
-    Ok(Program { code: c.code, sets: c.sets, groups: parsed.groups, nreps: c.nreps, flags: parsed.flags, names: parsed.names, warnings: parsed.warnings, prefix, anchored, first })
+    Ok(Program { code: c.code, sets: c.sets, groups: parsed.groups, nreps: c.nreps, flags: parsed.flags, names: parsed.names, prefix, anchored, first })
 }

@@ -103,9 +103,6 @@ pub struct Parsed {
     pub names: Vec<(String, usize)>,
     /// Width (min, max) of each closed group, by group number.
     pub widths: Vec<(u128, u128)>,
-    /// Warnings to issue: FutureWarning ("Possible nested set at position 1") and
-    /// DeprecationWarning.
-    pub warnings: Vec<(Warn, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,11 +383,18 @@ pub fn width(seq: &[Node], gw: &[(u128, u128)]) -> (u128, u128) {
 }
 
 /// Parse `pattern` (code points; bytes as values 0-255) with the `flags` given to compile.
-pub fn parse(pattern: &[u32], is_text: bool, flags: u32) -> PResult<Parsed> {
+/// Warnings found (also when the pattern turns out to be invalid) are added to `warnings`.
+pub fn parse(pattern: &[u32], is_text: bool, flags: u32, warnings: &mut Vec<(Warn, String)>) -> PResult<Parsed> {
+    let mut st = State { flags, widths: vec![Some((0, 0))], names: Vec::new(), by_name: HashMap::new(), cond_refs: Vec::new(), lookbehind_groups: None, warnings: Vec::new() };
+    let r = parse_all(pattern, is_text, flags, &mut st);
+    warnings.append(&mut st.warnings);
+    r
+}
+
+fn parse_all(pattern: &[u32], is_text: bool, flags: u32, st: &mut State) -> PResult<Parsed> {
     let mut src = Src { s: pattern, index: 0, next: None, is_text };
     src.advance()?;
-    let mut st = State { flags, widths: vec![Some((0, 0))], names: Vec::new(), by_name: HashMap::new(), cond_refs: Vec::new(), lookbehind_groups: None, warnings: Vec::new() };
-    let seq = parse_sub(&mut src, &mut st, flags & FLAG_VERBOSE != 0, 0)?;
+    let seq = parse_sub(&mut src, st, flags & FLAG_VERBOSE != 0, 0)?;
     let flags = fix_flags(is_text, st.flags)?;
     if src.next.is_some() {
         return Err(src.error("unbalanced parenthesis", 0));
@@ -405,7 +409,7 @@ pub fn parse(pattern: &[u32], is_text: bool, flags: u32) -> PResult<Parsed> {
         return Err(ReError::NotImplemented("re.DEBUG (printing the parsed pattern) is not supported".into()));
     }
     let widths = st.widths.iter().map(|w| w.unwrap_or((0, MAXWIDTH))).collect();
-    Ok(Parsed { seq, flags, groups, names: st.names, widths, warnings: st.warnings })
+    Ok(Parsed { seq, flags, groups, names: std::mem::take(&mut st.names), widths })
 }
 
 pub fn fix_flags(is_text: bool, mut flags: u32) -> PResult<u32> {
