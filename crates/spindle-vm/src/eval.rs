@@ -1642,10 +1642,8 @@ impl Vm {
             if matches!(o.payload, Payload::Type(_) | Payload::Super { .. }) {
                 return None;
             }
-            if let Some(d) = o.instance_dict() {
-                if crate::types::dict::dict_get_interned(d, name).is_some() {
-                    return None;
-                }
+            if crate::object::instance_attr(o, ps.as_str(), ps.hash()).is_some() {
+                return None;
             }
             if !o.cls_data().builtin {
                 if let Some(ga) = types::lookup(ty, "__getattribute__") {

@@ -23,6 +23,7 @@
 //! check and its clone. A replaced value is dropped at once (under the entry lock: freeing runs
 //! no Python code and touches no cache entry).
 
+use crate::object::inline_values::{self, InlineGet, InlineSet};
 use crate::object::{ObjRef, Payload, TYPE_VERSION};
 use crate::types::{self, types};
 use crate::value::Value;
@@ -32,25 +33,31 @@ use std::cell::UnsafeCell;
 use std::mem::ManuallyDrop;
 use std::sync::atomic::Ordering;
 
+/// `Cache::slot` when the name has no shared-key slot.
+const NO_SLOT16: u16 = u16::MAX;
+
 /// Cache kinds.
-const EMPTY: u32 = 0;
+const EMPTY: u16 = 0;
 /// Global found in the globals dict at `index` (`ver` = its keys version).
-const GLOBAL: u32 = 1;
+const GLOBAL: u16 = 1;
 /// Global found in builtins at `index` (`ver` = globals keys version, `key` = builtins').
-const BUILTIN: u32 = 2;
+const BUILTIN: u16 = 2;
 /// Attribute: instance dict only (no class attribute of that name).
-const ATTR_DICT: u32 = 3;
+const ATTR_DICT: u16 = 3;
 /// Attribute: instance dict, else the class attribute `value` (not a descriptor).
-const ATTR_CLASS_VALUE: u32 = 4;
+const ATTR_CLASS_VALUE: u16 = 4;
 /// Attribute: instance dict, else `value` (a Python function) bound to the instance.
-const ATTR_METHOD: u32 = 5;
+const ATTR_METHOD: u16 = 5;
 /// Method load: `value` (function or builtin method) unless the instance dict shadows it.
-const METHOD: u32 = 6;
-/// Attribute store: straight into the instance dict.
-const STORE_DICT: u32 = 7;
+const METHOD: u16 = 6;
+/// Attribute store: into the instance's inline values at `slot`, else into its dict.
+const STORE_DICT: u16 = 7;
 
 pub struct Cache {
-    kind: u32,
+    kind: u16,
+    /// Attributes: the name's slot in the class's shared keys (`NO_SLOT16`: none), for
+    /// instances with inline values (`object::inline_values`).
+    kslot: u16,
     /// Entry index (globals) or instance-dict index hint (attributes).
     index: u32,
     /// Keys version (globals) or `TYPE_VERSION` (attributes).
@@ -140,7 +147,7 @@ impl Drop for Entry<'_> {
 
 impl Caches {
     pub fn new(n: usize) -> Caches {
-        Caches((0..n).map(|_| Slot { lock: std::sync::atomic::AtomicBool::new(false), c: UnsafeCell::new(Cache { kind: EMPTY, index: 0, ver: 0, key: 0, value: ManuallyDrop::new(Value::Null) }) }).collect())
+        Caches((0..n).map(|_| Slot { lock: std::sync::atomic::AtomicBool::new(false), c: UnsafeCell::new(Cache { kind: EMPTY, kslot: NO_SLOT16, index: 0, ver: 0, key: 0, value: ManuallyDrop::new(Value::Null) }) }).collect())
     }
 
     /// Entry `i`. With the GIL: only the thread holding it runs this, and callers never keep the
@@ -243,6 +250,26 @@ fn dict_get_hinted(d: &ObjRef, name: &ObjRef, hint: &mut u32) -> Option<Value> {
     Some(g.value_at(i).clone())
 }
 
+/// The shared-key slot of `name` for instances of `o`'s class.
+fn name_slot(o: &ObjRef, name: &str) -> u16 {
+    if !matches!(o.payload, Payload::Instance(_)) {
+        return NO_SLOT16;
+    }
+    match o.cls_data().shared_keys.slot_of(name) {
+        Some(i) => i as u16,
+        None => NO_SLOT16,
+    }
+}
+
+#[inline(always)]
+fn slot32(s: u16) -> u32 {
+    if s == NO_SLOT16 {
+        inline_values::NO_SLOT
+    } else {
+        s as u32
+    }
+}
+
 /// Names the caches leave alone (special attributes have their own rules).
 fn is_dunder(s: &str) -> bool {
     s.len() > 4 && s.starts_with("__") && s.ends_with("__")
@@ -292,9 +319,16 @@ fn attr_hit(c: &mut Cache, o: &ObjRef, obj: &Value, name: &ObjRef) -> Option<Val
     if c.kind == EMPTY {
         return None;
     }
-    let found = match o.instance_dict() {
-        Some(d) => dict_get_hinted(d, name, &mut c.index),
-        None => None,
+    let found = match &o.payload {
+        Payload::Instance(cell) => match inline_values::get_slot(cell, slot32(c.kslot)) {
+            InlineGet::Found(v) => Some(v),
+            InlineGet::Absent => None,
+            InlineGet::DictMode => o.dict.get().and_then(|d| dict_get_hinted(d, name, &mut c.index)),
+        },
+        _ => match o.instance_dict() {
+            Some(d) => dict_get_hinted(d, name, &mut c.index),
+            None => None,
+        },
     };
     if found.is_some() {
         return found;
@@ -315,10 +349,11 @@ fn fill_load_attr(c: &mut Cache, o: &ObjRef, name: &ObjRef) {
     c.ver = type_version();
     c.key = type_key(o);
     let Some(s) = name.as_str() else { return };
-    if !matches!(o.payload, Payload::Empty | Payload::Module) || is_dunder(s.as_str()) {
+    if !matches!(o.payload, Payload::Empty | Payload::Instance(_) | Payload::Module) || is_dunder(s.as_str()) {
         return;
     }
     let ty = &o.cls;
+    c.kslot = name_slot(o, s.as_str());
     if !default_getattribute(ty) {
         return;
     }
@@ -364,10 +399,16 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
     if c.key == key && c.ver == type_version() {
         if c.kind == METHOD {
             if let Value::Obj(o) = obj {
-                if let Some(d) = o.instance_dict() {
-                    if crate::types::dict::dict_get_interned(d, name).is_some() {
-                        return MethodLoad::Generic;
-                    }
+                let shadowed = match &o.payload {
+                    Payload::Instance(cell) => match inline_values::get_slot(cell, slot32(c.kslot)) {
+                        InlineGet::Found(_) => true,
+                        InlineGet::Absent => false,
+                        InlineGet::DictMode => o.dict.get().is_some_and(|d| crate::types::dict::dict_get_interned(d, name).is_some()),
+                    },
+                    _ => o.instance_dict().is_some_and(|d| crate::types::dict::dict_get_interned(d, name).is_some()),
+                };
+                if shadowed {
+                    return MethodLoad::Generic;
                 }
             }
             return MethodLoad::Method((*c.value).clone());
@@ -388,6 +429,10 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
             c.kind = METHOD;
             c.ver = ver;
             c.key = key;
+            c.kslot = match obj {
+                Value::Obj(o) => name.as_str().map_or(NO_SLOT16, |s| name_slot(o, s.as_str())),
+                _ => NO_SLOT16,
+            };
             c.set_value(Some(&v));
             MethodLoad::Method(v)
         }
@@ -408,12 +453,25 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
 /// `StoreAttr`.
 #[inline]
 pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+    let mut v = v;
     if let (Some(mut c), Value::Obj(o)) = (caches.get(ci), obj) {
         if c.key != type_key(o) || c.ver != type_version() {
             fill_store_attr(&mut c, o, name);
         }
         if c.kind == STORE_DICT {
-            if let (Some(d), Some(s)) = (o.instance_dict(), name.as_str()) {
+            if let Payload::Instance(cell) = &o.payload {
+                match inline_values::set_slot(cell, slot32(c.kslot), v) {
+                    InlineSet::Done(old) => {
+                        drop(c);
+                        drop(old);
+                        return Ok(());
+                    }
+                    // Dict mode: the dict path below. Else the layout rule: the generic path
+                    // turns the instance into a dict instance.
+                    InlineSet::NotInline(back) => v = back,
+                }
+            }
+            if let (Some(d), Some(s)) = (o.dict.get().filter(|_| !o.has_slot_storage()), name.as_str()) {
                 if let Payload::Dict(cell) = &d.payload {
                     let mut g = cell.lock();
                     let hinted = matches!(g.slot(c.index as usize), Some(e) if matches!(&e.key, Value::Obj(k) if k.is(name)));
@@ -447,7 +505,8 @@ fn fill_store_attr(c: &mut Cache, o: &ObjRef, name: &ObjRef) {
     c.ver = type_version();
     c.key = type_key(o);
     let Some(s) = name.as_str() else { return };
-    if !matches!(o.payload, Payload::Empty) || is_dunder(s.as_str()) || o.instance_dict().is_none() {
+    let inline = matches!(o.payload, Payload::Instance(_));
+    if !(inline || matches!(o.payload, Payload::Empty) && o.instance_dict().is_some()) || is_dunder(s.as_str()) {
         return;
     }
     let ty = &o.cls;
@@ -466,4 +525,12 @@ fn fill_store_attr(c: &mut Cache, o: &ObjRef, name: &ObjRef) {
     }
     c.kind = STORE_DICT;
     c.index = 0;
+    c.kslot = NO_SLOT16;
+    if inline {
+        // A stored name gets a slot (this may change the type version: read it again).
+        if let Some(i) = o.cls_data().shared_keys.slot_or_add(name) {
+            c.kslot = i as u16;
+        }
+        c.ver = type_version();
+    }
 }

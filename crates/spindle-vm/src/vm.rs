@@ -339,10 +339,8 @@ impl Vm {
                 if let Some(v) = types::lookup(o, name) {
                     return self.descr_get(&v, None, o).map(Some);
                 }
-            } else if let Some(d) = o.instance_dict() {
-                if let Some(v) = crate::types::dict::dict_get_str_hashed(d, name, hash) {
-                    return Ok(Some(v));
-                }
+            } else if let Some(v) = crate::object::instance_attr(o, name, hash) {
+                return Ok(Some(v));
             }
         }
         if let Some(d) = descr {
@@ -534,6 +532,14 @@ impl Vm {
             if let Some(special) = crate::types::object::set_special_attr(self, o, &name_s, v.clone())? {
                 return special;
             }
+            let v = match &o.payload {
+                Payload::Instance(cell) => match crate::object::inline_values::set_generic(o, cell, name, v) {
+                    crate::object::inline_values::GenericSet::Done => return Ok(()),
+                    crate::object::inline_values::GenericSet::Missing => return Err(self.no_attribute(obj, &name_s)),
+                    crate::object::inline_values::GenericSet::UseDict(_, v) => v,
+                },
+                _ => v,
+            };
             if let Some(d) = o.instance_dict().cloned() {
                 match v {
                     Some(val) => {

@@ -5,6 +5,7 @@
 //! Locks: every mutable payload sits behind a [`PyCell`] (the per-object lock; see `sync`).
 
 pub mod dict;
+pub mod inline_values;
 pub mod ptr;
 pub mod set;
 pub mod str;
@@ -22,8 +23,11 @@ use std::sync::Arc;
 
 /// The layout of a heap object. A user class inherits the layout of its builtin base.
 pub enum Payload {
-    /// Plain instance (`object()` and user classes without a builtin base).
+    /// Plain instance (`object()`, instances without a `__dict__`).
     Empty,
+    /// Instance of a plain class with a `__dict__`: attributes stored by the class's shared
+    /// keys until the dict is asked for (see `inline_values`). Protected by its own lock.
+    Instance(PyCell<inline_values::InlineValues>),
     Int(num_bigint::BigInt),
     /// Instances of float subclasses (plain floats are inline in `Value`).
     Float(f64),
@@ -158,6 +162,8 @@ pub struct TypeData {
     /// no `__slots__`, or `__weakref__` among them or inherited; never for int/tuple/bytes
     /// layouts. Builtin types decide by payload (`object::weak::weakrefable`).
     pub weakrefable: bool,
+    /// Attribute names of instances stored inline (`Payload::Instance`); append-only.
+    pub shared_keys: inline_values::SharedKeys,
 }
 
 /// `Py_TPFLAGS_SEQUENCE`: instances match sequence patterns (`case [a, b]`).
@@ -183,6 +189,7 @@ impl TypeData {
             subclasses: parking_lot::Mutex::new(Vec::new()),
             collection_flags: AtomicU8::new(0),
             weakrefable: false,
+            shared_keys: inline_values::SharedKeys::default(),
         }
     }
 }
@@ -286,11 +293,35 @@ impl Obj {
     }
 }
 
+/// Attribute `name` (str hash `hash`) of an instance's `__dict__` or inline values, without
+/// creating the dict.
+#[inline]
+pub fn instance_attr(o: &ObjRef, name: &str, hash: i64) -> Option<Value> {
+    if let Payload::Instance(cell) = &o.payload {
+        match inline_values::get(o, cell, name) {
+            inline_values::InlineGet::Found(v) => return Some(v),
+            inline_values::InlineGet::Absent => return None,
+            inline_values::InlineGet::DictMode => {}
+        }
+    }
+    if o.has_slot_storage() {
+        return None;
+    }
+    let d = o.dict.get()?;
+    crate::types::dict::dict_get_str_hashed(d, name, hash)
+}
+
 impl ObjRef {
-    /// The instance dict (`__dict__`), if present.
+    /// The instance dict (`__dict__`), if present. An instance with inline values gets its
+    /// dict now (see `inline_values`); hot paths read the values without this.
     #[inline]
     pub fn instance_dict(&self) -> Option<&ObjRef> {
-        let d = self.dict.get()?;
+        let Some(d) = self.dict.get() else {
+            return match &self.payload {
+                Payload::Instance(cell) => Some(inline_values::materialize(self, cell)),
+                _ => None,
+            };
+        };
         if self.has_slot_storage() {
             return None;
         }

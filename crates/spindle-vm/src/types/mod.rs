@@ -493,6 +493,9 @@ pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, 
 pub fn new_object(cls: &ObjRef, payload: Payload) -> ObjRef {
     let td = cls.type_data();
     let t = types();
+    if td.has_dict && !td.builtin && td.layout == Layout::Object && matches!(payload, Payload::Empty) {
+        return ObjRef::new(cls.clone(), crate::object::inline_values::new_payload(&td.shared_keys));
+    }
     if td.has_dict {
         ObjRef::new_with_dict(cls.clone(), payload, ObjRef::new(t.dict.clone(), Payload::Dict(PyCell::new(DictData::new()))))
     } else if td.slotted {
