@@ -312,12 +312,7 @@ pub fn is_callable(v: &Value) -> bool {
 
 fn chr(vm: &mut Vm, a: Args) -> PyResult {
     check_args(vm, &a, "chr", 1, 1)?;
-    let v = &a.args[0];
-    if !crate::ops::is_int(v) {
-        let tn = vm.type_name(v);
-        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
-    }
-    let Some(i) = crate::types::int::to_i64(v) else { return Err(vm.overflow_error("Python int too large to convert to C int")) };
+    let i = crate::types::int::as_c_int(vm, &a.args[0])?;
     if !(0..=0x10ffff).contains(&i) {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     }
@@ -1099,9 +1094,34 @@ fn exec(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn compile(vm: &mut Vm, a: Args) -> PyResult {
-    let src = a.args.first().or_else(|| a.kw("source")).cloned().unwrap_or(Value::None);
-    let filename = a.args.get(1).or_else(|| a.kw("filename")).and_then(|v| v.as_str()).unwrap_or("<string>").to_string();
-    let mode = a.args.get(2).or_else(|| a.kw("mode")).and_then(|v| v.as_str()).unwrap_or("exec").to_string();
+    // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)
+    const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    if a.args.len() > NAMES.len() {
+        return Err(vm.type_error(&format!("compile() takes at most 6 positional arguments ({} given)", a.args.len())));
+    }
+    for (k, _) in a.kwargs {
+        let k = k.as_str().unwrap_or("");
+        match NAMES.iter().position(|n| *n == k) {
+            Some(i) if i < a.args.len() => {
+                return Err(vm.type_error(&format!("argument for compile() given by name ('{k}') and position ({})", i + 1)));
+            }
+            Some(_) => {}
+            None if k == "_feature_version" => {}
+            None => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for compile()"))),
+        }
+    }
+    let mut get = |i: usize| -> PyResult<Value> {
+        match a.args.get(i).or_else(|| a.kw(NAMES[i])) {
+            Some(v) => Ok(v.clone()),
+            None => Err(vm.type_error(&format!("compile() missing required argument '{}' (pos {})", NAMES[i], i + 1))),
+        }
+    };
+    let (src, filename, mode) = (get(0)?, get(1)?, get(2)?);
+    let filename = crate::stdlib::os::fspath_str(vm, &filename)?;
+    let Some(mode) = mode.as_str().map(|s| s.to_string()) else {
+        let tn = vm.type_name(&mode);
+        return Err(vm.type_error(&format!("compile() argument 'mode' must be str, not {tn}")));
+    };
     let Some(text) = source_arg(vm, &src, "compile")? else { return Ok(src) };
     let m = match mode.as_str() {
         "exec" => spindle_compiler::Mode::Exec,

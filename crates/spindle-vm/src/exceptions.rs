@@ -736,6 +736,11 @@ impl Vm {
     }
     /// An `OSError` subclass chosen from errno, as CPython does.
     pub fn os_error_from_io(&mut self, err: &std::io::Error, filename: Option<&str>) -> PyErr {
+        // Rust's std refuses a path with a NUL before any system call, where CPython's path
+        // converter raises ValueError (not an OSError with errno 0).
+        if err.raw_os_error().is_none() && err.kind() == std::io::ErrorKind::InvalidInput && filename.is_some_and(|f| f.contains('\0')) {
+            return self.value_error("embedded null byte");
+        }
         let code = err.raw_os_error().unwrap_or(0);
         let cls = os_error_class(code as i64);
         // SAFETY: strerror returns a pointer to a static or thread-local NUL-terminated string.

@@ -10,7 +10,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// The `gc.enable()`/`disable()` flag (read by nothing yet: there is no cycle collector).
 static ENABLED: AtomicBool = AtomicBool::new(true);
 
-fn collect(vm: &mut Vm, _a: Args) -> PyResult {
+fn collect(vm: &mut Vm, a: Args) -> PyResult {
+    if a.args.len() + a.kwargs.len() > 1 {
+        return Err(vm.type_error(&format!("collect() takes at most 1 argument ({} given)", a.args.len() + a.kwargs.len())));
+    }
+    if let Some((k, _)) = a.kwargs.iter().find(|(k, _)| k.as_str() != Some("generation")) {
+        let k = k.as_str().unwrap_or("").to_string();
+        return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for collect()")));
+    }
+    if let Some(g) = a.args.first().or_else(|| a.kw("generation")) {
+        if !(0..=2).contains(&crate::types::int::as_c_int(vm, g)?) {
+            return Err(vm.value_error("invalid generation"));
+        }
+    }
     vm.run_finalizers();
     Ok(Value::Int(0))
 }

@@ -10,15 +10,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 fn arg(vm: &mut Vm, a: &Args, i: usize, name: &str) -> PyResult<f64> {
     match a.args.get(i) {
-        Some(v) => {
-            if let Some(f) = crate::types::float::to_f64(v) {
-                return Ok(f);
-            }
-            crate::types::float::float_of(vm, v).map_err(|_| {
-                let tn = vm.type_name(v);
-                vm.type_error(&format!("must be real number, not {tn}"))
-            })
-        }
+        Some(v) => crate::types::float::real_of(vm, v),
         None => Err(vm.type_error(&format!("{name}() missing required argument"))),
     }
 }
@@ -79,8 +71,6 @@ float_fns! {
     m_asinh: "asinh" => f64::asinh, |_| true;
     m_acosh: "acosh" => f64::acosh, |x| x >= 1.0 || x.is_nan();
     m_atanh: "atanh" => f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan();
-    m_log2: "log2" => f64::log2, |x| x > 0.0 || x.is_nan();
-    m_log10: "log10" => f64::log10, |x| x > 0.0 || x.is_nan();
     m_log1p: "log1p" => f64::ln_1p, |x| x > -1.0 || x.is_nan();
     m_fabs: "fabs" => f64::abs, |_| true;
     m_degrees: "degrees" => f64::to_degrees, |_| true;
@@ -118,35 +108,60 @@ fn gamma(x: f64) -> f64 {
     (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
 }
 
+/// CPython's `loghelper`: `func` of a positive number; ints too large for a double are split
+/// as _PyLong_Frexp does, x * 2**e with x in [0.5, 1) rounded to 53 bits, giving
+/// func(x) + func(2.0) * e.
+fn loghelper(vm: &mut Vm, v: &Value, func: fn(f64) -> f64) -> PyResult<f64> {
+    if let Value::Obj(o) = v {
+        if let crate::object::Payload::Int(b) = &o.payload {
+            if !b.is_positive() {
+                return Err(domain(vm));
+            }
+            if b.to_f64().is_none_or(|f| f.is_infinite()) {
+                let bits = b.bits();
+                let shift = bits - 55;
+                let mut top: BigInt = b >> shift;
+                if !(b - (&top << shift)).is_zero() {
+                    top |= BigInt::one(); // sticky bit: one correctly rounded step
+                }
+                let (mut x, mut e) = (top.to_f64().unwrap_or(0.0) / (1u64 << 55) as f64, bits as f64);
+                if x == 1.0 {
+                    // Rounded up to the next power of two: CPython renormalises to 0.5.
+                    (x, e) = (0.5, e + 1.0);
+                }
+                return Ok(func(x) + func(2.0) * e);
+            }
+        }
+    }
+    let x = crate::types::float::real_of(vm, v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(func(x))
+}
+
+fn m_log2(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "log2", 1)?;
+    Ok(Value::Float(loghelper(vm, &a.args[0], f64::log2)?))
+}
+
+fn m_log10(vm: &mut Vm, a: Args) -> PyResult {
+    nargs(vm, &a, "log10", 1)?;
+    Ok(Value::Float(loghelper(vm, &a.args[0], f64::log10)?))
+}
+
 fn log(vm: &mut Vm, a: Args) -> PyResult {
     if a.args.is_empty() || a.args.len() > 2 {
         return Err(vm.type_error(&format!("log expected 1 or 2 arguments, got {}", a.args.len())));
     }
-    let ln = |vm: &mut Vm, v: &Value| -> PyResult<f64> {
-        // Exact for huge ints: log of a bigint via its bit length.
-        if let Value::Obj(o) = v {
-            if let crate::object::Payload::Int(b) = &o.payload {
-                if b.is_positive() {
-                    let bits = b.bits();
-                    if bits > 1000 {
-                        let shift = bits - 60;
-                        let top: BigInt = b >> shift;
-                        return Ok(top.to_f64().unwrap_or(1.0).ln() + shift as f64 * std::f64::consts::LN_2);
-                    }
-                }
-            }
-        }
-        let x = crate::types::float::float_of(vm, v)?;
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        Ok(x.ln())
-    };
-    let x = ln(vm, &a.args[0])?;
+    let x = loghelper(vm, &a.args[0], f64::ln)?;
     match a.args.get(1) {
         None => Ok(Value::Float(x)),
         Some(b) => {
-            let lb = ln(vm, b)?;
+            let lb = loghelper(vm, b, f64::ln)?;
             if lb == 0.0 {
                 return Err(vm.zero_division("float division by zero"));
             }
@@ -311,8 +326,8 @@ fn dist(vm: &mut Vm, a: Args) -> PyResult {
     }
     let mut diffs = Vec::new();
     for (x, y) in p.iter().zip(q.iter()) {
-        let x = crate::types::float::float_of(vm, x)?;
-        let y = crate::types::float::float_of(vm, y)?;
+        let x = crate::types::float::real_of(vm, x)?;
+        let y = crate::types::float::real_of(vm, y)?;
         diffs.push(Value::Float(x - y));
     }
     hypot(vm, Args::new(&diffs))
@@ -340,11 +355,11 @@ fn isclose(vm: &mut Vm, a: Args) -> PyResult {
     let x = arg(vm, &a, 0, "isclose")?;
     let y = arg(vm, &a, 1, "isclose")?;
     let rel = match a.kw("rel_tol") {
-        Some(v) => crate::types::float::float_of(vm, v)?,
+        Some(v) => crate::types::float::real_of(vm, v)?,
         None => 1e-9,
     };
     let abs_tol = match a.kw("abs_tol") {
-        Some(v) => crate::types::float::float_of(vm, v)?,
+        Some(v) => crate::types::float::real_of(vm, v)?,
         None => 0.0,
     };
     if rel < 0.0 || abs_tol < 0.0 {
@@ -410,7 +425,7 @@ fn fsum(vm: &mut Vm, a: Args) -> PyResult {
     // Shewchuk's exact partial sums (as CPython's msum).
     let mut partials: Vec<f64> = Vec::new();
     for it in items {
-        let mut x = crate::types::float::float_of(vm, &it)?;
+        let mut x = crate::types::float::real_of(vm, &it)?;
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -570,6 +585,8 @@ pub fn create(vm: &mut Vm) -> crate::object::ObjRef {
         "math",
         &[
             ("log", log),
+            ("log2", m_log2),
+            ("log10", m_log10),
             ("floor", floor),
             ("ceil", ceil),
             ("trunc", trunc),

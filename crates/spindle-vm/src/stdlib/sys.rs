@@ -173,9 +173,17 @@ fn exception(vm: &mut Vm, _a: Args) -> PyResult {
 }
 
 fn intern(vm: &mut Vm, a: Args) -> PyResult {
-    match a.args.first().and_then(|v| v.as_str()) {
+    let v = &a.args[0];
+    match v.as_str() {
+        Some(_) if !matches!(v, Value::Obj(o) if o.cls.is(&crate::types::types().str_)) => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("can't intern {tn}")))
+        }
         Some(s) => Ok(Value::Obj(crate::vm::intern_static(s))),
-        None => Err(vm.type_error("intern() argument must be str")),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("intern() argument must be str, not {tn}")))
+        }
     }
 }
 

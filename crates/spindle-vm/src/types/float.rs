@@ -323,6 +323,23 @@ pub fn float_binop(vm: &mut Vm, x: f64, y: f64, op: BinOp) -> PyResult {
     }))
 }
 
+/// CPython's `PyFloat_AsDouble` (math functions, float arguments of natives): floats, ints,
+/// `__float__` and `__index__` objects; text is refused ("must be real number, not str")
+/// instead of parsed as `float(x)` does.
+pub fn real_of(vm: &mut Vm, x: &Value) -> PyResult<f64> {
+    if let Value::Int(i) = x {
+        return Ok(*i as f64);
+    }
+    let convertible = x.as_str().is_none()
+        && crate::types::bytes::bytes_like(x).is_none()
+        && (to_f64(x).is_some() || vm.lookup_special(x, "__float__").is_some() || vm.lookup_special(x, "__index__").is_some());
+    if !convertible {
+        let tn = vm.type_name(x);
+        return Err(vm.type_error(&format!("must be real number, not {tn}")));
+    }
+    float_of(vm, x)
+}
+
 /// `float(x)`.
 pub fn float_of(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     if let Some(f) = to_f64(x) {
