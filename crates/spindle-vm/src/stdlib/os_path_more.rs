@@ -162,10 +162,16 @@ fn p_ismount(vm: &mut Vm, a: Args) -> PyResult {
 
 fn p_normcase(vm: &mut Vm, a: Args) -> PyResult {
     let Some(v) = a.args.first() else { return Err(vm.type_error("normcase() missing 1 required positional argument: 's'")) };
-    let s = crate::stdlib::os::fspath_str(vm, v)?;
-    if v.as_str().is_some() {
+    // POSIX: the path unchanged (bytes stay bytes); path-like objects give their fspath.
+    if v.as_str().is_some() || matches!(v, Value::Obj(o) if matches!(o.payload, crate::object::Payload::Bytes(_))) {
         return Ok(v.clone());
     }
+    if let Some(r) = vm.call_special(v, "__fspath__", &[])? {
+        if r.as_str().is_some() || matches!(&r, Value::Obj(o) if matches!(o.payload, crate::object::Payload::Bytes(_))) {
+            return Ok(r);
+        }
+    }
+    let s = crate::stdlib::os::fspath_str(vm, v)?;
     Ok(vm.new_string(s))
 }
 
