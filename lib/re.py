@@ -157,150 +157,16 @@ PatternError = error
 
 def _warn(category, message):
     """Issue a warning found while parsing a pattern, attributed to the caller of the re
-    function (the native parser calls this from Pattern._make)."""
+    function (the native parser calls this from _compile)."""
     import warnings
     cat = FutureWarning if category == 'FutureWarning' else DeprecationWarning
-    warnings.warn(message, cat, stacklevel=5)
+    warnings.warn(message, cat, stacklevel=4)
 
 
-def _flag_repr(flags, is_text):
-    if is_text and flags & (4 | 32 | 256) == 32:
-        flags &= ~32
-    parts = []
-    for name, bit in (("TEMPLATE", 1), ("IGNORECASE", 2), ("LOCALE", 4), ("MULTILINE", 8),
-                      ("DOTALL", 16), ("UNICODE", 32), ("VERBOSE", 64), ("DEBUG", 128),
-                      ("ASCII", 256)):
-        if flags & bit:
-            parts.append("re." + name)
-            flags &= ~bit
-    if flags:
-        parts.append("0x%x" % flags)
-    return "|".join(parts)
-
-
-def _index_of(v):
-    if isinstance(v, int):
-        return int(v)
-    idx = getattr(type(v), '__index__', None)
-    if idx is not None:
-        return idx(v)
-    return None
-
-
-class Pattern:
-    """A compiled regular expression (re.compile)."""
-
-    __slots__ = ('_prog', 'pattern', 'flags', 'groups', '_groupindex', '__weakref__')
-
-    def __new__(cls, *args, **kwargs):
-        raise TypeError("cannot create 're.Pattern' instances")
-
-    @classmethod
-    def _make(cls, pattern, flags):
-        prog, flags, groups, names = _sre.compile(pattern, flags, error, _warn)
-        self = object.__new__(cls)
-        self._prog = prog
-        self.pattern = pattern
-        self.flags = flags
-        self.groups = groups
-        self._groupindex = dict(names)
-        return self
-
-    @property
-    def groupindex(self):
-        import types
-        return types.MappingProxyType(self._groupindex)
-
-    def __repr__(self):
-        r = repr(self.pattern)[:200]
-        f = _flag_repr(self.flags, isinstance(self.pattern, str))
-        if f:
-            return 're.compile(%s, %s)' % (r, f)
-        return 're.compile(%s)' % r
-
-    def __eq__(self, other):
-        if not isinstance(other, Pattern):
-            return NotImplemented
-        return (self.flags == other.flags and type(self.pattern) is type(other.pattern)
-                and self.pattern == other.pattern)
-
-    def __ne__(self, other):
-        r = self.__eq__(other)
-        return r if r is NotImplemented else not r
-
-    def __hash__(self):
-        return hash((self.pattern, self.flags))
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __class_getitem__(cls, item):
-        import types
-        return types.GenericAlias(cls, item)
-
-    def match(self, string, pos=0, endpos=_MAXSIZE):
-        """Matches zero or more characters at the beginning of the string."""
-        return self._prog.match(self, string, pos, endpos, 0)
-
-    def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
-        """Matches against all of the string."""
-        return self._prog.match(self, string, pos, endpos, 1)
-
-    def search(self, string, pos=0, endpos=_MAXSIZE):
-        """Scan through string looking for a match, and return a corresponding match object
-        instance. Return None if no position in the string matches."""
-        return self._prog.match(self, string, pos, endpos, 2)
-
-    def findall(self, string, pos=0, endpos=_MAXSIZE):
-        """Return a list of all non-overlapping matches of pattern in string."""
-        return self._prog.findall(string, pos, endpos)
-
-    def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        """Return an iterator over all non-overlapping matches for the RE pattern in string.
-        For each match, the iterator returns a match object."""
-        return iter(self._prog.scanner(self, string, pos, endpos).search, None)
-
-    def scanner(self, string, pos=0, endpos=_MAXSIZE):
-        return self._prog.scanner(self, string, pos, endpos)
-
-    def split(self, string, maxsplit=0):
-        """Split string by the occurrences of pattern."""
-        return self._prog.split(string, maxsplit)
-
-    def sub(self, repl, string, count=0):
-        """Return the string obtained by replacing the leftmost non-overlapping occurrences of
-        pattern in string by the replacement repl."""
-        return self._subx(repl, string, count)[0]
-
-    def subn(self, repl, string, count=0):
-        """Return the tuple (new_string, number_of_subs_made) found by replacing the leftmost
-        non-overlapping occurrences of pattern with the replacement repl."""
-        return self._subx(repl, string, count)
-
-    def _subx(self, repl, string, count):
-        if callable(repl):
-            return self._prog.sub(self, repl, string, count, 1)
-        if isinstance(repl, str):
-            if '\\' not in repl:
-                return self._prog.sub(self, repl, string, count, 0)
-        elif isinstance(repl, (bytes, bytearray)) and b'\\' not in repl:
-            return self._prog.sub(self, repl, string, count, 0)
-        template = _compile_repl(repl, self)
-        if not template[0] and len(template[1]) == 1:
-            return self._prog.sub(self, template[1][0], string, count, 0)
-        return self._prog.sub(self, template, string, count, 2)
-
-    def __reduce__(self):
-        return _compile, (self.pattern, self.flags)
-
-
+Pattern = _sre.Pattern
 Match = _sre.Match
 
 
-Pattern.__module__ = 're'
 
 # --------------------------------------------------------------------
 # replacement templates
@@ -380,7 +246,7 @@ def _parse_template(repl, pattern):
             name = ''.join(name)
             after = j + 1
             if name.isidentifier():
-                index = pattern._groupindex.get(name)
+                index = pattern.groupindex.get(name)
                 if index is None:
                     raise IndexError("unknown group name %r" % name)
             else:
@@ -437,8 +303,6 @@ def _compile_repl(repl, pattern):
         return _repl_cache[key]
     except KeyError:
         pass
-    except TypeError:
-        return _parse_template(repl, pattern)
     t = _parse_template(repl, pattern)
     if len(_repl_cache) >= _MAXCACHE:
         try:
@@ -487,7 +351,7 @@ def _compile(pattern, flags):
                       "without an obvious purpose. "
                       "Don't use it.",
                       DeprecationWarning)
-    p = Pattern._make(pattern, flags)
+    p = _sre.compile(pattern, flags, error, _warn)
     if not (flags & DEBUG):
         if len(_cache) >= _MAXCACHE:
             try:
@@ -504,7 +368,7 @@ def match(pattern, string, flags=0):
     p = _cache.get((type(pattern), pattern, flags))
     if p is None:
         p = _compile(pattern, flags)
-    return p._prog.match(p, string, 0, _MAXSIZE, 0)
+    return p.match(string)
 
 
 def fullmatch(pattern, string, flags=0):
@@ -513,7 +377,7 @@ def fullmatch(pattern, string, flags=0):
     p = _cache.get((type(pattern), pattern, flags))
     if p is None:
         p = _compile(pattern, flags)
-    return p._prog.match(p, string, 0, _MAXSIZE, 1)
+    return p.fullmatch(string)
 
 
 def search(pattern, string, flags=0):
@@ -522,24 +386,24 @@ def search(pattern, string, flags=0):
     p = _cache.get((type(pattern), pattern, flags))
     if p is None:
         p = _compile(pattern, flags)
-    return p._prog.match(p, string, 0, _MAXSIZE, 2)
+    return p.search(string)
 
 
 def sub(pattern, repl, string, count=0, flags=0):
     """Return the string obtained by replacing the leftmost non-overlapping occurrences of
     the pattern in string by the replacement repl."""
-    return _compile(pattern, flags)._subx(repl, string, count)[0]
+    return _compile(pattern, flags).sub(repl, string, count)
 
 
 def subn(pattern, repl, string, count=0, flags=0):
     """Return a 2-tuple containing (new_string, number) of substitutions."""
-    return _compile(pattern, flags)._subx(repl, string, count)
+    return _compile(pattern, flags).subn(repl, string, count)
 
 
 def split(pattern, string, maxsplit=0, flags=0):
     """Split the source string by the occurrences of the pattern, returning a list
     containing the resulting substrings."""
-    return _compile(pattern, flags)._prog.split(string, maxsplit)
+    return _compile(pattern, flags).split(string, maxsplit)
 
 
 def findall(pattern, string, flags=0):
@@ -547,7 +411,7 @@ def findall(pattern, string, flags=0):
     p = _cache.get((type(pattern), pattern, flags))
     if p is None:
         p = _compile(pattern, flags)
-    return p._prog.findall(string, 0, _MAXSIZE)
+    return p.findall(string)
 
 
 def finditer(pattern, string, flags=0):
