@@ -915,6 +915,37 @@ impl Vm {
                             f.stack.push(crate::types::list::new_list(items));
                         }
                         Instr::BuildSlice(n) => {
+                            // `c[a:b(:s)]` and `c[a:b] = v` with int/None bounds on builtin
+                            // sequences: done here with the next instruction, no slice object.
+                            // SAFETY: as the fetch above (`get` checks the bound).
+                            match unsafe { (&(*instrs)).get(pc) } {
+                                Some(Instr::Subscr) => {
+                                    let base = f.stack.len() - n as usize - 1;
+                                    if let Some(v) = crate::fast_ops::slice_subscr(&f.stack[base], &f.stack[base + 1..]) {
+                                        f.stack.truncate(base);
+                                        f.stack.push(v);
+                                        f.lasti = pc;
+                                        pc += 1;
+                                        continue;
+                                    }
+                                }
+                                Some(Instr::StoreSubscr) if n == 2 => {
+                                    let base = f.stack.len() - 4;
+                                    let v = std::mem::replace(&mut f.stack[base], Value::None);
+                                    match crate::fast_ops::slice_store(&f.stack[base + 1], &f.stack[base + 2..], v) {
+                                        Ok(old) => {
+                                            f.stack.truncate(base);
+                                            f.lasti = pc;
+                                            pc += 1;
+                                            drop(old);
+                                            breaker!();
+                                            continue;
+                                        }
+                                        Err(v) => f.stack[base] = v,
+                                    }
+                                }
+                                _ => {}
+                            }
                             let step = if n == 3 { f.pop() } else { Value::None };
                             let stop = f.pop();
                             let start = f.pop();

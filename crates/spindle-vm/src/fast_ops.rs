@@ -256,3 +256,90 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
         _ => false,
     }
 }
+
+/// The fields of `c[a:b]` / `c[a:b:s]` from the `BuildSlice` operands when each is an inline
+/// int or None and the step is nonzero; None otherwise (the generic path then builds the slice
+/// object and raises any error).
+#[inline]
+fn slice_fields(b: &[Value]) -> Option<(Option<i64>, Option<i64>, i64)> {
+    let field = |v: &Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(*i)),
+        _ => None,
+    };
+    let step = match b.get(2) {
+        Some(v) => field(v)?.unwrap_or(1),
+        None => 1,
+    };
+    if step == 0 {
+        return None;
+    }
+    Some((field(&b[0])?, field(&b[1])?, step))
+}
+
+/// `slice_fields` resolved against a sequence of `len`.
+#[inline]
+fn slice_bounds(b: &[Value], len: usize) -> Option<(i64, i64, i64)> {
+    let (start, stop, step) = slice_fields(b)?;
+    Some(crate::types::list::adjust_slice(start, stop, step, len as i64))
+}
+
+/// `c[a:b(:s)]` for a builtin list, tuple or ASCII str with inline int / None bounds (`bounds`:
+/// the 2 or 3 `BuildSlice` operands), without a slice object.
+#[inline]
+pub fn slice_subscr(c: &Value, bounds: &[Value]) -> Option<Value> {
+    let Value::Obj(o) = c else { return None };
+    if !is_builtin(o) {
+        return None;
+    }
+    match &o.payload {
+        Payload::List(l) => {
+            let g = l.lock();
+            let (a, b, s) = slice_bounds(bounds, g.len())?;
+            let v = crate::types::list::slice_items(&g, a, b, s);
+            drop(g);
+            Some(crate::types::list::new_list(v))
+        }
+        Payload::Tuple(t) => {
+            let (a, b, s) = slice_bounds(bounds, t.len())?;
+            if s == 1 && a == 0 && b == t.len() as i64 {
+                return Some(c.clone());
+            }
+            Some(crate::types::tuple::new_tuple(crate::types::list::slice_items(t, a, b, s)))
+        }
+        Payload::Str(st) if st.is_ascii() => {
+            let (a, b, s) = slice_bounds(bounds, st.char_len())?;
+            Some(crate::types::list::ascii_slice(st.as_str(), a, b, s))
+        }
+        _ => None,
+    }
+}
+
+/// `c[a:b] = v` for a builtin list `c`, inline int / None bounds with no step, and a builtin
+/// list (not `c` itself) or tuple `v`, without a slice object. Ok(items removed, to drop
+/// outside the lock), or Err(v) back when the shape is not covered.
+#[inline]
+pub fn slice_store(c: &Value, bounds: &[Value], v: Value) -> Result<Vec<Value>, Value> {
+    let (Value::Obj(o), Value::Obj(vo)) = (c, &v) else { return Err(v) };
+    let Payload::List(l) = &o.payload else { return Err(v) };
+    if bounds.len() != 2 || !is_builtin(o) || !is_builtin(vo) || o.is(vo) {
+        return Err(v);
+    }
+    let Some((start, stop, _)) = slice_fields(bounds) else { return Err(v) };
+    let items: Vec<Value> = match &vo.payload {
+        // A list nobody else holds gives up its vector (it is dropped right after).
+        Payload::List(vl) if vo.refcount() == 1 => std::mem::take(&mut *vl.lock()),
+        Payload::List(vl) => vl.lock().clone(),
+        Payload::Tuple(t) => t.to_vec(),
+        _ => return Err(v),
+    };
+    let mut g = l.lock();
+    let (start, stop, _) = crate::types::list::adjust_slice(start, stop, 1, g.len() as i64);
+    let stop = stop.max(start) as usize;
+    let start = start as usize;
+    Ok(if stop - start == items.len() {
+        g[start..stop].iter_mut().zip(items).map(|(slot, it)| std::mem::replace(slot, it)).collect()
+    } else {
+        g.splice(start..stop, items).collect()
+    })
+}

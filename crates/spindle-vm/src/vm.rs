@@ -86,6 +86,28 @@ fn cached_small_str(s: &str) -> Option<ObjRef> {
     }
 }
 
+/// A new str value (`''` and one Latin-1 character from the cache).
+#[inline]
+pub fn str_value(s: &str) -> Value {
+    if s.len() <= 2 {
+        if let Some(o) = cached_small_str(s) {
+            return Value::Obj(o);
+        }
+    }
+    Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
+}
+
+/// `str_value` taking the text by value.
+#[inline]
+pub fn string_value(s: String) -> Value {
+    if s.len() <= 2 {
+        if let Some(o) = cached_small_str(&s) {
+            return Value::Obj(o);
+        }
+    }
+    Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
+}
+
 /// One-character strings (str iteration and indexing).
 pub fn intern_char(s: &str) -> ObjRef {
     cached_small_str(s).unwrap_or_else(|| ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
@@ -212,22 +234,14 @@ impl Vm {
         intern_static(s)
     }
 
+    #[inline]
     pub fn new_str(&mut self, s: &str) -> Value {
-        if s.len() <= 2 {
-            if let Some(o) = cached_small_str(s) {
-                return Value::Obj(o);
-            }
-        }
-        Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
+        str_value(s)
     }
 
+    #[inline]
     pub fn new_string(&mut self, s: String) -> Value {
-        if s.len() <= 2 {
-            if let Some(o) = cached_small_str(&s) {
-                return Value::Obj(o);
-            }
-        }
-        Value::Obj(ObjRef::new(types().str_.clone(), Payload::Str(PyStr::new(s))))
+        string_value(s)
     }
 
     pub fn new_dict(&mut self) -> ObjRef {

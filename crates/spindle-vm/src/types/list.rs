@@ -31,6 +31,15 @@ pub fn slice_indices(vm: &mut Vm, sl: &Value, len: i64) -> PyResult<(i64, i64, i
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    let start = slice_bound(vm, start)?;
+    let stop = slice_bound(vm, stop)?;
+    Ok(adjust_slice(start, stop, step, len))
+}
+
+/// CPython's PySlice_AdjustIndices for a nonzero `step`: `start` and `stop` (None = default)
+/// clamped into a sequence of `len`, `step` raised to at least `-i64::MAX`.
+#[inline]
+pub fn adjust_slice(start: Option<i64>, stop: Option<i64>, step: i64, len: i64) -> (i64, i64, i64) {
     let step = step.max(-i64::MAX);
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let adj = |v: Option<i64>, default: i64| -> i64 {
@@ -42,9 +51,31 @@ pub fn slice_indices(vm: &mut Vm, sl: &Value, len: i64) -> PyResult<(i64, i64, i
             }
         }
     };
-    let start = adj(slice_bound(vm, start)?, if step < 0 { hi } else { lo });
-    let stop = adj(slice_bound(vm, stop)?, if step < 0 { lo } else { hi });
-    Ok((start, stop, step))
+    (adj(start, if step < 0 { hi } else { lo }), adj(stop, if step < 0 { lo } else { hi }), step)
+}
+
+/// The items of `items[start:stop:step]` (bounds from `slice_indices` for a length that may
+/// since have shrunk: positions past the end are skipped).
+#[inline]
+pub fn slice_items(items: &[Value], start: i64, stop: i64, step: i64) -> Vec<Value> {
+    if step == 1 {
+        let stop = (stop.max(start) as usize).min(items.len());
+        items[(start as usize).min(stop)..stop].to_vec()
+    } else {
+        slice_iter(start, stop, step).filter_map(|i| items.get(i).cloned()).collect()
+    }
+}
+
+/// `s[start:stop:step]` of an ASCII str (bounds from `slice_indices`).
+#[inline]
+pub fn ascii_slice(s: &str, start: i64, stop: i64, step: i64) -> Value {
+    if step == 1 {
+        let (a, e) = (start as usize, (stop.max(start)) as usize);
+        return crate::vm::str_value(&s[a..e]);
+    }
+    let b = s.as_bytes();
+    let out: String = slice_iter(start, stop, step).map(|i| b[i] as char).collect();
+    crate::vm::string_value(out)
 }
 
 /// One field of a slice: None, or an index (big ints saturate, as CPython's
@@ -159,14 +190,7 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
             Payload::List(l) => {
                 // The list may have shrunk since `len` was read (`__index__` ran Python code,
                 // or another thread in free-threaded mode): positions are re-checked.
-                let g = l.lock();
-                let v: Vec<Value> = if step == 1 {
-                    let stop = (stop.max(start) as usize).min(g.len());
-                    g[(start as usize).min(stop)..stop].to_vec()
-                } else {
-                    pos.filter_map(|i| g.get(i).cloned()).collect()
-                };
-                drop(g);
+                let v = slice_items(&l.lock(), start, stop, step);
                 new_list(v)
             }
             Payload::Tuple(t) => {
@@ -178,13 +202,7 @@ pub fn seq_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult {
             }
             Payload::Str(s) => {
                 if s.is_ascii() {
-                    let b = s.as_str().as_bytes();
-                    if step == 1 {
-                        let (a, e) = (start as usize, (stop.max(start)) as usize);
-                        return Ok(vm.new_str(&s.as_str()[a..e]));
-                    }
-                    let out: String = pos.map(|i| b[i] as char).collect();
-                    vm.new_string(out)
+                    ascii_slice(s.as_str(), start, stop, step)
                 } else {
                     let chars: Vec<char> = s.as_str().chars().collect();
                     let out: String = pos.map(|i| chars[i]).collect();
