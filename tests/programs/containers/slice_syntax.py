@@ -26,7 +26,7 @@ class Idx:
 x = L([1, 2, 3])
 print(x[1:2], x[::2])
 x[0:1] = [9]
-print(l[Idx():Idx() + 3], s[Idx():], l[1.0 if False else 1:3])
+print(l[Idx():5], s[Idx():], l[1:Idx()], l[Idx()::Idx()])
 
 m = list(range(8))
 m[2:5] = [20, 30, 40]

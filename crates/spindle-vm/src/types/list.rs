@@ -349,7 +349,16 @@ fn take_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
             }
         }
     }
-    vm.collect(&v)
+    if matches!(&v, Value::Obj(o) if o.cls_data().builtin && matches!(o.payload, Payload::List(_) | Payload::Tuple(_))) {
+        return vm.collect(&v);
+    }
+    // CPython's PySequence_Fast(v, "can only assign an iterable").
+    let it = match vm.iter(&v) {
+        Ok(it) => it,
+        Err(e) if vm.is_instance_of(&e, &types().exc.type_error.clone()) => return Err(vm.type_error("can only assign an iterable")),
+        Err(e) => return Err(e),
+    };
+    vm.collect(&it)
 }
 
 fn list_new(vm: &mut Vm, a: Args) -> PyResult {
