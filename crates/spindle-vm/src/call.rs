@@ -39,12 +39,7 @@ impl Vm {
                         owner => Err(self.type_error(&types::unbound_without_self_message(owner.as_ref().map(|(n, _)| n.as_str()), name))),
                     },
                     None => {
-                        if *sig != Sig::Any {
-                            match module {
-                                Some(m) => sig.check_fn(self, m, name, args.len(), kwargs.len())?,
-                                None => sig.check(self, o, name, &args[0], args.len() - 1, kwargs.len(), false)?,
-                            }
-                        }
+                        self.check_native_args(o, *module, name, *sig, args, kwargs.len())?;
                         func(self, Args { args, kwargs })
                     }
                     Some(s) => {
@@ -96,6 +91,36 @@ impl Vm {
     pub(crate) fn call_from_stack(&mut self, fp: *mut Frame, at: usize, nkw: usize, kwnames: &[Value]) -> PyResult<CallOutcome> {
         // SAFETY: `fp` is the eval loop's live frame; no other reference to it exists here.
         let f = unsafe { &mut *fp };
+        if nkw == 0 {
+            if let Value::Obj(o) = &f.stack[at] {
+                // A builtin function, or a method descriptor with its self first (a type's method
+                // called with no arguments at all goes through `call`, which refuses it): it reads
+                // its arguments where they are on the stack, then they are popped.
+                if let (Payload::Builtin { func, bound: None, name, sig, module }, true) = (&o.payload, at + 1 < f.stack.len()) {
+                    let func = *func;
+                    let checked = match self.check_stack() {
+                        Ok(()) => self.check_native_args(o, *module, name, *sig, &f.stack[at + 1..], 0),
+                        Err(e) => Err(e),
+                    };
+                    let r = match checked {
+                        Ok(()) => {
+                            let args: *const [Value] = &f.stack[at + 1..];
+                            // SAFETY: the slice is the top of the current frame's value stack,
+                            // which only this frame's eval loop pushes to or pops from; the
+                            // builtin (and any Python code it runs, on other frames) leaves it
+                            // untouched until it returns. The callable below the arguments stays
+                            // there, alive, during the call.
+                            func(self, Args { args: unsafe { &*args }, kwargs: &[] })
+                        }
+                        Err(e) => Err(e),
+                    };
+                    // SAFETY: as above; re-borrow after the call.
+                    let f = unsafe { &mut *fp };
+                    f.stack.truncate(at);
+                    return r.map(CallOutcome::Value);
+                }
+            }
+        }
         let callee = f.stack[at].clone();
         if let Value::Obj(o) = &callee {
             match &o.payload {
@@ -245,6 +270,20 @@ impl Vm {
         self.frames.push(frame);
         self.depth += 1;
         Ok(())
+    }
+
+    /// The argument count check `Vm::call` does before an unbound native runs (`args` start
+    /// with self for a type's method; not called with no arguments for those).
+    #[inline]
+    fn check_native_args(&mut self, o: &ObjRef, module: Option<&'static str>, name: &'static str, sig: Sig, args: &[Value], nkw: usize) -> PyResult<()> {
+        if sig == Sig::Any {
+            return Ok(());
+        }
+        match (module, args.first()) {
+            (Some(m), _) => sig.check_fn(self, m, name, args.len(), nkw),
+            (None, Some(first)) => sig.check(self, o, name, first, args.len() - 1, nkw, false),
+            (None, None) => Ok(()),
+        }
     }
 
     /// Instantiating a plain user class whose `__init__` is a Python function: create the
