@@ -1,6 +1,7 @@
 //! Modules written in Rust: created on first import (`create_builtin_module`), except `sys`
 //! and `builtins`, which exist from start-up.
 
+pub mod binascii_mod;
 pub mod gc;
 pub mod io;
 pub mod json;
@@ -45,7 +46,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct", "_weakref"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct", "_weakref", "_binascii"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -94,6 +95,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "_multiprocessing" => mp_native::create(vm),
         "_json" => json::create(vm),
         "_struct" => struct_mod::create(vm),
+        "_binascii" => binascii_mod::create(vm),
         "_patma" => patma::create(vm),
         "_weakref" => weakref::create(vm),
         "_posixsubprocess" => posix_subprocess::create(vm),
