@@ -31,7 +31,8 @@ pub enum Sig {
     Clinic { min: u8, max: u8 },
 }
 
-/// The shape of dunder `name` defined natively by builtin type `owner` (its `__name__`).
+/// The shape of method `name` defined natively by builtin type `owner` (its `__name__`): dunders
+/// by their slot, and the plain methods that take no arguments on every CPython builtin type.
 pub fn dunder_sig(owner: &str, name: &str) -> Sig {
     let seq = matches!(owner, "str" | "bytes" | "bytearray" | "list" | "tuple");
     match name {
@@ -63,6 +64,13 @@ pub fn dunder_sig(owner: &str, name: &str) -> Sig {
         "__format__" | "__reduce_ex__" | "__setstate__" | "__deepcopy__" | "__instancecheck__" | "__subclasscheck__"
         | "__class_getitem__" => Sig::One,
         "__round__" => Sig::Clinic { min: 0, max: 1 },
+        // Plain methods that are METH_NOARGS on every CPython builtin type defining them.
+        "as_integer_ratio" | "bit_count" | "bit_length" | "capitalize" | "casefold" | "clear" | "close" | "conjugate" | "copy"
+        | "detach" | "fileno" | "flush" | "getblocking" | "getpeername" | "getsockname" | "gettimeout" | "is_integer" | "isalnum"
+        | "isalpha" | "isascii" | "isatty" | "isdecimal" | "isdigit" | "isidentifier" | "islower" | "isnumeric" | "isprintable"
+        | "isspace" | "istitle" | "isupper" | "items" | "keys" | "locked" | "locked_lock" | "lower" | "mro" | "popitem" | "readable"
+        | "release" | "release_lock" | "reverse" | "seekable" | "swapcase" | "tell" | "title" | "tolist" | "upper" | "values"
+        | "writable" | "_at_fork_reinit" | "_is_owned" | "_release_save" | "_recursion_count" => Sig::NoArgs,
         _ => Sig::Any,
     }
 }

@@ -197,6 +197,10 @@ fn object_init_subclass(vm: &mut Vm, a: Args) -> PyResult {
         let _ = k;
         return Err(vm.type_error(&format!("{cls}.__init_subclass__() takes no keyword arguments")));
     }
+    if a.args.len() > 1 {
+        let cls = a.args.first().and_then(|c| c.as_obj()).and_then(|c| c.as_type()).map(|t| t.name.clone()).unwrap_or_default();
+        return Err(vm.type_error(&format!("{cls}.__init_subclass__() takes no arguments ({} given)", a.args.len() - 1)));
+    }
     Ok(Value::None)
 }
 
@@ -306,7 +310,10 @@ fn object_getstate(_vm: &mut Vm, a: Args) -> PyResult {
     }
 }
 
-fn object_subclasshook(_vm: &mut Vm, _a: Args) -> PyResult {
+fn object_subclasshook(vm: &mut Vm, a: Args) -> PyResult {
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error("__subclasshook__() takes no keyword arguments"));
+    }
     Ok(Value::Obj(types().not_implemented_obj.clone()))
 }
 
