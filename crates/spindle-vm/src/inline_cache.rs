@@ -67,21 +67,68 @@ pub struct Cache {
     /// The class attribute: borrowed with the GIL (see the module docs), never dropped through
     /// this field; owned (one count) in free-threaded mode, set only through `set_value`.
     value: ManuallyDrop<Value>,
+    /// `LoadMethod` sites that see several types: the methods of up to `POLY_WAYS` more types.
+    poly: Option<Box<Poly>>,
+}
+
+/// Types a polymorphic `LoadMethod` site remembers besides its primary entry.
+const POLY_WAYS: usize = 4;
+
+/// The extra `METHOD` entries of a polymorphic site, valid while `TYPE_VERSION` is `ver`.
+struct Poly {
+    ver: u64,
+    /// Round-robin replacement position.
+    next: usize,
+    entries: [PolyEntry; POLY_WAYS],
+}
+
+struct PolyEntry {
+    /// The type's address (0: unused).
+    key: u64,
+    kslot: u16,
+    /// The method, under the ownership rule of `Cache::value`.
+    value: ManuallyDrop<Value>,
+}
+
+/// Store a cached class attribute (Null for none): borrowed with the GIL, owned (one count,
+/// the replaced value dropped) free-threaded.
+fn put_value(slot: &mut ManuallyDrop<Value>, v: Option<&Value>) {
+    if crate::sync::free_threaded() {
+        let new = ManuallyDrop::new(v.cloned().unwrap_or(Value::Null));
+        let old = std::mem::replace(slot, new);
+        drop(ManuallyDrop::into_inner(old));
+    } else {
+        *slot = match v {
+            Some(v) => borrow(v),
+            None => ManuallyDrop::new(Value::Null),
+        };
+    }
 }
 
 impl Cache {
     /// Store the entry's class attribute (Null for none).
     fn set_value(&mut self, v: Option<&Value>) {
-        if crate::sync::free_threaded() {
-            let new = ManuallyDrop::new(v.cloned().unwrap_or(Value::Null));
-            let old = std::mem::replace(&mut self.value, new);
-            drop(ManuallyDrop::into_inner(old));
-        } else {
-            self.value = match v {
-                Some(v) => borrow(v),
-                None => ManuallyDrop::new(Value::Null),
-            };
+        put_value(&mut self.value, v);
+    }
+
+    /// Remember `v` as the method for the type `key` besides the primary entry.
+    fn add_poly(&mut self, ver: u64, key: u64, kslot: u16, v: &Value) {
+        let p = self.poly.get_or_insert_with(|| {
+            Box::new(Poly { ver, next: 0, entries: std::array::from_fn(|_| PolyEntry { key: 0, kslot: NO_SLOT16, value: ManuallyDrop::new(Value::Null) }) })
+        });
+        if p.ver != ver {
+            p.ver = ver;
+            p.next = 0;
+            for e in p.entries.iter_mut() {
+                e.key = 0;
+                put_value(&mut e.value, None);
+            }
         }
+        let e = &mut p.entries[p.next % POLY_WAYS];
+        p.next = p.next.wrapping_add(1);
+        e.key = key;
+        e.kslot = kslot;
+        put_value(&mut e.value, Some(v));
     }
 }
 
@@ -108,6 +155,12 @@ impl Drop for Caches {
                 let c = slot.c.get_mut();
                 let v = std::mem::replace(&mut c.value, ManuallyDrop::new(Value::Null));
                 drop(ManuallyDrop::into_inner(v));
+                if let Some(p) = c.poly.as_mut() {
+                    for e in p.entries.iter_mut() {
+                        let v = std::mem::replace(&mut e.value, ManuallyDrop::new(Value::Null));
+                        drop(ManuallyDrop::into_inner(v));
+                    }
+                }
             }
         }
     }
@@ -147,7 +200,7 @@ impl Drop for Entry<'_> {
 
 impl Caches {
     pub fn new(n: usize) -> Caches {
-        Caches((0..n).map(|_| Slot { lock: std::sync::atomic::AtomicBool::new(false), c: UnsafeCell::new(Cache { kind: EMPTY, kslot: NO_SLOT16, index: 0, ver: 0, key: 0, value: ManuallyDrop::new(Value::Null) }) }).collect())
+        Caches((0..n).map(|_| Slot { lock: std::sync::atomic::AtomicBool::new(false), c: UnsafeCell::new(Cache { kind: EMPTY, kslot: NO_SLOT16, index: 0, ver: 0, key: 0, value: ManuallyDrop::new(Value::Null), poly: None }) }).collect())
     }
 
     /// Entry `i`. With the GIL: only the thread holding it runs this, and callers never keep the
@@ -170,6 +223,21 @@ impl Caches {
             }
         }
         Some(Entry { slot, locked })
+    }
+}
+
+impl Caches {
+    /// Entry `i` for reading, with the GIL only (None free-threaded: use `get`). The same rule
+    /// as `get`: the reference is not kept across code that could re-enter the entry.
+    #[inline(always)]
+    fn get_gil(&self, i: u32) -> Option<&Cache> {
+        if crate::sync::free_threaded() {
+            return None;
+        }
+        let slot = self.0.get(i as usize)?;
+        // SAFETY: with the GIL only the thread holding it touches entries (see `get`), and the
+        // caller drops this shared reference before anything could write the entry.
+        Some(unsafe { &*slot.c.get() })
     }
 }
 
@@ -299,8 +367,32 @@ fn is_plain_class_value(v: &Value) -> bool {
 }
 
 /// `LoadAttr`.
-#[inline]
+///
+/// The hit on an instance's inline value is inlined into the eval loop; the rest is
+/// `load_attr_slow`.
+#[inline(always)]
 pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> PyResult {
+    if let Value::Obj(o) = obj {
+        if let Payload::Instance(cell) = &o.payload {
+            if let Some(c) = caches.get_gil(ci) {
+                if c.key == type_key(o) && c.ver == type_version() && c.kind != EMPTY {
+                    let g = cell.lock();
+                    if !g.dict_mode {
+                        if let Some(v) = g.vals.get(c.kslot as usize) {
+                            if !v.is_null() {
+                                return Ok(v.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    load_attr_slow(vm, caches, ci, obj, name)
+}
+
+#[inline(never)]
+fn load_attr_slow(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> PyResult {
     if let (Some(mut c), Value::Obj(o)) = (caches.get(ci), obj) {
         if c.key != type_key(o) || c.ver != type_version() {
             fill_load_attr(&mut c, o, name);
@@ -384,8 +476,27 @@ pub enum MethodLoad {
 
 /// `LoadMethod`: a method found on the type (no bound method is made), else an attribute
 /// cached as `LoadAttr` caches it (module functions, callables in instance dicts).
-#[inline]
+///
+/// The hit of a method not shadowed by an inline value is inlined into the eval loop.
+#[inline(always)]
 pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> MethodLoad {
+    if let Value::Obj(o) = obj {
+        if let Payload::Instance(cell) = &o.payload {
+            if let Some(c) = caches.get_gil(ci) {
+                if c.key == type_key(o) && c.ver == type_version() && c.kind == METHOD {
+                    let g = cell.lock();
+                    if !g.dict_mode && g.vals.get(c.kslot as usize).is_none_or(|v| v.is_null()) {
+                        return MethodLoad::Method((*c.value).clone());
+                    }
+                }
+            }
+        }
+    }
+    load_method_slow(vm, caches, ci, obj, name)
+}
+
+#[inline(never)]
+fn load_method_slow(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> MethodLoad {
     let Some(mut c) = caches.get(ci) else {
         return match vm.method_lookup(obj, name) {
             Some(m) => MethodLoad::Method(m),
@@ -396,18 +507,11 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
         Value::Obj(o) => type_key(o),
         other => types::type_of(other).as_ptr() as usize as u64,
     };
-    if c.key == key && c.ver == type_version() {
+    let ver = type_version();
+    if c.key == key && c.ver == ver {
         if c.kind == METHOD {
             if let Value::Obj(o) = obj {
-                let shadowed = match &o.payload {
-                    Payload::Instance(cell) => match inline_values::get_slot(cell, slot32(c.kslot)) {
-                        InlineGet::Found(_) => true,
-                        InlineGet::Absent => false,
-                        InlineGet::DictMode => o.dict.get().is_some_and(|d| crate::types::dict::dict_get_interned(d, name).is_some()),
-                    },
-                    _ => o.instance_dict().is_some_and(|d| crate::types::dict::dict_get_interned(d, name).is_some()),
-                };
-                if shadowed {
+                if method_shadowed(o, c.kslot, name) {
                     return MethodLoad::Generic;
                 }
             }
@@ -421,10 +525,30 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
         }
         return MethodLoad::Generic;
     }
-    let ver = type_version();
+    if let Some(p) = &c.poly {
+        if p.ver == ver {
+            if let Some(e) = p.entries.iter().find(|e| e.key == key) {
+                if let Value::Obj(o) = obj {
+                    if method_shadowed(o, e.kslot, name) {
+                        return MethodLoad::Generic;
+                    }
+                }
+                return MethodLoad::Method((*e.value).clone());
+            }
+        }
+    }
     let m = vm.method_lookup(obj, name);
     // `method_lookup` ran no Python code, so `c` is still this instruction's entry.
     match m {
+        Some(v) if c.kind == METHOD && c.ver == ver && c.key != key => {
+            // A second (third...) type at this site: keep the primary entry.
+            let kslot = match obj {
+                Value::Obj(o) => name.as_str().map_or(NO_SLOT16, |s| name_slot(o, s.as_str())),
+                _ => NO_SLOT16,
+            };
+            c.add_poly(ver, key, kslot, &v);
+            MethodLoad::Method(v)
+        }
         Some(v) => {
             c.kind = METHOD;
             c.ver = ver;
@@ -450,9 +574,47 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
     }
 }
 
+/// Does the instance hold its own attribute `name` (which would win over the type's method)?
+fn method_shadowed(o: &ObjRef, kslot: u16, name: &ObjRef) -> bool {
+    match &o.payload {
+        Payload::Instance(cell) => match inline_values::get_slot(cell, slot32(kslot)) {
+            InlineGet::Found(_) => true,
+            InlineGet::Absent => false,
+            InlineGet::DictMode => o.dict.get().is_some_and(|d| crate::types::dict::dict_get_interned(d, name).is_some()),
+        },
+        _ => o.instance_dict().is_some_and(|d| crate::types::dict::dict_get_interned(d, name).is_some()),
+    }
+}
+
 /// `StoreAttr`.
-#[inline]
+///
+/// Replacing an instance's inline value is inlined into the eval loop.
+#[inline(always)]
 pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+    if let Value::Obj(o) = obj {
+        if let Payload::Instance(cell) = &o.payload {
+            if let Some(c) = caches.get_gil(ci) {
+                if c.key == type_key(o) && c.ver == type_version() && c.kind == STORE_DICT {
+                    let mut g = cell.lock();
+                    if !g.dict_mode {
+                        if let Some(slot) = g.vals.get_mut(c.kslot as usize) {
+                            if !slot.is_null() {
+                                let old = std::mem::replace(slot, v);
+                                drop(g);
+                                drop(old);
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    store_attr_slow(vm, caches, ci, obj, name, v)
+}
+
+#[inline(never)]
+fn store_attr_slow(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
     let mut v = v;
     if let (Some(mut c), Value::Obj(o)) = (caches.get(ci), obj) {
         if c.key != type_key(o) || c.ver != type_version() {
