@@ -462,20 +462,7 @@ class Scanner:
         if isinstance(flags, RegexFlag):
             flags = int(flags)
         self.lexicon = lexicon
-        # Each phrase is wrapped in a group; the group that closes last names the phrase.
-        parts = []
-        self._phrase_of = {}
-        gid = 1
-        for i, (phrase, action) in enumerate(lexicon):
-            inner = _compile(phrase, flags).groups
-            self._phrase_of[gid] = i
-            parts.append('(' + phrase + ')')
-            gid += 1 + inner
-        if lexicon and isinstance(lexicon[0][0], bytes):
-            combined = b'(?:' + b'|'.join(p.encode('latin-1') if isinstance(p, str) else p for p in parts) + b')'
-        else:
-            combined = '(?:' + '|'.join(parts) + ')'
-        self.scanner = compile(combined, flags)
+        self.scanner = _sre.compile_scanner([phrase for phrase, action in lexicon], flags, error, _warn)
 
     def scan(self, string):
         result = []
@@ -489,7 +476,7 @@ class Scanner:
             j = m.end()
             if i == j:
                 break
-            action = self.lexicon[self._phrase_of[m.lastindex]][1]
+            action = self.lexicon[m.lastindex - 1][1]
             if callable(action):
                 self.match = m
                 action = action(self, m.group())

@@ -34,3 +34,16 @@ for m in TOKENS.finditer('a1 = (b + 2.5) * c ?'):
         print(m.lastgroup, m.group(), end='; ')
 print()
 print(re.I in (re.I | re.M), re.S in re.I, list(re.M | re.I), list(re.NOFLAG))
+# As CPython's: phrases keep their own group numbers, the combined pattern has no source,
+# no names and no implied re.UNICODE; a scanner accepts str and bytes.
+s = re.Scanner([(r'(?P<x>a)(b)', lambda s, t: (s.match.groups(), s.match.lastindex, s.match.re.groupindex,
+                                               s.match.re.pattern, s.match.re.groups, s.match.re.flags)),
+                (r'c(d)(e)', lambda s, t: s.match.groups()), ('x', 'X')])
+print(s.scan('abcdex'))
+for lexicon in ([(r'c(d)(e)(f)', None)], [(r'(a)(b)\2', None)]):
+    try:
+        re.Scanner(lexicon)
+    except RuntimeError as e:
+        print('RuntimeError', e)
+print(re.Scanner([(r'\w+', lambda s, t: t)]).scan('éa b'), re.Scanner([('é', 'E')], re.I).scan('É'))
+print(re.Scanner([('a', 'A'), (b'b', 'B')]).scan(b'ab'))

@@ -77,6 +77,9 @@ pub struct Program {
     pub sets: Vec<CharSet>,
     /// Capture groups, including group 0.
     pub groups: usize,
+    /// Groups the program records (more than `groups` only for `re.Scanner`'s combined
+    /// pattern, whose phrases number their own groups from 1 as CPython's).
+    pub slot_groups: usize,
     pub nreps: usize,
     /// Final flags (with the global inline flags).
     pub flags: u32,
@@ -397,5 +400,14 @@ pub fn compile(parsed: Parsed) -> Result<Program, ReError> {
     if firsts(&c.code, 0, 0, &mut first).is_none() {
         first.clear();
     }
-    Ok(Program { code: c.code, sets: c.sets, groups: parsed.groups, nreps: c.nreps, flags: parsed.flags, names: parsed.names, prefix, anchored, first })
+    let mut slot_groups = parsed.groups;
+    for op in &c.code {
+        let g = match op {
+            Op::Save(s) => s / 2,
+            Op::Backref { group, .. } | Op::GroupExists { group, .. } => *group,
+            _ => 0,
+        };
+        slot_groups = slot_groups.max(g + 1);
+    }
+    Ok(Program { code: c.code, sets: c.sets, groups: parsed.groups, slot_groups, nreps: c.nreps, flags: parsed.flags, names: parsed.names, prefix, anchored, first })
 }

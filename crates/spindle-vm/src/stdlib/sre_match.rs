@@ -108,7 +108,7 @@ impl<'a, T: Text + ?Sized> Matcher<'a, T> {
     /// matches and stops the match when it returns false.
     pub fn new(prog: &'a Program, text: &'a T, end: usize, check: &'a mut dyn FnMut() -> bool) -> Self {
         let end = end.min(text.len());
-        Matcher { prog, text, end, slots: vec![NONE; prog.groups * 2], lastindex: 0, reps: vec![(0, NONE); prog.nreps], stack: Vec::new(), barriers: Vec::new(), steps: 0, check }
+        Matcher { prog, text, end, slots: vec![NONE; prog.slot_groups * 2], lastindex: 0, reps: vec![(0, NONE); prog.nreps], stack: Vec::new(), barriers: Vec::new(), steps: 0, check }
     }
 
     pub fn end(&self) -> usize {

@@ -18,7 +18,8 @@ use std::sync::Arc;
 
 pub struct PatternObj {
     pub prog: Arc<Program>,
-    pub is_text: bool,
+    /// A str pattern (Some(true)), a bytes one, or `re.Scanner`'s (None: either subject).
+    pub is_text: Option<bool>,
     /// The source (str or bytes) as given to compile.
     pub pattern: Value,
 }
@@ -482,7 +483,7 @@ fn p_repr(vm: &mut Vm, a: Args) -> PyResult {
     let pattern = p.pattern.clone();
     let r = vm.repr(&pattern)?;
     let r: String = r.chars().take(200).collect();
-    let f = flags_repr(p.prog.flags, p.is_text);
+    let f = flags_repr(p.prog.flags, p.is_text == Some(true));
     Ok(vm.new_string(if f.is_empty() { format!("re.compile({r})") } else { format!("re.compile({r}, {f})") }))
 }
 

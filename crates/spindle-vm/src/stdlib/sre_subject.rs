@@ -61,17 +61,19 @@ fn wide_of(o: &ObjRef, s: &str) -> Arc<Vec<u32>> {
 }
 
 impl Subject {
-    pub fn new(vm: &mut Vm, v: &Value, is_text: bool) -> PyResult<Subject> {
+    /// The subject `v` for a str pattern (`is_text` Some(true)), a bytes pattern, or either
+    /// (None: `re.Scanner`'s combined pattern).
+    pub fn new(vm: &mut Vm, v: &Value, is_text: Option<bool>) -> PyResult<Subject> {
         if let Some(o) = v.as_obj() {
             match &o.payload {
                 Payload::Str(s) => {
-                    if !is_text {
+                    if is_text == Some(false) {
                         return Err(vm.type_error("cannot use a bytes pattern on a string-like object"));
                     }
                     return Ok(if s.is_ascii() { Subject::Ascii(o.clone()) } else { Subject::Wide(wide_of(o, s.as_str())) });
                 }
                 Payload::Bytes(_) | Payload::ByteArray(_) => {
-                    if is_text {
+                    if is_text == Some(true) {
                         return Err(vm.type_error("cannot use a string pattern on a bytes-like object"));
                     }
                     if let Payload::ByteArray(b) = &o.payload {
@@ -196,7 +198,11 @@ fn run_on<T: Text + ?Sized>(vm: &mut Vm, prog: &Program, text: &T, pos: usize, e
             Mode::Search => m.search(pos, must_advance),
         };
         match r {
-            Ok(true) => Ok(Some((std::mem::take(&mut m.slots), m.lastindex))),
+            Ok(true) => {
+                let mut slots = std::mem::take(&mut m.slots);
+                slots.truncate(prog.groups * 2);
+                Ok(Some((slots, m.lastindex)))
+            }
             Ok(false) => Ok(None),
             Err(s) => Err(s),
         }
