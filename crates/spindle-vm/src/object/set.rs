@@ -101,47 +101,74 @@ impl SetData {
                 p.j = 0;
                 p.last = if p.i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             }
-            // The rest of the current run (`i + last <= mask`: inside the table).
+            // The rest of the current run (`i + last <= mask`: inside the table). The free
+            // slot is tracked in a local (written back on the way out).
             let base = p.i + p.j;
+            let mut free = p.freeslot;
             for (off, e) in self.table[base..=p.i + p.last].iter().enumerate() {
-                let idx = base + off;
-                if e.key.is_null() {
-                    if e.hash == 0 {
-                        p.j += off + 1;
-                        return Step::Empty(idx);
-                    }
-                    p.freeslot = Some(idx);
-                    continue;
-                }
-                if e.hash == p.hash {
+                if e.hash == p.hash && !e.key.is_null() {
+                    let idx = base + off;
                     if e.key.is(key) {
                         p.j += off + 1;
+                        p.freeslot = free;
                         return Step::Found(idx);
                     }
                     match crate::value::fast_eq(&e.key, key) {
                         Some(true) => {
                             p.j += off + 1;
+                            p.freeslot = free;
                             return Step::Found(idx);
                         }
                         Some(false) => {}
                         None => {
                             p.j += off + 1;
+                            p.freeslot = free;
                             return Step::Candidate(idx, e.key.clone());
                         }
                     }
+                } else if e.hash == DUMMY {
+                    free = Some(base + off);
+                } else if e.hash == 0 && e.key.is_null() {
+                    p.j += off + 1;
+                    p.freeslot = free;
+                    return Step::Empty(base + off);
                 }
             }
+            p.freeslot = free;
             p.j = p.last + 1;
         }
     }
 
     /// Find `key` when equality never needs Python (`None` = a candidate needs `__eq__`).
+    /// CPython's `set_lookkey` probe order; no free slot is tracked, so a dummy costs two
+    /// compares (its hash, -1, is never a real hash and never 0).
+    #[inline]
     pub fn find_native(&self, hash: i64, key: &Value) -> Option<Option<usize>> {
-        let mut p = self.probe(hash);
-        match self.step(&mut p, key) {
-            Step::Empty(_) => Some(None),
-            Step::Found(i) => Some(Some(i)),
-            Step::Candidate(..) => None,
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let last = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i };
+            for (off, e) in self.table[i..=last].iter().enumerate() {
+                if e.hash == hash {
+                    if e.key.is_null() {
+                        // An empty slot (hash 0) while looking for a hash of 0.
+                        return Some(None);
+                    }
+                    if e.key.is(key) {
+                        return Some(Some(i + off));
+                    }
+                    match crate::value::fast_eq(&e.key, key) {
+                        Some(true) => return Some(Some(i + off)),
+                        Some(false) => {}
+                        None => return None,
+                    }
+                } else if e.hash == 0 && e.key.is_null() {
+                    return Some(None);
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
