@@ -197,7 +197,10 @@ def _create_fn(name, args, body, *, globals=None, locals=None, return_type=MISSI
     body = '\n'.join(f'  {b}' for b in body)
     txt = f'def {name}({args}){return_annotation}:\n{body}'
     exec(txt, ns)
-    return ns[name]
+    fn = ns[name]
+    # CPython compiles these inside a helper: the qualname they are born with.
+    fn.__qualname__ = f'__create_fn__.<locals>.{name}'
+    return fn
 
 
 def _field_assign(frozen, name, value, self_name):
@@ -414,9 +417,6 @@ def _get_field(cls, a_name, a_type, default_kw_only):
 def _set_qualname(cls, value):
     if isinstance(value, types.FunctionType):
         value.__qualname__ = f"{cls.__qualname__}.{value.__name__}"
-    elif hasattr(value, '__wrapped__') and isinstance(value.__wrapped__, types.FunctionType):
-        value.__qualname__ = f"{cls.__qualname__}.{value.__name__}"
-        value.__wrapped__.__qualname__ = value.__qualname__
     return value
 
 
