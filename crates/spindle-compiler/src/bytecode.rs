@@ -358,9 +358,18 @@ pub enum Instr {
     CompareJump { op: CmpOp, jump_if: bool, target: u32 },
     /// `Is(neg); PopJumpIfTrue/False(target)`.
     IsJump { neg: bool, jump_if: bool, target: u32 },
-    // Four-instruction superinstructions (VM-only, same convention: they replace the first slot
-    // of the sequence and carry every operand; the other three stay in place). When the operands
-    // are not inline ints/floats they push the two values and go on with the third instruction.
+    // Longer superinstructions (VM-only, same convention: each replaces the first slot of its
+    // sequence and carries every operand; the other instructions stay in place). Where a fast path
+    // does not apply (operands not inline ints/floats) they do the loads and go on with the next
+    // instruction of the sequence.
+    /// `LoadConst(c); BinaryOp/InplaceOp(op)`: TOS op constant.
+    ConstOp { c: u16, op: BinOp },
+    /// `LoadConst(c); Compare(op); PopJumpIfTrue/False(target)`: TOS compared with a constant.
+    ConstCompareJump { c: u16, op: CmpOp, jump_if: bool, target: u32 },
+    /// `LoadConst(c); Is(neg); PopJumpIfTrue/False(target)`: `x is None` and the like.
+    ConstIsJump { c: u16, neg: bool, jump_if: bool, target: u32 },
+    /// `Contains(neg); PopJumpIfTrue/False(target)`.
+    ContainsJump { neg: bool, jump_if: bool, target: u32 },
     /// `LoadFast(a); LoadConst(c); BinaryOp/InplaceOp(op)` (three instructions).
     FastConstOp { a: u16, c: u16, op: BinOp },
     /// `LoadFast(a); LoadFast(b); BinaryOp/InplaceOp(op)` (three instructions).

@@ -59,7 +59,7 @@ fn quicken(instrs: &[Instr]) -> (Box<[Instr]>, usize) {
         n += 1;
         n - 1
     };
-    let mut out: Vec<Instr> = instrs
+    let base: Vec<Instr> = instrs
         .iter()
         .map(|ins| match *ins {
             Instr::LoadGlobal(name) => Instr::LoadGlobalCached { name, cache: next() },
@@ -69,75 +69,108 @@ fn quicken(instrs: &[Instr]) -> (Box<[Instr]>, usize) {
             other => other,
         })
         .collect();
-    for i in 0..instrs.len().saturating_sub(1) {
-        let fused = match (instrs[i], instrs[i + 1]) {
+    // The longest fusion starting at each index, then: a pair whose second instruction starts a
+    // longer fusion is not fused (running the pair would skip that instruction and so its
+    // fusion: `StoreFast(n); LoadFast(i); LoadConst; InplaceOp; StoreFast(i)` runs as
+    // `StoreFast` + one `FastConstOpStore`, not `StoreFastLoadFast` + three).
+    let fused: Vec<Option<(Instr, usize)>> = (0..instrs.len()).map(|i| fuse_at(&instrs[i..])).collect();
+    let mut out = base;
+    for i in 0..instrs.len() {
+        if let Some((f, len)) = fused[i] {
+            let next_len = fused.get(i + 1).copied().flatten().map_or(0, |(_, l)| l);
+            if len == 2 && next_len > 2 {
+                continue;
+            }
+            out[i] = f;
+        }
+    }
+    (out.into_boxed_slice(), n as usize)
+}
+
+/// The superinstruction (and how many instructions it covers) for the sequence starting at
+/// `code[0]`, longest first.
+fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
+    let u16_of = |x: u32| u16::try_from(x).ok();
+    let jump_of = |j: Instr| match j {
+        Instr::PopJumpIfTrue(t) => Some((true, t)),
+        Instr::PopJumpIfFalse(t) => Some((false, t)),
+        _ => None,
+    };
+    if let [Instr::LoadFast(a), second, third, fourth, ..] = *code {
+        let a = u16_of(a)?;
+        let four = match (second, third, fourth) {
+            (Instr::LoadConst(c), Instr::Compare(op), j) => match (u16_of(c), jump_of(j)) {
+                (Some(c), Some((jump_if, target))) => Some(Instr::FastConstCompareJump { a, c, op, jump_if, target }),
+                _ => None,
+            },
+            (Instr::LoadFast(b), Instr::Compare(op), j) => match (u16_of(b), jump_of(j)) {
+                (Some(b), Some((jump_if, target))) => Some(Instr::FastFastCompareJump { a, b, op, jump_if, target }),
+                _ => None,
+            },
+            (Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op), Instr::StoreFast(d)) => match (u16_of(c), u16_of(d)) {
+                (Some(c), Some(d)) => Some(Instr::FastConstOpStore { a, c, op, d }),
+                _ => None,
+            },
+            (Instr::LoadFast(b), Instr::BinaryOp(op) | Instr::InplaceOp(op), Instr::StoreFast(d)) => match (u16_of(b), u16_of(d)) {
+                (Some(b), Some(d)) => Some(Instr::FastFastOpStore { a, b, op, d }),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(f) = four {
+            return Some((f, 4));
+        }
+    }
+    if let [first, second, third, ..] = *code {
+        let three = match (first, second, third) {
+            (Instr::LoadFast(a), Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => match (u16_of(a), u16_of(c)) {
+                (Some(a), Some(c)) => Some(Instr::FastConstOp { a, c, op }),
+                _ => None,
+            },
+            (Instr::LoadFast(a), Instr::LoadFast(b), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => match (u16_of(a), u16_of(b)) {
+                (Some(a), Some(b)) => Some(Instr::FastFastOp { a, b, op }),
+                _ => None,
+            },
+            (Instr::LoadConst(c), Instr::Compare(op), j) => match (u16_of(c), jump_of(j)) {
+                (Some(c), Some((jump_if, target))) => Some(Instr::ConstCompareJump { c, op, jump_if, target }),
+                _ => None,
+            },
+            (Instr::LoadConst(c), Instr::Is(neg), j) => match (u16_of(c), jump_of(j)) {
+                (Some(c), Some((jump_if, target))) => Some(Instr::ConstIsJump { c, neg, jump_if, target }),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(f) = three {
+            return Some((f, 3));
+        }
+    }
+    if let [first, second, ..] = *code {
+        let two = match (first, second) {
             (Instr::LoadFast(a), Instr::LoadAttr(_)) => Instr::LoadFastAttr(a),
             (Instr::LoadFast(a), Instr::LoadMethod(_)) => Instr::LoadFastMethod(a),
             (Instr::LoadFast(a), Instr::StoreAttr(_)) => Instr::LoadFastStoreAttr(a),
             (Instr::LoadFast(a), Instr::LoadFast(b)) => Instr::LoadFastLoadFast(a, b),
             (Instr::LoadFast(a), Instr::LoadConst(c)) => Instr::LoadFastLoadConst(a, c),
             (Instr::StoreFast(a), Instr::LoadFast(b)) => Instr::StoreFastLoadFast(a, b),
-            (Instr::Compare(op), Instr::PopJumpIfTrue(target)) => Instr::CompareJump { op, jump_if: true, target },
-            (Instr::Compare(op), Instr::PopJumpIfFalse(target)) => Instr::CompareJump { op, jump_if: false, target },
-            (Instr::Is(neg), Instr::PopJumpIfTrue(target)) => Instr::IsJump { neg, jump_if: true, target },
-            (Instr::Is(neg), Instr::PopJumpIfFalse(target)) => Instr::IsJump { neg, jump_if: false, target },
-            _ => continue,
-        };
-        out[i] = fused;
-    }
-    let u16_of = |x: u32| u16::try_from(x).ok();
-    // Three-instruction sequences (over the pairs fused above: their first slot wins).
-    for i in 0..instrs.len().saturating_sub(2) {
-        let fused = match (instrs[i], instrs[i + 1], instrs[i + 2]) {
-            (Instr::LoadFast(a), Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => match (u16_of(a), u16_of(c)) {
-                (Some(a), Some(c)) => Instr::FastConstOp { a, c, op },
-                _ => continue,
-            },
-            (Instr::LoadFast(a), Instr::LoadFast(b), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => match (u16_of(a), u16_of(b)) {
-                (Some(a), Some(b)) => Instr::FastFastOp { a, b, op },
-                _ => continue,
-            },
-            _ => continue,
-        };
-        out[i] = fused;
-    }
-    // Four-instruction sequences (over the shorter ones: their first slot wins).
-    for i in 0..instrs.len().saturating_sub(3) {
-        let fused = match (instrs[i], instrs[i + 1], instrs[i + 2], instrs[i + 3]) {
-            (Instr::LoadFast(a), second @ (Instr::LoadConst(_) | Instr::LoadFast(_)), Instr::Compare(op), jump @ (Instr::PopJumpIfTrue(_) | Instr::PopJumpIfFalse(_))) => {
-                let (Some(a), Some(target)) = (u16_of(a), jump.target()) else { continue };
-                let jump_if = matches!(jump, Instr::PopJumpIfTrue(_));
-                match second {
-                    Instr::LoadConst(c) => match u16_of(c) {
-                        Some(c) => Instr::FastConstCompareJump { a, c, op, jump_if, target },
-                        None => continue,
-                    },
-                    Instr::LoadFast(b) => match u16_of(b) {
-                        Some(b) => Instr::FastFastCompareJump { a, b, op, jump_if, target },
-                        None => continue,
-                    },
-                    _ => continue,
-                }
+            (Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Instr::ConstOp { c: u16_of(c)?, op },
+            (Instr::Compare(op), j) => {
+                let (jump_if, target) = jump_of(j)?;
+                Instr::CompareJump { op, jump_if, target }
             }
-            (Instr::LoadFast(a), second @ (Instr::LoadConst(_) | Instr::LoadFast(_)), Instr::BinaryOp(op) | Instr::InplaceOp(op), Instr::StoreFast(d)) => {
-                let (Some(a), Some(d)) = (u16_of(a), u16_of(d)) else { continue };
-                match second {
-                    Instr::LoadConst(c) => match u16_of(c) {
-                        Some(c) => Instr::FastConstOpStore { a, c, op, d },
-                        None => continue,
-                    },
-                    Instr::LoadFast(b) => match u16_of(b) {
-                        Some(b) => Instr::FastFastOpStore { a, b, op, d },
-                        None => continue,
-                    },
-                    _ => continue,
-                }
+            (Instr::Is(neg), j) => {
+                let (jump_if, target) = jump_of(j)?;
+                Instr::IsJump { neg, jump_if, target }
             }
-            _ => continue,
+            (Instr::Contains(neg), j) => {
+                let (jump_if, target) = jump_of(j)?;
+                Instr::ContainsJump { neg, jump_if, target }
+            }
+            _ => return None,
         };
-        out[i] = fused;
+        return Some((two, 2));
     }
-    (out.into_boxed_slice(), n as usize)
+    None
 }
 
 fn const_value(vm: &mut Vm, c: &Constant, source: &Option<Arc<str>>) -> Value {

@@ -662,6 +662,79 @@ impl Vm {
                                 }
                             }
                         }
+                        Instr::ConstOp { c, op } => {
+                            let y = &f.code.consts[c as usize];
+                            match f.stack.last_mut() {
+                                Some(x) => match crate::fast_ops::binop(x, y, op) {
+                                    Some(v) => {
+                                        *x = v;
+                                        pc += 1;
+                                    }
+                                    None => {
+                                        let y = y.clone();
+                                        f.stack.push(y);
+                                    }
+                                },
+                                None => {
+                                    let y = y.clone();
+                                    f.stack.push(y);
+                                }
+                            }
+                        }
+                        Instr::ConstCompareJump { c, op, jump_if, target } => {
+                            let y = &f.code.consts[c as usize];
+                            match f.stack.last().and_then(|x| crate::fast_ops::compare(x, y, op)) {
+                                Some(r) => {
+                                    f.stack.pop();
+                                    if r == jump_if {
+                                        let at = pc + 1;
+                                        pc = target as usize;
+                                        if pc < at {
+                                            f.lasti = at;
+                                            breaker!();
+                                        }
+                                    } else {
+                                        pc += 2;
+                                    }
+                                }
+                                None => {
+                                    let y = y.clone();
+                                    f.stack.push(y);
+                                }
+                            }
+                        }
+                        Instr::ConstIsJump { c, neg, jump_if, target } => {
+                            let a = f.pop();
+                            let r = a.is(&f.code.consts[c as usize]) != neg;
+                            drop(a);
+                            if r == jump_if {
+                                let at = pc + 1;
+                                pc = target as usize;
+                                if pc < at {
+                                    fr!().lasti = at;
+                                    breaker!();
+                                }
+                            } else {
+                                pc += 2;
+                            }
+                        }
+                        Instr::ContainsJump { neg, jump_if, target } => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            let r = tri!(ops::contains(self, &b, &a)) != neg;
+                            drop(a);
+                            drop(b);
+                            if r == jump_if {
+                                let at = pc;
+                                pc = target as usize;
+                                if pc < at {
+                                    fr!().lasti = at;
+                                    breaker!();
+                                }
+                            } else {
+                                pc += 1;
+                            }
+                        }
                         Instr::FastConstOp { a, c, op } => {
                             let x = &f.fast[a as usize];
                             let y = &f.code.consts[c as usize];
