@@ -934,6 +934,25 @@ impl Vm {
                             fr!().stack.push(it);
                         }
                         Instr::ForIter(t) => {
+                            // `for k, v in d.items()`: the pair unpacked here (no tuple).
+                            // SAFETY: as the fetch above (`get` checks the bound).
+                            if let Some(Instr::UnpackSequence(2)) = unsafe { (&(*instrs)).get(pc) } {
+                                if let Some(next) = crate::fast_ops::for_iter_items(f.top()) {
+                                    match next {
+                                        Some((k, v)) => {
+                                            f.stack.push(v);
+                                            f.stack.push(k);
+                                            f.lasti = pc;
+                                            pc += 1;
+                                        }
+                                        None => {
+                                            f.stack.pop();
+                                            pc = t as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
                             if let Some(next) = crate::fast_ops::for_iter(f.top()) {
                                 match next {
                                     Some(v) => f.stack.push(v),

@@ -207,8 +207,67 @@ pub fn for_iter(it: &Value) -> Option<Option<Value>> {
                 }
             }
         }
+        IterState::Tuple { seq, idx } => {
+            let Payload::Tuple(t) = &seq.payload else { return None };
+            match t.get(*idx) {
+                Some(v) => {
+                    let v = v.clone();
+                    *idx += 1;
+                    Some(Some(v))
+                }
+                None => {
+                    *g = IterState::Done;
+                    Some(None)
+                }
+            }
+        }
+        IterState::Str { seq, byte } => {
+            let Payload::Str(s) = &seq.payload else { return None };
+            match s.as_str().as_bytes().get(*byte) {
+                Some(&b) if b < 0x80 => {
+                    *byte += 1;
+                    Some(Some(Value::Obj(crate::vm::char_str(b as char))))
+                }
+                Some(_) => None,
+                None => Some(None),
+            }
+        }
+        IterState::Dict { dict, slot, kind, len } => {
+            let Payload::Dict(c) = &dict.payload else { return None };
+            let d = c.lock();
+            if d.len() != *len {
+                // "changed size during iteration": the generic path raises.
+                return None;
+            }
+            let next = crate::types::iters::next_slot(&d, slot);
+            drop(d);
+            Some(next.map(|(k, v)| match kind {
+                0 => k,
+                1 => v,
+                _ => crate::types::tuple::new_tuple(vec![k, v]),
+            }))
+        }
         _ => None,
     }
+}
+
+/// `for a, b in d.items()`: the next (key, value) of a builtin dict items iterator without the
+/// tuple; None for any other iterator or when the dict changed size (the generic path raises).
+#[inline(always)]
+pub fn for_iter_items(it: &Value) -> Option<Option<(Value, Value)>> {
+    let Value::Obj(o) = it else { return None };
+    let Payload::Iter(cell) = &o.payload else { return None };
+    if !is_builtin(o) {
+        return None;
+    }
+    let mut g = cell.lock();
+    let IterState::Dict { dict, slot, kind: 2, len } = &mut *g else { return None };
+    let Payload::Dict(c) = &dict.payload else { return None };
+    let d = c.lock();
+    if d.len() != *len {
+        return None;
+    }
+    Some(crate::types::iters::next_slot(&d, slot))
 }
 
 #[inline(always)]

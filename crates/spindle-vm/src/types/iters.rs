@@ -143,7 +143,7 @@ fn next_set_slot(d: &crate::object::set::SetData, slot: &mut usize) -> Option<Va
     None
 }
 
-fn next_slot(d: &DictData, slot: &mut usize) -> Option<(Value, Value)> {
+pub(crate) fn next_slot(d: &DictData, slot: &mut usize) -> Option<(Value, Value)> {
     while *slot < d.slots() {
         let i = *slot;
         *slot += 1;
@@ -223,11 +223,9 @@ fn advance(vm: &mut Vm, cell: &PyCell<IterState>) -> PyResult<Option<Value>> {
             let st = s.as_str();
             match st[*byte..].chars().next() {
                 Some(c) => {
-                    let start = *byte;
                     *byte += c.len_utf8();
-                    let piece = crate::vm::intern_char(&st[start..*byte]);
                     drop(g);
-                    Ok(Some(Value::Obj(piece)))
+                    Ok(Some(Value::Obj(crate::vm::char_str(c))))
                 }
                 None => Ok(None),
             }
