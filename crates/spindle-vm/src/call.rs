@@ -293,20 +293,37 @@ impl Vm {
         if td.builtin || td.layout != crate::object::Layout::Object || !cls.cls.is(&types().type_) {
             return Ok(None);
         }
-        let new = types::lookup(cls, "__new__");
-        let obj_new = types::lookup(&types().object, "__new__");
-        match (&new, &obj_new) {
-            (Some(a), Some(b)) if a.is(b) => {}
-            _ => return Ok(None),
-        }
-        let Some(Value::Obj(init)) = types::lookup(cls, "__init__") else { return Ok(None) };
+        // `__new__` is object's and `__init__` a Python function (not a generator).
+        let init = crate::types::attr_cache::cached_init(cls.id(), || {
+            let new = types::lookup(cls, "__new__");
+            let obj_new = types::lookup(&types().object, "__new__");
+            match (&new, &obj_new) {
+                (Some(a), Some(b)) if a.is(b) => {}
+                _ => return None,
+            }
+            match types::lookup(cls, "__init__") {
+                Some(Value::Obj(init)) if matches!(&init.payload, Payload::Function(fd) if !fd.code.co.is_generator()) => Some(Value::Obj(init)),
+                _ => None,
+            }
+        });
+        let Some(Value::Obj(init)) = init else { return Ok(None) };
         let Payload::Function(fd) = &init.payload else { return Ok(None) };
-        if fd.code.co.is_generator() {
-            return Ok(None);
-        }
         let inst = Value::Obj(types::new_object(cls, Payload::Empty));
         // SAFETY: `fp` is the eval loop's live frame.
         let f = unsafe { &mut *fp };
+        let n = f.stack.len() - at - 1;
+        if fd.code.simple_argc as usize == n + 1 {
+            // A plain `__init__(self, ...)`: the stack becomes (init, instance, arguments...)
+            // and the frame is pushed as a simple call. The class on the stack is released
+            // (the caller holds its own reference to `cls`).
+            f.stack[at] = Value::Obj(init.clone());
+            f.stack.insert(at + 1, inst.clone());
+            self.push_simple_frame(fp, at, n + 1)?;
+            if let Some(fr) = self.frames.last_mut() {
+                fr.init_self = Some(inst);
+            }
+            return Ok(Some(CallOutcome::Pushed));
+        }
         let mut args = Vec::with_capacity(f.stack.len() - at);
         args.push(inst.clone());
         args.extend(f.stack.drain(at + 1..));

@@ -481,15 +481,33 @@ pub enum MethodLoad {
 #[inline(always)]
 pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> MethodLoad {
     if let Value::Obj(o) = obj {
-        if let Payload::Instance(cell) = &o.payload {
-            if let Some(c) = caches.get_gil(ci) {
-                if c.key == type_key(o) && c.ver == type_version() && c.kind == METHOD {
-                    let g = cell.lock();
-                    if !g.dict_mode && g.vals.get(c.kslot as usize).is_none_or(|v| v.is_null()) {
-                        return MethodLoad::Method((*c.value).clone());
+        match &o.payload {
+            Payload::Instance(cell) => {
+                if let Some(c) = caches.get_gil(ci) {
+                    if c.key == type_key(o) && c.ver == type_version() && c.kind == METHOD {
+                        let g = cell.lock();
+                        if !g.dict_mode && g.vals.get(c.kslot as usize).is_none_or(|v| v.is_null()) {
+                            return MethodLoad::Method((*c.value).clone());
+                        }
                     }
                 }
             }
+            // `module.function(...)`: the module dict's hinted entry.
+            Payload::Module => {
+                if let (Some(c), Some(d)) = (caches.get_gil(ci), o.dict.get()) {
+                    if c.key == type_key(o) && c.ver == type_version() && c.kind == ATTR_DICT {
+                        if let Payload::Dict(cell) = &d.payload {
+                            let g = cell.lock();
+                            if let Some(e) = g.slot(c.index as usize) {
+                                if matches!(&e.key, Value::Obj(k) if k.is(name)) {
+                                    return MethodLoad::Attr(e.value.clone());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
     load_method_slow(vm, caches, ci, obj, name)
@@ -597,13 +615,19 @@ pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Obj
                 if c.key == type_key(o) && c.ver == type_version() && c.kind == STORE_DICT {
                     let mut g = cell.lock();
                     if !g.dict_mode {
-                        if let Some(slot) = g.vals.get_mut(c.kslot as usize) {
+                        let s = c.kslot as usize;
+                        if let Some(slot) = g.vals.get_mut(s) {
                             if !slot.is_null() {
                                 let old = std::mem::replace(slot, v);
                                 drop(g);
                                 drop(old);
                                 return Ok(());
                             }
+                        } else if s == g.vals.len() {
+                            // The next attribute in slot order (`__init__` filling a new
+                            // instance); NO_SLOT16 never equals a length.
+                            g.vals.push(v);
+                            return Ok(());
                         }
                     }
                 }

@@ -124,3 +124,53 @@ fn borrow(v: &Option<Value>) -> Option<Value> {
     // dropped) while the version guarantees the original is alive.
     v.as_ref().map(|x| unsafe { std::ptr::read(x) })
 }
+
+/// Entries of the class-instantiation cache.
+const INIT_SIZE: usize = 64;
+
+struct InitEntry {
+    version: u64,
+    ty: usize,
+    /// Borrowed, as `Entry::value`.
+    init: ManuallyDrop<Option<Value>>,
+}
+
+thread_local! {
+    /// The instantiation cache of this thread (GIL mode only); accessed without re-entrancy.
+    static INIT_CACHE: UnsafeCell<Vec<InitEntry>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+/// The `__init__` function a call of class `ty` may run directly (see `Vm::try_fast_init`),
+/// cached per (type, `TYPE_VERSION`); `compute` decides it from the class's namespaces and
+/// runs no Python code. Free-threaded: not cached (an entry could not borrow safely).
+pub(crate) fn cached_init(ty: usize, compute: impl FnOnce() -> Option<Value>) -> Option<Value> {
+    if crate::sync::free_threaded() {
+        return compute();
+    }
+    let version = TYPE_VERSION.load(Ordering::Relaxed);
+    let i = (ty >> 4) & (INIT_SIZE - 1);
+    let hit = INIT_CACHE.with(|c| {
+        // SAFETY: thread-local; no other reference to the vector is live during this closure.
+        let v = unsafe { &mut *c.get() };
+        if v.is_empty() {
+            v.extend((0..INIT_SIZE).map(|_| InitEntry { version: 0, ty: 0, init: ManuallyDrop::new(None) }));
+        }
+        let e = &v[i];
+        (e.version == version && e.ty == ty).then(|| (*e.init).clone())
+    });
+    if let Some(r) = hit {
+        return r;
+    }
+    let r = compute();
+    INIT_CACHE.with(|c| {
+        // SAFETY: as above; `compute` has returned.
+        let v = unsafe { &mut *c.get() };
+        if let Some(e) = v.get_mut(i) {
+            e.version = version;
+            e.ty = ty;
+            // The old borrowed value holds no count: it is simply overwritten.
+            e.init = ManuallyDrop::new(borrow(&r));
+        }
+    });
+    r
+}
