@@ -488,9 +488,6 @@ impl Vm {
     /// `type.__call__`: `__new__` then `__init__`.
     pub fn type_call_default(&mut self, cls: &ObjRef, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
         let new = types::lookup(cls, "__new__").unwrap_or(Value::None);
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(Value::Obj(cls.clone()));
-        full.extend_from_slice(args);
         let new_f = match &new {
             Value::Obj(o) => match &o.payload {
                 Payload::StaticMethod(f) => f.clone(),
@@ -498,7 +495,7 @@ impl Vm {
             },
             _ => new.clone(),
         };
-        let obj = self.call(&new_f, &full, kwargs)?;
+        let obj = call_with_first(self, &new_f, &Value::Obj(cls.clone()), args, kwargs)?;
         if !types::isinstance(&obj, cls) {
             return Ok(obj);
         }
@@ -506,8 +503,7 @@ impl Vm {
             if crate::types::object::init_is_noop(&init, &new) {
                 return Ok(obj);
             }
-            full[0] = obj.clone();
-            let r = self.call(&init, &full, kwargs)?;
+            let r = call_with_first(self, &init, &obj, args, kwargs)?;
             if !r.is_none() {
                 let tn = self.type_name(&r);
                 return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));

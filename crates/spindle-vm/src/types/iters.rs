@@ -64,6 +64,24 @@ pub fn dict_iter(d: &ObjRef, kind: u8) -> Value {
 fn range_iter_of(r: &Value, reversed: bool) -> Value {
     use num_traits::{ToPrimitive, Zero};
     let t = types();
+    // Inline-int bounds: the same computation in i128 (no big ints).
+    if let Value::Obj(o) = r {
+        if let Payload::Range { start: Value::Int(a), stop: Value::Int(b), step: Value::Int(s) } = &o.payload {
+            let (a, b, s) = (*a as i128, *b as i128, *s as i128);
+            let len = if s > 0 && a < b {
+                (b - a - 1) / s + 1
+            } else if s < 0 && a > b {
+                (a - b - 1) / -s + 1
+            } else {
+                0
+            };
+            let (first, step) = if reversed && len > 0 { (a + (len - 1) * s, -s) } else { (a, s) };
+            let fit = |x: i128| i64::try_from(x).ok();
+            if let (Some(cur), Some(step), Some(remaining), Some(_)) = (fit(first), fit(step), fit(len), fit(first + len * step)) {
+                return new_iter(&t.range_iterator, IterState::Range { cur, step, remaining });
+            }
+        }
+    }
     let (start, stop, step) = crate::types::range::big_parts(r).unwrap_or_default();
     let len = crate::types::range::big_len(&start, &stop, &step);
     let (first, step) = if reversed && !len.is_zero() { (&start + (&len - 1u32) * &step, -step) } else { (start.clone(), step) };
