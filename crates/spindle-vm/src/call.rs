@@ -482,6 +482,27 @@ impl Vm {
                 }
             }
         }
+        if let Some(ctor) = builtin_ctor(cls) {
+            let n = args.len();
+            if n < INLINE_ARGS {
+                // `__new__` and `__init__` of an immutable builtin type, resolved once.
+                let mut buf = [const { Value::Null }; INLINE_ARGS];
+                buf[0] = Value::Obj(cls.clone());
+                buf[1..=n].clone_from_slice(args);
+                let obj = self.call(&ctor.new, &buf[..=n], kwargs)?;
+                if let Some(init) = &ctor.init {
+                    if types::isinstance(&obj, cls) {
+                        buf[0] = obj.clone();
+                        let r = self.call(init, &buf[..=n], kwargs)?;
+                        if !r.is_none() {
+                            let tn = self.type_name(&r);
+                            return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+                        }
+                    }
+                }
+                return Ok(obj);
+            }
+        }
         self.type_call_default(cls, args, kwargs)
     }
 
@@ -511,6 +532,46 @@ impl Vm {
         }
         Ok(obj)
     }
+}
+
+/// The constructor of a builtin type: its `__new__` (unwrapped from the staticmethod) and its
+/// `__init__` unless that is a no-op (`init_is_noop`).
+struct BuiltinCtor {
+    ty: usize,
+    new: Value,
+    init: Option<Value>,
+}
+
+/// Constructors of the commonly called builtin types, resolved once: these types are immortal
+/// and immutable (their namespaces never change), so the lookups `type.__call__` does are
+/// done here a single time. Written once (OnceLock), read-only afterwards.
+static BUILTIN_CTORS: std::sync::OnceLock<Vec<BuiltinCtor>> = std::sync::OnceLock::new();
+
+#[inline]
+fn builtin_ctor(cls: &ObjRef) -> Option<&'static BuiltinCtor> {
+    if !cls.type_data().builtin {
+        return None;
+    }
+    let table = BUILTIN_CTORS.get_or_init(|| {
+        let t = types();
+        [&t.int, &t.bool_, &t.float, &t.str_, &t.bytes, &t.bytearray, &t.tuple, &t.list, &t.dict, &t.set, &t.frozenset, &t.range, &t.slice, &t.enumerate, &t.zip, &t.map, &t.filter, &t.reversed]
+            .into_iter()
+            .filter_map(|ty| {
+                let new = types::lookup(ty, "__new__")?;
+                let new_f = match &new {
+                    Value::Obj(o) => match &o.payload {
+                        Payload::StaticMethod(f) => f.clone(),
+                        _ => new.clone(),
+                    },
+                    _ => return None,
+                };
+                let init = types::lookup(ty, "__init__").filter(|i| !crate::types::object::init_is_noop(i, &new));
+                Some(BuiltinCtor { ty: ty.as_ptr() as usize, new: new_f, init })
+            })
+            .collect()
+    });
+    let p = cls.as_ptr() as usize;
+    table.iter().find(|c| c.ty == p)
 }
 
 /// Cells of a new frame: fresh cells for cellvars (parameters moved in), then the closure's.

@@ -370,6 +370,12 @@ fn list_new(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn list_init(vm: &mut Vm, a: Args) -> PyResult {
+    if !a.kwargs.is_empty() {
+        return Err(vm.type_error("list() takes no keyword arguments"));
+    }
+    if a.args.len() > 2 {
+        return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", a.args.len() - 1)));
+    }
     let items = match a.args.get(1) {
         Some(v) => vm.collect(v)?,
         None => Vec::new(),
