@@ -51,7 +51,7 @@ fn ascii_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 /// Positional-or-keyword arguments: `names[i]` from position i or the keywords.
-fn bind<'a>(vm: &mut Vm, a: &'a Args, fname: &str, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
+fn bind(vm: &mut Vm, a: &Args, fname: &str, names: &[&str], required: usize) -> PyResult<Vec<Option<Value>>> {
     let mut out: Vec<Option<Value>> = vec![None; names.len()];
     if a.args.len() > names.len() {
         return Err(vm.type_error(&format!("{fname}() takes at most {} arguments ({} given)", names.len(), a.args.len())));

@@ -3,6 +3,7 @@
 
 pub mod binascii_mod;
 pub mod gc;
+pub mod hashlib_mod;
 pub mod io;
 pub mod json;
 pub mod math;
@@ -46,7 +47,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct", "_weakref", "_binascii"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct", "_weakref", "_binascii", "_hashlib"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -96,6 +97,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "_json" => json::create(vm),
         "_struct" => struct_mod::create(vm),
         "_binascii" => binascii_mod::create(vm),
+        "_hashlib" => hashlib_mod::create(vm),
         "_patma" => patma::create(vm),
         "_weakref" => weakref::create(vm),
         "_posixsubprocess" => posix_subprocess::create(vm),

@@ -105,7 +105,7 @@ fn parse_format(vm: &mut Vm, fmt: &[u8]) -> PyResult<Format> {
             1
         };
         let Some(isz) = item_size(order, c) else { return Err(error(vm, "bad char in struct format")) };
-        if order == Order::Native && !matches!(c, b'x' | b'c' | b'b' | b'B' | b's' | b'p' | b'?') && size % isz != 0 {
+        if order == Order::Native && !matches!(c, b'x' | b'c' | b'b' | b'B' | b's' | b'p' | b'?') && !size.is_multiple_of(isz) {
             size += isz - size % isz;
         }
         let offset = size;
@@ -145,14 +145,11 @@ fn format_arg(vm: &mut Vm, v: &Value) -> PyResult<Format> {
 fn round_half_even(x: f64) -> f64 {
     let f = x.floor();
     let diff = x - f;
-    if diff > 0.5 {
+    // Up when past the half, or at the half from an odd integer.
+    if diff > 0.5 || (diff == 0.5 && f % 2.0 != 0.0) {
         f + 1.0
-    } else if diff < 0.5 {
-        f
-    } else if f % 2.0 == 0.0 {
-        f
     } else {
-        f + 1.0
+        f
     }
 }
 
