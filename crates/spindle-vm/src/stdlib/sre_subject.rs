@@ -37,8 +37,8 @@ fn wide_of(o: &ObjRef, s: &str) -> Arc<Vec<u32>> {
     if s.len() < WIDE_CACHE_MIN {
         return Arc::new(s.chars().map(|c| c as u32).collect());
     }
-    {
-        let mut cache = WIDE_CACHE.lock();
+    // try_lock: a cache busy in another thread (or left locked by a fork) is just skipped.
+    if let Some(mut cache) = WIDE_CACHE.try_lock() {
         if let Some(i) = cache.iter().position(|(k, _)| k.is(o)) {
             let e = cache.remove(i);
             let w = e.1.clone();
@@ -47,15 +47,14 @@ fn wide_of(o: &ObjRef, s: &str) -> Arc<Vec<u32>> {
         }
     }
     let w = Arc::new(s.chars().map(|c| c as u32).collect::<Vec<u32>>());
-    let evicted = {
-        let mut cache = WIDE_CACHE.lock();
+    let evicted = WIDE_CACHE.try_lock().and_then(|mut cache| {
         cache.push((o.clone(), w.clone()));
         if cache.len() > WIDE_CACHE_SIZE {
             Some(cache.remove(0))
         } else {
             None
         }
-    };
+    });
     drop(evicted);
     w
 }
