@@ -342,8 +342,10 @@ fn data_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
 fn send_some(vm: &mut Vm, s: &SockObj, fd: i32, data: &[u8], flags: i32) -> PyResult<usize> {
     let ptr = data.as_ptr() as usize;
     let len = data.len();
+    // Not `fast`: a send wakes the peer, which will want the GIL at once; the GIL is released
+    // around the send so that the peer finds it free (docs/gil.md, "Blocking calls").
     // SAFETY: `data` outlives the call; MSG_NOSIGNAL turns a closed peer into EPIPE, not SIGPIPE.
-    let n = io_op(vm, s, fd, libc::POLLOUT, true, |nb| unsafe { libc::send(fd, ptr as *const libc::c_void, len, flags | libc::MSG_NOSIGNAL | if nb { libc::MSG_DONTWAIT } else { 0 }) })?;
+    let n = io_op(vm, s, fd, libc::POLLOUT, false, |nb| unsafe { libc::send(fd, ptr as *const libc::c_void, len, flags | libc::MSG_NOSIGNAL | if nb { libc::MSG_DONTWAIT } else { 0 }) })?;
     Ok(n as usize)
 }
 
@@ -588,8 +590,9 @@ fn sock_sendto(vm: &mut Vm, a: Args) -> PyResult {
     let addr = parse_addr(vm, s.family, av)?;
     let fd = fd_of(vm, s)?;
     let (dp, dl, ap, al) = (data.as_ptr() as usize, data.len(), &addr.storage as *const libc::sockaddr_storage as usize, addr.len);
+    // Not `fast`, as `send_some`.
     // SAFETY: data and address outlive the call.
-    let n = io_op(vm, s, fd, libc::POLLOUT, true, |nb| unsafe { libc::sendto(fd, dp as *const libc::c_void, dl, flags | libc::MSG_NOSIGNAL | if nb { libc::MSG_DONTWAIT } else { 0 }, ap as *const libc::sockaddr, al) })?;
+    let n = io_op(vm, s, fd, libc::POLLOUT, false, |nb| unsafe { libc::sendto(fd, dp as *const libc::c_void, dl, flags | libc::MSG_NOSIGNAL | if nb { libc::MSG_DONTWAIT } else { 0 }, ap as *const libc::sockaddr, al) })?;
     Ok(Value::Int(n as i64))
 }
 
