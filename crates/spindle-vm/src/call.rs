@@ -163,6 +163,16 @@ impl Vm {
                     self.depth += 1;
                     return Ok(CallOutcome::Pushed);
                 }
+                // A generator function called with exactly its positional parameters: the
+                // arguments move into the new frame, which the generator object takes.
+                Payload::Function(fd) if nkw == 0 && exact_positional(fd, f.stack.len() - at - 1) => {
+                    let n = f.stack.len() - at - 1;
+                    let mut frame = self.frame_from_stack(fp, at, n)?;
+                    if !fd.code.co.cellvars.is_empty() || !fd.closure.is_empty() {
+                        init_cells(&mut frame, fd);
+                    }
+                    return Ok(CallOutcome::Value(crate::generator::new_generator(self, frame, fd)));
+                }
                 Payload::Method { func: Value::Obj(fo), self_ } if nkw == 0 => {
                     if let Payload::Function(fd) = &fo.payload {
                         if !fd.code.co.is_generator() {
@@ -235,6 +245,20 @@ impl Vm {
             f.stack.truncate(at);
             return Err(self.recursion_error());
         }
+        let frame = self.frame_from_stack(fp, at, n)?;
+        self.frames.push(frame);
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// A frame for the Python function at `stack[at]` called with exactly its `n` positional
+    /// parameters (no `*args`, `**kwargs` or keyword-only ones), which are the values above
+    /// it: the function and the arguments are moved in (no count updates, no binding) and the
+    /// stack is cut to `at`. Cells are not set up (see `init_cells`).
+    #[inline(always)]
+    fn frame_from_stack(&mut self, fp: *mut Frame, at: usize, n: usize) -> PyResult<Box<Frame>> {
+        // SAFETY: as in `try_push_simple`.
+        let f = unsafe { &mut *fp };
         let (code, globals, nl) = match &f.stack[at] {
             Value::Obj(o) => match &o.payload {
                 Payload::Function(fd) => (crate::eval::alias_code(&fd.code), crate::eval::RefAlias::of(&fd.globals), fd.code.co.nlocals()),
@@ -267,9 +291,7 @@ impl Vm {
         if let Value::Obj(o) = func {
             frame.func = Some(o);
         }
-        self.frames.push(frame);
-        self.depth += 1;
-        Ok(())
+        Ok(frame)
     }
 
     /// The argument count check `Vm::call` does before an unbound native runs (`args` start

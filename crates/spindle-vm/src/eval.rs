@@ -721,7 +721,10 @@ impl Vm {
                         Instr::ContainsJump { neg, jump_if, target } => {
                             let b = f.pop();
                             let a = f.pop();
-                            let r = tri!(ops::contains(self, &b, &a)) != neg;
+                            let r = match crate::fast_ops::contains(&b, &a) {
+                                Some(r) => r,
+                                None => tri!(ops::contains(self, &b, &a)),
+                            } != neg;
                             drop(a);
                             drop(b);
                             if r == jump_if {
@@ -892,7 +895,10 @@ impl Vm {
                         Instr::Contains(neg) => {
                             let b = f.pop();
                             let a = f.pop();
-                            let r = tri!(ops::contains(self, &b, &a));
+                            let r = match crate::fast_ops::contains(&b, &a) {
+                                Some(r) => r,
+                                None => tri!(ops::contains(self, &b, &a)),
+                            };
                             fr!().stack.push(Value::Bool(r != neg));
                         }
                         Instr::Jump(t) => {

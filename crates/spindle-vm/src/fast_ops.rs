@@ -270,6 +270,25 @@ pub fn for_iter_items(it: &Value) -> Option<Option<(Value, Value)>> {
     Some(crate::types::iters::next_slot(&d, slot))
 }
 
+/// `item in c` for a builtin set or frozenset and a key hashed and compared natively (an
+/// int or an exact str): one locked probe. None: not covered (a candidate needing `__eq__`
+/// included).
+#[inline(always)]
+pub fn contains(c: &Value, item: &Value) -> Option<bool> {
+    let Value::Obj(o) = c else { return None };
+    match &o.payload {
+        Payload::Set(s) if is_builtin(o) => {
+            let h = crate::vm::Vm::native_hash(item)?;
+            s.lock().find_native(h, item).map(|r| r.is_some())
+        }
+        Payload::FrozenSet(d) if is_builtin(o) => {
+            let h = crate::vm::Vm::native_hash(item)?;
+            d.find_native(h, item).map(|r| r.is_some())
+        }
+        _ => None,
+    }
+}
+
 #[inline(always)]
 fn is_builtin(o: &ObjRef) -> bool {
     o.cls_data().builtin

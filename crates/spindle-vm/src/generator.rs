@@ -92,7 +92,14 @@ pub fn resume(vm: &mut Vm, g: &ObjRef, value: Value, exc: Option<PyErr>) -> PyRe
             s.frame = frame;
             Ok(GenResult::Yield(v))
         }
-        Ok(Exit::Return(v)) => Ok(GenResult::Return(v)),
+        Ok(Exit::Return(v)) => {
+            drop(s);
+            // The finished frame goes back to the pool (emptied now, as CPython clears it).
+            if let Some(f) = frame {
+                vm.release_frame(f);
+            }
+            Ok(GenResult::Return(v))
+        }
         Err(e) => {
             drop(s);
             if vm.is_instance_of(&e, &types().exc.stop_iteration.clone()) {

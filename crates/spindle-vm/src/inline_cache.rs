@@ -507,7 +507,18 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
                     }
                 }
             }
-            _ => {}
+            // Objects without an instance dict (builtin containers, strs...): nothing can
+            // shadow the type's method (`method_shadowed` is false), so a matching entry is
+            // the answer.
+            _ => {
+                if o.dict.get().is_none() {
+                    if let Some(c) = caches.get_gil(ci) {
+                        if c.key == type_key(o) && c.ver == type_version() && c.kind == METHOD {
+                            return MethodLoad::Method((*c.value).clone());
+                        }
+                    }
+                }
+            }
         }
     }
     load_method_slow(vm, caches, ci, obj, name)

@@ -172,17 +172,56 @@ impl SetData {
         }
     }
 
+    /// Add `key` (a clone of it) when no key compared needs Python `__eq__`: `step`'s probe
+    /// and `insert_at` in one pass. Some(true): added; Some(false): already there; None: a
+    /// candidate needs `__eq__` (nothing changed; take the resumable path).
+    #[inline]
+    pub fn add_native(&mut self, hash: i64, key: &Value) -> Option<bool> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut free = None;
+        loop {
+            let last = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i };
+            for (off, e) in self.table[i..=last].iter().enumerate() {
+                if e.hash == hash && !e.key.is_null() {
+                    if e.key.is(key) {
+                        return Some(false);
+                    }
+                    match crate::value::fast_eq(&e.key, key) {
+                        Some(true) => return Some(false),
+                        Some(false) => {}
+                        None => return None,
+                    }
+                } else if e.hash == DUMMY {
+                    free = Some(i + off);
+                } else if e.hash == 0 && e.key.is_null() {
+                    self.insert_found(free, i + off, hash, key.clone());
+                    return Some(true);
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
     /// Insert a key known to be absent, where probe `p` ended at empty slot `empty`
     /// (CPython's `found_unused_or_dummy`). May resize.
     pub fn insert_at(&mut self, p: &Probe, empty: usize, key: Value) {
+        self.insert_found(p.freeslot, empty, p.hash, key);
+    }
+
+    /// Insert into the dummy slot `free` if any, else into the empty slot `empty`.
+    #[inline]
+    fn insert_found(&mut self, free: Option<usize>, empty: usize, hash: i64, key: Value) {
         self.version += 1;
         self.hash_cache.store(0, Ordering::Relaxed);
-        if let Some(f) = p.freeslot {
-            self.table[f] = Slot { hash: p.hash, key };
+        if let Some(f) = free {
+            self.table[f] = Slot { hash, key };
             self.used += 1;
             return;
         }
-        self.table[empty] = Slot { hash: p.hash, key };
+        self.table[empty] = Slot { hash, key };
         self.fill += 1;
         self.used += 1;
         if self.fill * 5 >= self.mask() * 3 {

@@ -731,6 +731,14 @@ fn s_init(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn s_add(vm: &mut Vm, a: Args) -> PyResult {
+    // A key hashed and compared natively: one locked probe-and-insert.
+    if let ([Value::Obj(o), key], []) = (a.args, a.kwargs) {
+        if let (Payload::Set(c), Some(h)) = (&o.payload, Vm::native_hash(key)) {
+            if c.lock().add_native(h, key).is_some() {
+                return Ok(Value::None);
+            }
+        }
+    }
     this(vm, &a, "add", false)?;
     exact_args(vm, &a, "add", 1)?;
     set_add(vm, &a.args[0], a.args[1].clone())?;
@@ -738,6 +746,24 @@ fn s_add(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn s_remove_impl(vm: &mut Vm, a: &Args, name: &str, missing_ok: bool) -> PyResult {
+    // A key hashed and compared natively: one locked probe and the removal.
+    if let ([Value::Obj(o), key], []) = (a.args, a.kwargs) {
+        if let (Payload::Set(c), Some(h)) = (&o.payload, Vm::native_hash(key)) {
+            let mut g = c.lock();
+            if let Some(r) = g.find_native(h, key) {
+                let old = r.map(|i| g.remove_at(i));
+                drop(g);
+                return match old {
+                    Some(old) => {
+                        drop(old);
+                        Ok(Value::None)
+                    }
+                    None if missing_ok => Ok(Value::None),
+                    None => Err(vm.key_error(key.clone())),
+                };
+            }
+        }
+    }
     this(vm, a, name, false)?;
     exact_args(vm, a, name, 1)?;
     let key = a.args[1].clone();
