@@ -382,6 +382,18 @@ pub enum Instr {
     FastConstOpStore { a: u16, c: u16, op: BinOp, d: u16 },
     /// `LoadFast(a); LoadFast(b); BinaryOp/InplaceOp(op); StoreFast(d)`.
     FastFastOpStore { a: u16, b: u16, op: BinOp, d: u16 },
+    /// `BinaryOp(op)` (or `InplaceOp(op)` when `inplace`) followed by `StoreFast(d)`.
+    OpStore { op: BinOp, inplace: bool, d: u32 },
+    /// `LoadFast(a); LoadConst(k); Subscr` (`k_const`) or `LoadFast(a); LoadFast(k); Subscr`.
+    FastSubscr { a: u16, k: u16, k_const: bool },
+    /// `LoadFast(a); LoadConst(k)|LoadFast(k); Copy(2); Copy(2); Subscr` (five instructions):
+    /// the load half of `a[k] op= v`, leaving `a, k, a[k]`.
+    FastDupSubscr { a: u16, k: u16, k_const: bool },
+    /// `InplaceOp(op); Swap(3); Swap(2); StoreSubscr` (four instructions): the store half of
+    /// `a[k] op= v` (stack: a, k, a[k], v).
+    InplaceStoreSubscr(BinOp),
+    /// `UnpackSequence(n); StoreFast(a); StoreFast(b)[; StoreFast(c)]` for n = 2 or 3.
+    UnpackFast { n: u8, a: u16, b: u16, c: u16 },
 }
 
 impl Instr {

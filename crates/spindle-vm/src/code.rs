@@ -96,6 +96,34 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
         Instr::PopJumpIfFalse(t) => Some((false, t)),
         _ => None,
     };
+    // `a[k] op= v`: the load half (five instructions).
+    if let [Instr::LoadFast(a), second, Instr::Copy(2), Instr::Copy(2), Instr::Subscr, ..] = *code {
+        let k = match second {
+            Instr::LoadConst(c) => Some((c, true)),
+            Instr::LoadFast(b) => Some((b, false)),
+            _ => None,
+        };
+        if let (Some(a), Some((k, k_const))) = (u16_of(a), k) {
+            if let Some(k) = u16_of(k) {
+                return Some((Instr::FastDupSubscr { a, k, k_const }, 5));
+            }
+        }
+    }
+    // `a[k] op= v`: the store half.
+    if let [Instr::InplaceOp(op), Instr::Swap(3), Instr::Swap(2), Instr::StoreSubscr, ..] = *code {
+        return Some((Instr::InplaceStoreSubscr(op), 4));
+    }
+    // `x, y[, z] = seq` into locals.
+    if let [Instr::UnpackSequence(n @ (2 | 3)), Instr::StoreFast(a), Instr::StoreFast(b), ..] = *code {
+        let c = match code.get(3) {
+            Some(Instr::StoreFast(c)) if n == 3 => Some(*c),
+            _ if n == 2 => Some(0),
+            _ => None,
+        };
+        if let (Some(a), Some(b), Some(c)) = (u16_of(a), u16_of(b), c.and_then(u16_of)) {
+            return Some((Instr::UnpackFast { n: n as u8, a, b, c }, 1 + n as usize));
+        }
+    }
     if let [Instr::LoadFast(a), second, third, fourth, ..] = *code {
         let a = u16_of(a)?;
         let four = match (second, third, fourth) {
@@ -135,6 +163,14 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
                 (Some(c), Some((jump_if, target))) => Some(Instr::ConstCompareJump { c, op, jump_if, target }),
                 _ => None,
             },
+            (Instr::LoadFast(a), Instr::LoadConst(k), Instr::Subscr) => match (u16_of(a), u16_of(k)) {
+                (Some(a), Some(k)) => Some(Instr::FastSubscr { a, k, k_const: true }),
+                _ => None,
+            },
+            (Instr::LoadFast(a), Instr::LoadFast(k), Instr::Subscr) => match (u16_of(a), u16_of(k)) {
+                (Some(a), Some(k)) => Some(Instr::FastSubscr { a, k, k_const: false }),
+                _ => None,
+            },
             (Instr::LoadConst(c), Instr::Is(neg), j) => match (u16_of(c), jump_of(j)) {
                 (Some(c), Some((jump_if, target))) => Some(Instr::ConstIsJump { c, neg, jump_if, target }),
                 _ => None,
@@ -154,6 +190,8 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
             (Instr::LoadFast(a), Instr::LoadConst(c)) => Instr::LoadFastLoadConst(a, c),
             (Instr::StoreFast(a), Instr::LoadFast(b)) => Instr::StoreFastLoadFast(a, b),
             (Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Instr::ConstOp { c: u16_of(c)?, op },
+            (Instr::BinaryOp(op), Instr::StoreFast(d)) => Instr::OpStore { op, inplace: false, d },
+            (Instr::InplaceOp(op), Instr::StoreFast(d)) => Instr::OpStore { op, inplace: true, d },
             (Instr::Compare(op), j) => {
                 let (jump_if, target) = jump_of(j)?;
                 Instr::CompareJump { op, jump_if, target }

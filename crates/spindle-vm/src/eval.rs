@@ -834,6 +834,139 @@ impl Vm {
                                 }
                             }
                         }
+                        Instr::OpStore { op, inplace, d } => {
+                            let b = f.pop();
+                            let a = f.pop();
+                            if let Some(v) = crate::fast_ops::binop(&a, &b, op) {
+                                let old = std::mem::replace(&mut f.fast[d as usize], v);
+                                pc += 1;
+                                if let Value::Obj(_) = old {
+                                    f.lasti = pc - 1;
+                                    drop(old);
+                                    breaker!();
+                                }
+                                continue;
+                            }
+                            // The operator alone; the `StoreFast` runs from its own slot.
+                            let r = if inplace { ops::inplace_op(self, a, &b, op) } else { ops::binary_op(self, &a, &b, op) };
+                            let v = tri!(r);
+                            fr!().stack.push(v);
+                        }
+                        Instr::FastSubscr { a, k, k_const } => {
+                            let x = &f.fast[a as usize];
+                            let y = if k_const { &f.code.consts[k as usize] } else { &f.fast[k as usize] };
+                            if let Some(v) = crate::fast_ops::subscr(x, y) {
+                                f.stack.push(v);
+                                pc += 2;
+                                continue;
+                            }
+                            // The loads; `Subscr` runs from its own slot.
+                            let (x, y) = (x.clone(), y.clone());
+                            if x.is_null() {
+                                break 'ex (self.unbound_local(fp, a as u32), false);
+                            }
+                            f.stack.push(x);
+                            f.lasti = pc;
+                            if y.is_null() {
+                                break 'ex (self.unbound_local(fp, k as u32), false);
+                            }
+                            f.stack.push(y);
+                            pc += 1;
+                        }
+                        Instr::FastDupSubscr { a, k, k_const } => {
+                            let x = &f.fast[a as usize];
+                            let y = if k_const { &f.code.consts[k as usize] } else { &f.fast[k as usize] };
+                            if let Some(v) = crate::fast_ops::subscr(x, y) {
+                                let (x, y) = (x.clone(), y.clone());
+                                f.stack.push(x);
+                                f.stack.push(y);
+                                f.stack.push(v);
+                                pc += 4;
+                                continue;
+                            }
+                            // The loads; the `Copy`s and `Subscr` run from their own slots.
+                            let (x, y) = (x.clone(), y.clone());
+                            if x.is_null() {
+                                break 'ex (self.unbound_local(fp, a as u32), false);
+                            }
+                            f.stack.push(x);
+                            f.lasti = pc;
+                            if y.is_null() {
+                                break 'ex (self.unbound_local(fp, k as u32), false);
+                            }
+                            f.stack.push(y);
+                            pc += 1;
+                        }
+                        Instr::InplaceStoreSubscr(op) => {
+                            let y = f.pop();
+                            let x = f.pop();
+                            let r = match crate::fast_ops::binop(&x, &y, op) {
+                                Some(r) => r,
+                                None => {
+                                    // The operator alone; the swaps and the store run from
+                                    // their own slots.
+                                    let r = tri!(ops::inplace_op(self, x, &y, op));
+                                    fr!().stack.push(r);
+                                    continue;
+                                }
+                            };
+                            let n = f.stack.len();
+                            let r = match f.stack.get(n.wrapping_sub(2)..) {
+                                Some([c, k]) => match crate::fast_ops::list_store(c, k, r) {
+                                    Ok(old) => {
+                                        pc += 3;
+                                        f.lasti = pc - 1;
+                                        // CPython's order: the old item goes first, then the
+                                        // container and key references.
+                                        drop(old);
+                                        f.stack.truncate(n - 2);
+                                        breaker!();
+                                        continue;
+                                    }
+                                    Err(r) => r,
+                                },
+                                _ => r,
+                            };
+                            f.stack.push(r);
+                        }
+                        Instr::UnpackFast { n, a, b, c } => {
+                            let seq = f.pop();
+                            if let Some((x, y, z)) = crate::fast_ops::unpack3(&seq, n as usize) {
+                                drop(seq);
+                                // Each store as its `StoreFast` (an old value's `__del__` runs
+                                // before the next store).
+                                let old = std::mem::replace(&mut f.fast[a as usize], x);
+                                if let Value::Obj(_) = old {
+                                    f.lasti = pc;
+                                    drop(old);
+                                    breaker!();
+                                }
+                                let f = fr!();
+                                let old = std::mem::replace(&mut f.fast[b as usize], y);
+                                if let Value::Obj(_) = old {
+                                    f.lasti = pc + 1;
+                                    drop(old);
+                                    breaker!();
+                                }
+                                if n == 3 {
+                                    let f = fr!();
+                                    let old = std::mem::replace(&mut f.fast[c as usize], z);
+                                    if let Value::Obj(_) = old {
+                                        f.lasti = pc + 2;
+                                        drop(old);
+                                        breaker!();
+                                    }
+                                }
+                                pc += n as usize;
+                                continue;
+                            }
+                            // Unpacked generically; the stores run from their own slots.
+                            let items = tri!(self.unpack(&seq, n as usize));
+                            let f = fr!();
+                            for v in items.into_iter().rev() {
+                                f.stack.push(v);
+                            }
+                        }
                         Instr::Subscr => {
                             let k = f.pop();
                             let c = f.pop();
@@ -942,7 +1075,36 @@ impl Vm {
                         Instr::ForIter(t) => {
                             // `for k, v in d.items()`: the pair unpacked here (no tuple).
                             // SAFETY: as the fetch above (`get` checks the bound).
-                            if let Some(Instr::UnpackSequence(2)) = unsafe { (&(*instrs)).get(pc) } {
+                            let next_ins = unsafe { (&(*instrs)).get(pc) };
+                            if let Some(&Instr::UnpackFast { n: 2, a, b, .. }) = next_ins {
+                                // ... straight into two locals.
+                                if let Some(next) = crate::fast_ops::for_iter_items(f.top()) {
+                                    match next {
+                                        Some((k, v)) => {
+                                            let old = std::mem::replace(&mut f.fast[a as usize], k);
+                                            if let Value::Obj(_) = old {
+                                                f.lasti = pc + 1;
+                                                drop(old);
+                                                breaker!();
+                                            }
+                                            let f = fr!();
+                                            let old = std::mem::replace(&mut f.fast[b as usize], v);
+                                            if let Value::Obj(_) = old {
+                                                f.lasti = pc + 2;
+                                                drop(old);
+                                                breaker!();
+                                            }
+                                            pc += 3;
+                                        }
+                                        None => {
+                                            f.stack.pop();
+                                            pc = t as usize;
+                                        }
+                                    }
+                                    continue;
+                                }
+                            }
+                            if let Some(Instr::UnpackSequence(2)) = next_ins {
                                 if let Some(next) = crate::fast_ops::for_iter_items(f.top()) {
                                     match next {
                                         Some((k, v)) => {

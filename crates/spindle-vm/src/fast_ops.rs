@@ -335,6 +335,26 @@ pub fn unpack_exact(seq: &Value, n: usize, stack: &mut Vec<Value>) -> bool {
     }
 }
 
+/// The items of a builtin tuple or list of exactly `n` (2 or 3) items, for `a, b[, c] = seq`
+/// into locals (the third is Null when `n` is 2); None when the shape is not covered.
+#[inline(always)]
+pub fn unpack3(seq: &Value, n: usize) -> Option<(Value, Value, Value)> {
+    let Value::Obj(o) = seq else { return None };
+    if !is_builtin(o) {
+        return None;
+    }
+    let items = |s: &[Value]| match *s {
+        [ref x, ref y] if n == 2 => Some((x.clone(), y.clone(), Value::Null)),
+        [ref x, ref y, ref z] if n == 3 => Some((x.clone(), y.clone(), z.clone())),
+        _ => None,
+    };
+    match &o.payload {
+        Payload::Tuple(t) => items(t),
+        Payload::List(l) => items(&l.lock()),
+        _ => None,
+    }
+}
+
 /// The fields of `c[a:b]` / `c[a:b:s]` from the `BuildSlice` operands when each is an inline
 /// int or None and the step is nonzero; None otherwise (the generic path then builds the slice
 /// object and raises any error).
