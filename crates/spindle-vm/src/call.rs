@@ -273,21 +273,32 @@ impl Vm {
             }
             None => Frame::for_function(code, globals),
         };
-        frame.fast.reserve(nl);
+        frame.fast.reserve(nl.max(n));
         // SAFETY: `stack[at]` (the function) and the `n` arguments above it are moved out by
         // bitwise reads and the stack's length cut to `at`, so each value keeps exactly one
-        // owner; `fast` is empty (pooled frames are emptied) with room for `nl >= n` values.
+        // owner; `fast` is empty (pooled frames are emptied) with room for `nl >= n` values,
+        // the rest of which are written as Null before the length is set. (One or two arguments
+        // are moved inline: `copy_nonoverlapping` of a run-time length is a `memcpy` call.)
         let func = unsafe {
             let src = f.stack.as_ptr().add(at);
             let func = std::ptr::read(src);
-            std::ptr::copy_nonoverlapping(src.add(1), frame.fast.as_mut_ptr(), n);
-            frame.fast.set_len(n);
+            let dst = frame.fast.as_mut_ptr();
+            match n {
+                0 => {}
+                1 => std::ptr::write(dst, std::ptr::read(src.add(1))),
+                2 => {
+                    std::ptr::write(dst, std::ptr::read(src.add(1)));
+                    std::ptr::write(dst.add(1), std::ptr::read(src.add(2)));
+                }
+                _ => std::ptr::copy_nonoverlapping(src.add(1), dst, n),
+            }
+            for i in n..nl {
+                std::ptr::write(dst.add(i), Value::Null);
+            }
+            frame.fast.set_len(nl.max(n));
             f.stack.set_len(at);
             func
         };
-        if nl > n {
-            frame.fast.resize(nl, Value::Null);
-        }
         if let Value::Obj(o) = func {
             frame.func = Some(o);
         }
