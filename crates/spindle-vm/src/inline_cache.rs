@@ -259,8 +259,35 @@ fn type_key(o: &ObjRef) -> u64 {
 }
 
 /// `LoadGlobal`: globals, then builtins. None: the name is bound in neither.
-#[inline]
+///
+/// The hit with the GIL is inlined into the eval loop; the rest is `load_global_slow`.
+#[inline(always)]
 pub fn load_global(caches: &Caches, ci: u32, globals: &ObjRef, builtins: &ObjRef, name: &ObjRef) -> Option<Value> {
+    if let (Some(c), Payload::Dict(gcell)) = (caches.get_gil(ci), &globals.payload) {
+        // `get_gil` answered: GIL mode, so the `*_gil` forms apply.
+        let g = gcell.lock_gil();
+        if c.ver == g.current_keys_version() {
+            if c.kind == GLOBAL {
+                if let Some(e) = g.entry_at(c.index as usize) {
+                    return Some(e.value.clone_gil());
+                }
+            } else if c.kind == BUILTIN {
+                if let Payload::Dict(bcell) = &builtins.payload {
+                    let b = bcell.lock_gil();
+                    if c.key == b.current_keys_version() {
+                        if let Some(e) = b.entry_at(c.index as usize) {
+                            return Some(e.value.clone_gil());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    load_global_slow(caches, ci, globals, builtins, name)
+}
+
+#[inline(never)]
+fn load_global_slow(caches: &Caches, ci: u32, globals: &ObjRef, builtins: &ObjRef, name: &ObjRef) -> Option<Value> {
     let Some(mut c) = caches.get(ci) else { return load_global_uncached(globals, builtins, name) };
     let (Payload::Dict(gcell), Payload::Dict(bcell)) = (&globals.payload, &builtins.payload) else {
         return load_global_uncached(globals, builtins, name);
@@ -376,11 +403,12 @@ pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjR
         if let Payload::Instance(cell) = &o.payload {
             if let Some(c) = caches.get_gil(ci) {
                 if c.key == type_key(o) && c.ver == type_version() && c.kind != EMPTY {
-                    let g = cell.lock();
+                    // `get_gil` answered: GIL mode, so the `*_gil` forms apply.
+                    let g = cell.lock_gil();
                     if !g.dict_mode {
                         if let Some(v) = g.vals.get(c.kslot as usize) {
                             if !v.is_null() {
-                                return Ok(v.clone());
+                                return Ok(v.clone_gil());
                             }
                         }
                     }
@@ -485,9 +513,10 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
             Payload::Instance(cell) => {
                 if let Some(c) = caches.get_gil(ci) {
                     if c.key == type_key(o) && c.ver == type_version() && c.kind == METHOD {
-                        let g = cell.lock();
+                        // `get_gil` answered: GIL mode, so the `*_gil` forms apply.
+                        let g = cell.lock_gil();
                         if !g.dict_mode && g.vals.get(c.kslot as usize).is_none_or(|v| v.is_null()) {
-                            return MethodLoad::Method((*c.value).clone());
+                            return MethodLoad::Method(c.value.clone_gil());
                         }
                     }
                 }
@@ -497,10 +526,10 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
                 if let (Some(c), Some(d)) = (caches.get_gil(ci), o.dict.get()) {
                     if c.key == type_key(o) && c.ver == type_version() && c.kind == ATTR_DICT {
                         if let Payload::Dict(cell) = &d.payload {
-                            let g = cell.lock();
+                            let g = cell.lock_gil();
                             if let Some(e) = g.slot(c.index as usize) {
                                 if matches!(&e.key, Value::Obj(k) if k.is(name)) {
-                                    return MethodLoad::Attr(e.value.clone());
+                                    return MethodLoad::Attr(e.value.clone_gil());
                                 }
                             }
                         }
@@ -624,14 +653,15 @@ pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Obj
         if let Payload::Instance(cell) = &o.payload {
             if let Some(c) = caches.get_gil(ci) {
                 if c.key == type_key(o) && c.ver == type_version() && c.kind == STORE_DICT {
-                    let mut g = cell.lock();
+                    // `get_gil` answered: GIL mode, so the `*_gil` forms apply.
+                    let mut g = cell.lock_gil();
                     if !g.dict_mode {
                         let s = c.kslot as usize;
                         if let Some(slot) = g.vals.get_mut(s) {
                             if !slot.is_null() {
                                 let old = std::mem::replace(slot, v);
                                 drop(g);
-                                drop(old);
+                                old.drop_gil();
                                 return Ok(());
                             }
                         } else if s == g.vals.len() {

@@ -57,6 +57,24 @@ pub fn rc_dec(rc: &AtomicUsize) -> bool {
     }
 }
 
+/// `rc_inc` for a caller that has just seen `free_threaded()` false (GIL mode, fixed for the
+/// process's life): the mode is not tested again. The inline-cache hits of the eval loop use
+/// these `*_gil` forms so that one mode test covers the entry, the object's cell and the counts.
+#[inline(always)]
+pub fn rc_inc_gil(rc: &AtomicUsize) {
+    debug_assert!(!free_threaded());
+    rc.store(rc.load(Ordering::Relaxed).wrapping_add(1), Ordering::Relaxed);
+}
+
+/// `rc_dec` in GIL mode (see `rc_inc_gil`); returns true when the count reached zero.
+#[inline(always)]
+pub fn rc_dec_gil(rc: &AtomicUsize) -> bool {
+    debug_assert!(!free_threaded());
+    let n = rc.load(Ordering::Relaxed).wrapping_sub(1);
+    rc.store(n, Ordering::Relaxed);
+    n == 0
+}
+
 /// A value behind a per-object lock. See the module documentation.
 pub struct PyCell<T> {
     raw: parking_lot::RawMutex,
@@ -88,6 +106,17 @@ impl<T> PyCell<T> {
             }
         }
         PyGuard { cell: self, locked }
+    }
+
+    /// `lock()` for a caller that has just seen `free_threaded()` false (see `rc_inc_gil`).
+    #[inline(always)]
+    pub fn lock_gil(&self) -> PyGuard<'_, T> {
+        debug_assert!(!free_threaded());
+        debug_assert!(!self.borrowed.load(Ordering::Relaxed), "PyCell re-entered while borrowed");
+        if cfg!(debug_assertions) {
+            self.borrowed.store(true, Ordering::Relaxed);
+        }
+        PyGuard { cell: self, locked: false }
     }
 
     /// Mutable access without locking, through exclusive ownership.

@@ -94,6 +94,26 @@ impl Clone for Value {
     }
 }
 
+impl Value {
+    /// `clone()` in GIL mode, for a caller that has just seen `free_threaded()` false.
+    #[inline(always)]
+    pub fn clone_gil(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone_gil()),
+            // SAFETY: as in `clone`.
+            _ => unsafe { std::ptr::read(self) },
+        }
+    }
+
+    /// `drop()` in GIL mode, for a caller that has just seen `free_threaded()` false.
+    #[inline(always)]
+    pub fn drop_gil(self) {
+        if let Value::Obj(o) = self {
+            o.drop_gil();
+        }
+    }
+}
+
 #[allow(non_snake_case)]
 impl Value {
     /// A Python bool.

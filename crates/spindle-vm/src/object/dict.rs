@@ -144,6 +144,11 @@ impl DictData {
     pub fn entry(&self, i: usize) -> &Entry {
         &self.entries[i]
     }
+    /// Entry `i` (a removed entry has a Null key), None past the end.
+    #[inline(always)]
+    pub fn entry_at(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i)
+    }
     pub fn value_at(&self, i: usize) -> &Value {
         &self.entries[i].value
     }

@@ -170,6 +170,24 @@ impl ObjRef {
     }
 }
 
+impl ObjRef {
+    /// `clone()` in GIL mode, for a caller that has just seen `free_threaded()` false.
+    #[inline(always)]
+    pub fn clone_gil(&self) -> ObjRef {
+        crate::sync::rc_inc_gil(&self.rc);
+        ObjRef(self.0)
+    }
+
+    /// `drop()` in GIL mode, for a caller that has just seen `free_threaded()` false.
+    #[inline(always)]
+    pub fn drop_gil(self) {
+        let me = std::mem::ManuallyDrop::new(self);
+        if crate::sync::rc_dec_gil(&me.rc) {
+            dealloc(me.0);
+        }
+    }
+}
+
 impl std::ops::Deref for ObjRef {
     type Target = Obj;
     #[inline(always)]
