@@ -5,8 +5,7 @@ module.  Each type is obtained as `type(...)` of a real object of that
 kind (FunctionType, MethodType, GeneratorType, ModuleType,
 BuiltinFunctionType, CodeType, NoneType...); types the runtime cannot produce are simply left undefined.
 Also provides SimpleNamespace, new_class, prepare_class, resolve_bases
-and coroutine (the identity decorator here).  CoroutineType and
-AsyncGeneratorType are not defined (this module avoids async syntax).
+and coroutine.
 """
 
 import sys as _sys
@@ -41,6 +40,25 @@ def _g():
 
 
 GeneratorType = type(_g())
+
+
+async def _c():
+    pass
+
+
+_c = _c()
+CoroutineType = type(_c)
+_c.close()  # Prevent a RuntimeWarning "never awaited"
+del _c
+
+
+async def _ag():
+    yield
+
+
+_ag = _ag()
+AsyncGeneratorType = type(_ag)
+del _ag
 
 
 class _C:
@@ -200,7 +218,36 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
 
 
 def coroutine(func):
-    """Convert regular generator function to a coroutine (returned unchanged here)."""
+    """Convert regular generator function to a coroutine."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
-    return func
+    from _coro import mark_iterable_coroutine, is_iterable_coroutine
+    if (func.__class__ is FunctionType and
+            getattr(func, '__code__', None).__class__ is CodeType):
+        co_flags = func.__code__.co_flags
+        # Coroutine functions and already-marked generators are left alone.
+        if co_flags & 0x180:
+            return func
+        if co_flags & 0x20:
+            # A generator function: its generators become awaitable (CPython sets
+            # CO_ITERABLE_COROUTINE on the code object; Spindle marks each generator).
+            import functools
+
+            @functools.wraps(func)
+            def gen_wrapped(*args, **kwargs):
+                return mark_iterable_coroutine(func(*args, **kwargs))
+            gen_wrapped._is_iterable_coroutine = True
+            return gen_wrapped
+
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if (coro.__class__ is CoroutineType or
+                coro.__class__ is GeneratorType and is_iterable_coroutine(coro)):
+            return coro
+        if coro.__class__ is GeneratorType:
+            return mark_iterable_coroutine(coro)
+        return coro
+    return wrapped

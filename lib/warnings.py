@@ -230,7 +230,27 @@ class WarningMessage(object):
 
 
 def _showwarnmsg(msg):
+    if msg.source is not None and showwarning is _showwarning_orig:
+        # CPython's _formatwarnmsg_impl: Spindle has no tracemalloc, so the allocation
+        # traceback of the source object is never known.
+        file = msg.file if msg.file is not None else sys.stderr
+        if file is None:
+            return
+        text = formatwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.line)
+        text += "%s: Enable tracemalloc to get the object allocation traceback\n" % msg.category.__name__
+        try:
+            file.write(text)
+        except OSError:
+            pass
+        return
     showwarning(msg.message, msg.category, msg.filename, msg.lineno, msg.file, msg.line)
+
+
+def _warn_unawaited_coroutine(coro):
+    # Called by the runtime when a coroutine that never started is freed.
+    msg_lines = [f"coroutine '{coro.__qualname__}' was never awaited\n"]
+    msg = "".join(msg_lines).rstrip("\n")
+    warn(msg, category=RuntimeWarning, stacklevel=2, source=coro)
 
 
 # ----- warning -----

@@ -293,6 +293,23 @@ pub enum Instr {
     YieldFrom,
     /// Start of a generator body: discard the first `send` value (must be None).
     GenStart,
+    /// Stack: obj -> awaitable iterator (CPython's `GET_AWAITABLE`): a coroutine, a
+    /// `types.coroutine` generator, or what `__await__` returns. Operand: where the object
+    /// came from, for the TypeError: 0 `await`, 1 `__aenter__`, 2 `__aexit__`. Followed by
+    /// `LoadConst(None); YieldFrom`.
+    GetAwaitable(u32),
+    /// Stack: obj -> obj.__aiter__() (`async for`).
+    GetAiter,
+    /// Stack: aiter -> aiter, awaitable of aiter.__anext__().
+    GetAnext,
+    /// Handler end of `async for`: stack aiter, exc -> (empty) if exc is StopAsyncIteration,
+    /// otherwise re-raise exc.
+    EndAsyncFor,
+    /// Stack: ctxmgr -> bound __aexit__, ctxmgr.__aenter__() (to be awaited).
+    BeforeAsyncWith,
+    /// Stack: exit, prev, exc -> exit, prev, exc, exit(type(exc), exc, tb) (to be awaited;
+    /// `WithExceptStart` of `async with`).
+    AsyncWithExceptStart,
 
     /// `import name`: stack: level, fromlist -> module; operand is `names[i]`.
     ImportName(u32),
@@ -461,6 +478,12 @@ pub mod flags {
     pub const VARKEYWORDS: u32 = 0x08;
     pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
+    /// `async def` without `yield` (CPython's `CO_COROUTINE`).
+    pub const COROUTINE: u32 = 0x80;
+    /// A `types.coroutine` generator (`CO_ITERABLE_COROUTINE`).
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
+    /// `async def` with `yield`, async generator expressions (`CO_ASYNC_GENERATOR`).
+    pub const ASYNC_GENERATOR: u32 = 0x200;
     /// The body reads `__class__` / calls zero-argument `super()`.
     pub const NEEDS_CLASS_CELL: u32 = 0x1000;
 }
@@ -499,8 +522,10 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// Calling the function makes a generator, a coroutine or an async generator (the body
+    /// runs in a suspendable frame).
     pub fn is_generator(&self) -> bool {
-        self.flags & flags::GENERATOR != 0
+        self.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
     }
     /// Number of fast-local slots.
     pub fn nlocals(&self) -> usize {

@@ -43,6 +43,10 @@ enum FBlock<'a> {
     HandlerCleanup { name: Option<&'a str> },
     /// Inside a `with` body: stack holds the exit callable; a handler block is pushed.
     With,
+    /// Inside an `async with` body: as `With`, the exit result is awaited.
+    AsyncWith,
+    /// Inside an `async for` body: the async iterator is on the stack.
+    AsyncFor { start: Label, end: Label },
 }
 
 /// The constants `const_` deduplicates.
@@ -214,6 +218,20 @@ impl<'a> Compiler<'a> {
         self.table.scopes[self.units.last().expect("unit").scope].kind
     }
 
+    /// Inside an `async def` body (CPython's `COMPILER_SCOPE_ASYNC_FUNCTION`).
+    fn in_async_function(&self) -> bool {
+        let s = &self.table.scopes[self.units.last().expect("unit").scope];
+        s.kind == ScopeKind::Function && s.is_async_def
+    }
+
+    /// `LoadConst(None); YieldFrom` after `GetAwaitable`: CPython's `ADD_YIELD_FROM`.
+    fn await_tail(&mut self, where_: u32) {
+        self.emit(Instr::GetAwaitable(where_));
+        let none = self.const_(Constant::None);
+        self.emit(Instr::LoadConst(none));
+        self.emit(Instr::YieldFrom);
+    }
+
     fn push_unit(&mut self, scope: usize, name: String, qualname: String, first_line: u32) {
         let s = &self.table.scopes[scope];
         let mut u = Unit {
@@ -254,9 +272,12 @@ impl<'a> Compiler<'a> {
                     u.varnames.push(n.clone());
                 }
             }
-            if s.is_generator {
-                u.flags |= flags::GENERATOR;
-            }
+            u.flags |= match (s.is_generator, s.is_coroutine) {
+                (true, true) => flags::ASYNC_GENERATOR,
+                (false, true) => flags::COROUTINE,
+                (true, false) => flags::GENERATOR,
+                (false, false) => 0,
+            };
         }
         self.units.push(u);
     }
@@ -609,6 +630,9 @@ impl<'a> Compiler<'a> {
                 if !matches!(self.scope_kind(), ScopeKind::Function | ScopeKind::Comprehension) {
                     return err("'return' outside function", r.range);
                 }
+                if r.value.is_some() && self.unit().flags & flags::ASYNC_GENERATOR != 0 {
+                    return err("'return' with value in async generator", r.range);
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => {
@@ -671,7 +695,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::For(f) => {
                 if f.is_async {
-                    return err("asynchronous for loops are not supported by Spindle yet", f.range);
+                    return self.async_for(f);
                 }
                 let start = self.new_label();
                 let exit = self.new_label();
@@ -734,9 +758,13 @@ impl<'a> Compiler<'a> {
             }
             Stmt::With(w) => {
                 if w.is_async {
-                    return err("async with is not supported by Spindle yet", w.range);
+                    if !self.in_async_function() {
+                        return err("'async with' outside async function", w.range);
+                    }
+                    self.async_with(&w.items, &w.body)?;
+                } else {
+                    self.with(&w.items, &w.body)?;
                 }
-                self.with(&w.items, &w.body)?;
             }
             Stmt::Import(i) => {
                 for a in &i.names {
@@ -996,6 +1024,19 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Instr::WithExitNormal);
             }
+            FBlock::AsyncWith => {
+                self.emit(Instr::PopBlock);
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.async_exit_normal();
+            }
+            FBlock::AsyncFor { .. } => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::Pop);
+            }
         }
         Ok(())
     }
@@ -1008,6 +1049,15 @@ impl<'a> Compiler<'a> {
                     if *is_for {
                         self.emit(Instr::Pop);
                     }
+                    self.jump(Instr::Jump, *end);
+                } else {
+                    self.jump(Instr::Jump, *start);
+                }
+                return Ok(());
+            }
+            if let FBlock::AsyncFor { start, end } = b {
+                if is_break {
+                    self.emit(Instr::Pop);
                     self.jump(Instr::Jump, *end);
                 } else {
                     self.jump(Instr::Jump, *start);
@@ -1166,6 +1216,95 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Stack: exit -> (empty): `await exit(None, None, None)`.
+    fn async_exit_normal(&mut self) {
+        let none = self.const_(Constant::None);
+        for _ in 0..3 {
+            self.emit(Instr::LoadConst(none));
+        }
+        self.emit(Instr::Call(3));
+        self.await_tail(2);
+        self.emit(Instr::Pop);
+    }
+
+    /// `async with`, as CPython 3.11's `compiler_async_with`.
+    fn async_with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.body(body);
+        };
+        let handler = self.new_label();
+        let end = self.new_label();
+        self.expr(&item.context_expr)?;
+        self.emit(Instr::BeforeAsyncWith);
+        self.await_tail(1);
+        self.jump(Instr::SetupCleanup, handler);
+        match &item.optional_vars {
+            Some(v) => self.assign_target(v)?,
+            None => {
+                self.emit(Instr::Pop);
+            }
+        }
+        self.unit().fblocks.push(FBlock::AsyncWith);
+        self.async_with(rest, body)?;
+        self.unit().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        let saved = self.set_pos(item.context_expr.range());
+        self.async_exit_normal();
+        self.jump(Instr::Jump, end);
+
+        // Stack: exit, exc.
+        self.bind_label(handler);
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        self.emit(Instr::PushExcInfo);
+        self.jump(Instr::SetupCleanup, cleanup);
+        self.emit(Instr::AsyncWithExceptStart);
+        self.await_tail(2);
+        self.jump(Instr::PopJumpIfTrue, suppress);
+        self.emit(Instr::Reraise);
+        self.bind_label(suppress);
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Pop);
+        self.jump(Instr::Jump, end);
+        self.bind_label(cleanup);
+        self.emit(Instr::PopExceptAndReraise);
+        self.restore_pos(saved);
+        self.bind_label(end);
+        Ok(())
+    }
+
+    /// `async for`, as CPython 3.11's `compiler_async_for`: the `__anext__` await runs under a
+    /// handler that ends the loop on StopAsyncIteration (`EndAsyncFor`).
+    fn async_for(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
+        if !self.in_async_function() {
+            return err("'async for' outside async function", f.range);
+        }
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.expr(&f.iter)?;
+        self.emit(Instr::GetAiter);
+        self.bind_label(start);
+        self.jump(Instr::SetupFinally, except);
+        self.emit(Instr::GetAnext);
+        self.await_tail(0);
+        self.emit(Instr::PopBlock);
+        self.assign_target(&f.target)?;
+        self.unit().fblocks.push(FBlock::AsyncFor { start, end });
+        self.body(&f.body)?;
+        self.unit().fblocks.pop();
+        self.jump(Instr::Jump, start);
+        self.bind_label(except);
+        let saved = self.set_pos(f.iter.range());
+        self.emit(Instr::EndAsyncFor);
+        self.restore_pos(saved);
+        self.body(&f.orelse)?;
+        self.bind_label(end);
+        Ok(())
+    }
+
     // ----- functions and classes -----
 
     fn qualname_for(&self, name: &str) -> String {
@@ -1275,9 +1414,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async {
-            return err("async functions are not supported by Spindle yet", f.range);
-        }
         check_debug(&f.name, f.range, false)?;
         let p = &f.parameters;
         for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
@@ -1743,6 +1879,9 @@ impl<'a> Compiler<'a> {
                 if !matches!(self.scope_kind(), ScopeKind::Function | ScopeKind::Comprehension) {
                     return err("'yield' outside function", y.range);
                 }
+                if self.in_async_function() {
+                    return err("'yield from' inside async function", y.range);
+                }
                 self.expr(&y.value)?;
                 self.emit(Instr::GetIter);
                 let none = self.const_(Constant::None);
@@ -1750,13 +1889,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::YieldFrom);
             }
             Expr::Await(a) => {
-                // Spindle rejects `async def`, so an `await` that gets here is never inside a
-                // coroutine: CPython's errors for that.
-                let msg = match self.scope_kind() {
-                    ScopeKind::Module | ScopeKind::Class => "'await' outside function",
-                    _ => "'await' outside async function",
-                };
-                return err(msg, a.range);
+                match self.scope_kind() {
+                    ScopeKind::Module | ScopeKind::Class => return err("'await' outside function", a.range),
+                    ScopeKind::Function if !self.in_async_function() => return err("'await' outside async function", a.range),
+                    _ => {}
+                }
+                self.expr(&a.value)?;
+                self.await_tail(0);
             }
             Expr::FString(f) => {
                 let mut n = 0;
@@ -2059,8 +2198,10 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(range);
         // The first iterable is evaluated here, in the enclosing scope.
         let first = gens.first().ok_or_else(|| CompileError { message: "comprehension without generators".into(), range, parser: false })?;
-        if first.is_async || gens.iter().any(|g| g.is_async) {
-            return err("asynchronous comprehensions are not supported by Spindle yet", range);
+        let is_gen = matches!(kind, CompKind::Gen(_));
+        let is_async = self.table.scopes[scope].is_coroutine;
+        if is_async && !is_gen && !self.in_async_function() && self.scope_kind() != ScopeKind::Comprehension {
+            return err("asynchronous comprehension outside of an asynchronous function", range);
         }
         self.push_unit(scope, name.to_string(), qualname, line);
         self.unit().argcount = 1;
@@ -2072,8 +2213,11 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit();
         self.make_closure(code, 0);
         self.iterable(&first.iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if first.is_async { Instr::GetAiter } else { Instr::GetIter });
         self.emit(Instr::Call(1));
+        if is_async && !is_gen {
+            self.await_tail(0);
+        }
         Ok(())
     }
 
@@ -2107,10 +2251,18 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(0));
         } else {
             self.iterable(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async { Instr::GetAiter } else { Instr::GetIter });
         }
         self.bind_label(start);
-        self.jump(Instr::ForIter, end);
+        if g.is_async {
+            // CPython's `compiler_async_comprehension_generator`.
+            self.jump(Instr::SetupFinally, end);
+            self.emit(Instr::GetAnext);
+            self.await_tail(0);
+            self.emit(Instr::PopBlock);
+        } else {
+            self.jump(Instr::ForIter, end);
+        }
         self.unit().in_loop_depth += 1;
         self.assign_target(&g.target)?;
         for cond in &g.ifs {
@@ -2145,6 +2297,9 @@ impl<'a> Compiler<'a> {
         self.unit().in_loop_depth -= 1;
         self.jump(Instr::Jump, start);
         self.bind_label(end);
+        if g.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 }
@@ -2230,7 +2385,7 @@ fn stack_depth(instrs: &[Instr]) -> u32 {
             Instr::LoadConst(_) | Instr::LoadFast(_) | Instr::LoadDeref(_) | Instr::LoadClosure(_) | Instr::LoadGlobal(_) | Instr::LoadName(_) | Instr::LoadClassDeref { .. } | Instr::Copy(_) | Instr::LoadBuildClass | Instr::LoadAssertionError | Instr::LoadLocals => 1,
             Instr::LoadMethod(_) | Instr::BeforeWith | Instr::PushExcInfo | Instr::ImportFrom(_) => 1,
             Instr::MatchMapping | Instr::MatchSequence | Instr::MatchKeys | Instr::GetLen | Instr::BuildMap(0) => 1,
-            Instr::WithExceptStart => 1,
+            Instr::WithExceptStart | Instr::AsyncWithExceptStart | Instr::GetAnext | Instr::BeforeAsyncWith => 1,
             Instr::UnpackSequence(n) => *n as i64,
             Instr::UnpackEx { before, after } => (*before + *after) as i64 + 1,
             Instr::ForIter(_) => 1,

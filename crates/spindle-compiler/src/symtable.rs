@@ -71,6 +71,11 @@ pub struct Scope {
     /// Names this scope receives from outside, in order.
     pub freevars: Vec<String>,
     pub is_generator: bool,
+    /// CPython's `ste_coroutine`: an `async def`, or a comprehension containing `async for` or
+    /// `await` (an async comprehension or async generator expression).
+    pub is_coroutine: bool,
+    /// An `async def` (CPython's `COMPILER_SCOPE_ASYNC_FUNCTION`).
+    pub is_async_def: bool,
     /// The scope references `super` or `__class__` (methods need the `__class__` cell).
     pub uses_class_cell: bool,
     /// For classes: some method needs the implicit `__class__` cell.
@@ -112,6 +117,8 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
+            is_async_def: false,
             uses_class_cell: false,
             needs_class_cell: false,
             params: Vec::new(),
@@ -285,6 +292,8 @@ impl Builder {
                 }
                 self.bind(&f.name);
                 let prev = self.push(ScopeKind::Function, &f.name, f.range);
+                self.scope().is_coroutine = f.is_async;
+                self.scope().is_async_def = f.is_async;
                 self.params(&f.parameters);
                 self.body(&f.body);
                 self.cur = prev;
@@ -589,6 +598,9 @@ impl Builder {
         self.scope().comp_what = Some(what);
         self.param(".0");
         for (i, g) in gens.iter().enumerate() {
+            if g.is_async {
+                self.scope().is_coroutine = true;
+            }
             if i > 0 {
                 self.expr(&g.iter);
             }
@@ -601,7 +613,13 @@ impl Builder {
         for e in elts {
             self.expr(e);
         }
+        // An async list/set/dict comprehension is awaited by the enclosing scope (CPython's
+        // `symtable_handle_comprehension`).
+        let is_async = self.scope().is_coroutine && !is_gen;
         self.cur = prev;
+        if is_async {
+            self.scope().is_coroutine = true;
+        }
     }
 
     fn expr(&mut self, e: &Expr) {
@@ -700,7 +718,14 @@ impl Builder {
                 self.comprehension(c.range, &c.generators, &elts, "dict comprehension")
             }
             Expr::Generator(g) => self.comprehension(g.range, &g.generators, &[&g.elt], "generator expression"),
-            Expr::Await(a) => self.expr(&a.value),
+            Expr::Await(a) => {
+                self.expr(&a.value);
+                // Only comprehensions become coroutines through an `await` inside; elsewhere
+                // the compiler reports an `await` outside an async function.
+                if self.scope().kind == ScopeKind::Comprehension {
+                    self.scope().is_coroutine = true;
+                }
+            }
             Expr::Yield(y) => {
                 if let Some(v) = &y.value {
                     self.expr(v);

@@ -44,7 +44,7 @@ impl Code {
         let (instrs, ncaches) = quicken(&co.instrs);
         let caches = crate::inline_cache::Caches::new(ncaches);
         let qualname = vm.new_str(&co.qualname);
-        let plain = co.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) == 0 && co.kwonlyargcount == 0 && co.cellvars.is_empty() && co.freevars.is_empty();
+        let plain = co.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0 && co.kwonlyargcount == 0 && co.cellvars.is_empty() && co.freevars.is_empty();
         let simple_argc = if plain { co.argcount } else { u32::MAX };
         Arc::new(Code { co, consts, names, varnames, source, instrs, caches, qualname, simple_argc })
     }

@@ -346,7 +346,11 @@ impl Vm {
                     match *ins {
                         Instr::Nop | Instr::GenStart => {}
                         Instr::Pop => {
-                            f.stack.pop();
+                            // The breaker check runs a finalizer the drop queued (`__del__`,
+                            // a coroutine never awaited) at this line, as CPython would.
+                            let v = f.stack.pop();
+                            drop(v);
+                            breaker!();
                         }
                         Instr::Copy(i) => {
                             let v = f.peek(i as usize).clone();
@@ -1384,7 +1388,11 @@ impl Vm {
                     }
                 }
             };
-            // An exception is propagating.
+            // An exception is propagating. Objects the failed instruction freed are finalized
+            // first, at its line (CPython finalizes them at once).
+            if self.breaker.load(Ordering::Relaxed) & crate::object::ptr::BREAK_FINALIZERS != 0 {
+                self.run_finalizers();
+            }
             match self.unwind(base, err, reraise) {
                 Ok(()) => {
                     set_fp!(&mut **self.frames.last_mut().expect("frame"));
@@ -1770,6 +1778,55 @@ impl Vm {
                 let f = fr!();
                 f.stack.push(exit);
                 f.stack.push(entered);
+            }
+            Instr::GetAwaitable(w) => {
+                let v = f.pop();
+                let it = tri!(crate::coroutine::get_awaitable(self, &v, w));
+                fr!().stack.push(it);
+            }
+            Instr::GetAiter => {
+                let v = f.pop();
+                let it = tri!(crate::coroutine::get_aiter(self, &v));
+                fr!().stack.push(it);
+            }
+            Instr::GetAnext => {
+                let aiter = f.top().clone();
+                let aw = tri!(crate::coroutine::get_anext(self, &aiter));
+                fr!().stack.push(aw);
+            }
+            Instr::EndAsyncFor => {
+                let exc = f.pop();
+                let is_stop = match &exc {
+                    Value::Obj(o) => self.is_instance_of(&PyErr(o.clone()), &types().exc.stop_async_iteration.clone()),
+                    _ => false,
+                };
+                if is_stop {
+                    // Drop the async iterator; the exception was never "handled".
+                    fr!().stack.pop();
+                } else {
+                    match exc {
+                        Value::Obj(o) => return Err((PyErr(o), true)),
+                        _ => return Err((self.runtime_error("bad reraise"), false)),
+                    }
+                }
+            }
+            Instr::BeforeAsyncWith => {
+                let mgr = f.pop();
+                let (exit, entered) = tri!(crate::coroutine::before_async_with(self, &mgr));
+                let f = fr!();
+                f.stack.push(exit);
+                f.stack.push(entered);
+            }
+            Instr::AsyncWithExceptStart => {
+                let exc = f.top().clone();
+                let exit = f.peek(3).clone();
+                let ty = Value::Obj(type_of(&exc).clone());
+                let tb = match &exc {
+                    Value::Obj(o) => crate::exceptions::exc_data(o).map(|d| d.lock().traceback.clone()).unwrap_or(Value::None),
+                    _ => Value::None,
+                };
+                let r = tri!(self.call(&exit, &[ty, exc, tb], &[]));
+                fr!().stack.push(r);
             }
             Instr::WithExitNormal => {
                 let exit = f.pop();

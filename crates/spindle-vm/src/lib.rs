@@ -5,6 +5,7 @@ pub mod alloc;
 pub mod builtins;
 pub mod call;
 pub mod codecs;
+pub mod coroutine;
 pub mod run;
 pub mod sigint;
 pub mod code;

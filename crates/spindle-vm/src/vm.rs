@@ -343,7 +343,7 @@ impl Vm {
             // The special attributes of these builtin layouts (`__doc__`, `__name__`, `args`...)
             // are data descriptors in CPython: they win over the instance dict and over
             // same-named class attributes inherited from `object`.
-            if matches!(o.payload, Payload::Function(_) | Payload::Builtin { .. } | Payload::Code(_) | Payload::Generator(_) | Payload::Property { .. } | Payload::Exception(_) | Payload::Traceback(_)) {
+            if matches!(o.payload, Payload::Function(_) | Payload::Builtin { .. } | Payload::Code(_) | Payload::Generator(_) | Payload::Coroutine(_) | Payload::Property { .. } | Payload::Exception(_) | Payload::Traceback(_)) {
                 if let Some(v) = crate::types::object::special_attr(self, obj, name)? {
                     return Ok(Some(v));
                 }
@@ -936,6 +936,13 @@ impl Vm {
                 break;
             }
             for o in objs {
+                if matches!(o.payload, Payload::Coroutine(_)) {
+                    let saved = self.handled.clone();
+                    crate::coroutine::finalize(self, &o);
+                    self.handled = saved;
+                    drop(o);
+                    continue;
+                }
                 if matches!(o.payload, Payload::Generator(_)) {
                     let saved = self.handled.clone();
                     if let Err(e) = crate::generator::close(self, &o) {

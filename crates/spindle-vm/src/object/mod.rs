@@ -58,6 +58,8 @@ pub enum Payload {
     Module,
     /// Protected by its own lock.
     Generator(PyCell<crate::generator::GenState>),
+    /// Coroutines and async generators (the kind is in the state). Protected by its own lock.
+    Coroutine(PyCell<crate::generator::GenState>),
     /// Protected by its own lock.
     Exception(PyCell<ExcData>),
     Traceback(TracebackData),
@@ -277,6 +279,11 @@ pub(crate) fn has_finalizer(obj: &Obj) -> bool {
     if let Payload::Generator(g) = &obj.payload {
         let st = g.lock();
         return st.started && st.frame.as_ref().is_some_and(|f| !f.blocks.is_empty());
+    }
+    // A coroutine never started warns ("was never awaited").
+    if let Payload::Coroutine(g) = &obj.payload {
+        let st = g.lock();
+        return st.frame.as_ref().is_some_and(|f| (st.started && !f.blocks.is_empty()) || (!st.started && st.kind == crate::generator::GenKind::Coroutine));
     }
     match &obj.cls.payload {
         Payload::Type(t) => t.has_del.load(Ordering::Relaxed),

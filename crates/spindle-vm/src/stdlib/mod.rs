@@ -47,7 +47,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_sre", "_struct", "_weakref", "_binascii", "_hashlib"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_coro", "_sre", "_struct", "_weakref", "_binascii", "_hashlib"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -99,6 +99,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "_binascii" => binascii_mod::create(vm),
         "_hashlib" => hashlib_mod::create(vm),
         "_patma" => patma::create(vm),
+        "_coro" => crate::coroutine::create_module(vm),
         "_weakref" => weakref::create(vm),
         "_posixsubprocess" => posix_subprocess::create(vm),
         "_traceback" => traceback_mod::create(vm),

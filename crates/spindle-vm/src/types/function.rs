@@ -70,6 +70,7 @@ fn func_repr(vm: &mut Vm, a: Args) -> PyResult {
                 format!("<cell at {:#x}: {tn} object at {:#x}>", v.id(), inner.id())
             }
         }
+        Payload::Coroutine(_) | Payload::Native(_) if crate::coroutine::repr(vm, v)?.is_some() => crate::coroutine::repr(vm, v)?.unwrap_or_default(),
         Payload::Generator(g) => {
             let q = g.lock().qualname.clone();
             let q = vm.to_str(&q)?;
@@ -155,7 +156,7 @@ fn func_call(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 pub fn init_reprs(t: &BuiltinTypes) {
-    for ty in [&t.function, &t.builtin_function, &t.method, &t.code, &t.cell, &t.generator] {
+    for ty in [&t.function, &t.builtin_function, &t.method, &t.code, &t.cell, &t.generator, &t.coroutine, &t.async_generator, &t.coroutine_wrapper, &t.async_generator_asend, &t.async_generator_athrow] {
         add_methods(ty, &[("__repr__", func_repr)]);
     }
     for ty in [&t.function, &t.builtin_function, &t.method] {

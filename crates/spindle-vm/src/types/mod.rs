@@ -94,6 +94,11 @@ builtin_types! {
     cell: "cell", Other, false, object;
     module: "module", Module, true, object;
     generator: "generator", Other, false, object;
+    coroutine: "coroutine", Other, false, object;
+    async_generator: "async_generator", Other, false, object;
+    coroutine_wrapper: "coroutine_wrapper", Other, false, object;
+    async_generator_asend: "async_generator_asend", Other, false, object;
+    async_generator_athrow: "async_generator_athrow", Other, false, object;
     traceback: "traceback", Other, false, object;
     property: "property", Property, false, object;
     staticmethod: "staticmethod", Other, false, object;
@@ -436,7 +441,7 @@ pub fn new_class(meta: &ObjRef, name: &str, qualname: &str, bases: Vec<ObjRef>, 
     let mut layout = Layout::Object;
     for b in &bases {
         let bd = b.type_data();
-        if bd.final_ || b.is(&t.bool_) || b.is(&t.none_type) || b.is(&t.range) || b.is(&t.slice) || b.is(&t.function) || b.is(&t.generator) {
+        if bd.final_ || b.is(&t.bool_) || b.is(&t.none_type) || b.is(&t.range) || b.is(&t.slice) || b.is(&t.function) || b.is(&t.generator) || b.is(&t.coroutine) || b.is(&t.async_generator) || b.is(&t.coroutine_wrapper) || b.is(&t.async_generator_asend) || b.is(&t.async_generator_athrow) {
             return Err(format!("type '{}' is not an acceptable base type", bd.name));
         }
         let bl = if bd.layout == Layout::Bool { Layout::Int } else { bd.layout };

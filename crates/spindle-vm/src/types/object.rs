@@ -564,7 +564,9 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             "__suppress_context__" => Value::Bool(d.lock().suppress_context),
             _ => return Ok(None),
         },
+        Payload::Coroutine(_) => return crate::coroutine::attr(vm, o, name),
         Payload::Generator(g) => match name {
+            "gi_yieldfrom" => return crate::coroutine::attr(vm, o, name),
             "__name__" => g.lock().name.clone(),
             "__qualname__" => g.lock().qualname.clone(),
             "gi_running" => Value::Bool(g.lock().running),
