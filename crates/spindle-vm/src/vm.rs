@@ -854,6 +854,15 @@ impl Vm {
                     Payload::Dict(d) => return Ok(d.lock().iter().map(|e| e.key.clone()).collect()),
                     Payload::Set(d) => return Ok(d.lock().keys()),
                     Payload::FrozenSet(d) => return Ok(d.keys()),
+                    // `list(d.items())` and the like: one snapshot of the dict's storage (views
+                    // iterate the storage even of dict subclasses).
+                    Payload::DictView { dict, kind } => {
+                        return Ok(match kind {
+                            0 => crate::types::dict::dict_keys(dict),
+                            1 => crate::types::dict::dict_items(dict).into_iter().map(|(_, v)| v).collect(),
+                            _ => crate::types::dict::dict_items(dict).into_iter().map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v])).collect(),
+                        })
+                    }
                     Payload::Range { .. } => {
                         // Preallocate from the length, as CPython's length hint does:
                         // list(range(2**62)) is a MemoryError, not a long loop.

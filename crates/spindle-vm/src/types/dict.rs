@@ -50,26 +50,38 @@ pub fn dict_get_interned(d: &ObjRef, key: &ObjRef) -> Option<Value> {
 /// Find the entry index of `key`, running `__eq__` with the lock released when needed. If the
 /// dict changes under a comparison (the candidate's slot no longer holds the key compared), the
 /// lookup starts again, as CPython's does.
-fn find(vm: &mut Vm, d: &ObjRef, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+///
+/// Also returns the dict's `version` when the answer was valid: the lock is not held on return,
+/// so a caller that locks again to act on the index (or on its absence) must check that the
+/// version is unchanged and look up again otherwise. Another thread (free-threaded mode) or
+/// Python code run meanwhile may have inserted or removed keys, moving entries.
+fn find(vm: &mut Vm, d: &ObjRef, hash: i64, key: &Value) -> PyResult<(Option<usize>, u64)> {
     let c = cell(d);
     'lookup: loop {
-        let r = c.lock().lookup(hash, key);
+        let (r, version) = {
+            let g = c.lock();
+            (g.lookup(hash, key), g.version)
+        };
         let cands = match r {
-            Lookup::Found(i) => return Ok(Some(i)),
-            Lookup::NotFound => return Ok(None),
+            Lookup::Found(i) => return Ok((Some(i), version)),
+            Lookup::NotFound => return Ok((None, version)),
             Lookup::NeedsEq(cands) => cands,
         };
         for (i, k) in cands {
             let equal = crate::ops::eq(vm, &k, key)?;
-            let unchanged = c.lock().slot(i).map(|e| e.key.is(&k)).unwrap_or(false);
+            let (unchanged, version) = {
+                let g = c.lock();
+                (g.slot(i).map(|e| e.key.is(&k)).unwrap_or(false), g.version)
+            };
             if !unchanged {
                 continue 'lookup;
             }
             if equal {
-                return Ok(Some(i));
+                return Ok((Some(i), version));
             }
         }
-        return Ok(None);
+        let version = c.lock().version;
+        return Ok((None, version));
     }
 }
 
@@ -82,7 +94,7 @@ pub fn dict_get(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>>
             return Ok(r.map(|i| g.value_at(i).clone()));
         }
     }
-    let Some(i) = find(vm, d, h, key)? else { return Ok(None) };
+    let Some(i) = find(vm, d, h, key)?.0 else { return Ok(None) };
     Ok(cell(d).lock().slot(i).map(|e| e.value.clone()))
 }
 
@@ -116,34 +128,53 @@ pub fn dict_set(vm: &mut Vm, d: &ObjRef, key: Value, v: Value) -> PyResult<()> {
             return Ok(());
         }
     }
-    let found = find(vm, d, h, &key)?;
-    let mut g = cell(d).lock();
-    let old = match found {
-        Some(i) => Some(g.set_value_at(i, v)),
-        None => {
-            g.insert_new(h, key, v);
-            None
+    loop {
+        let (found, version) = find(vm, d, h, &key)?;
+        let mut g = cell(d).lock();
+        if g.version != version {
+            // Keys were inserted or removed since the lookup: `found` may be stale.
+            continue;
         }
-    };
-    drop(g);
-    drop(old);
-    Ok(())
+        let old = match found {
+            Some(i) => Some(g.set_value_at(i, v)),
+            None => {
+                g.insert_new(h, key, v);
+                None
+            }
+        };
+        drop(g);
+        drop(old);
+        return Ok(());
+    }
 }
 
 /// Delete `key`; Ok(false) if absent.
 pub fn dict_del(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<bool> {
     let h = vm.hash(key)?;
-    let Some(i) = find(vm, d, h, key)? else { return Ok(false) };
-    let old = cell(d).lock().remove_at(i);
-    drop(old);
-    Ok(true)
+    loop {
+        let (Some(i), version) = find(vm, d, h, key)? else { return Ok(false) };
+        let mut g = cell(d).lock();
+        if g.version == version {
+            let old = g.remove_at(i);
+            drop(g);
+            drop(old);
+            return Ok(true);
+        }
+    }
 }
 
 pub fn dict_pop(vm: &mut Vm, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
     let h = vm.hash(key)?;
-    let Some(i) = find(vm, d, h, key)? else { return Ok(None) };
-    let (_, v) = cell(d).lock().remove_at(i);
-    Ok(Some(v))
+    loop {
+        let (Some(i), version) = find(vm, d, h, key)? else { return Ok(None) };
+        let mut g = cell(d).lock();
+        if g.version == version {
+            let (k, v) = g.remove_at(i);
+            drop(g);
+            drop(k);
+            return Ok(Some(v));
+        }
+    }
 }
 
 pub fn dict_items(d: &ObjRef) -> Vec<(Value, Value)> {

@@ -433,17 +433,27 @@ fn list_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     Ok(list_cell(vm, v)?.lock().clone())
 }
 
+/// Item `i` of the list now, if it still has one: `index`, `count` and `remove` compare
+/// items one at a time with the lock released, and `__eq__` (or another thread) may change the
+/// list meanwhile, so each step re-reads the current item and length, as CPython's loops do.
+fn item_now(l: &PyCell<Vec<Value>>, i: usize) -> Option<Value> {
+    l.lock().get(i).cloned()
+}
+
 fn list_index(vm: &mut Vm, a: Args) -> PyResult {
     crate::types::need_args(vm, &a, 1)?;
-    let items = list_items(vm, &a.args[0])?;
-    let n = items.len() as i64;
+    let l = list_cell(vm, &a.args[0])?;
+    let n = l.lock().len() as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
     let start = a.args.get(2).and_then(crate::ops::small_int).map(norm).unwrap_or(0);
     let stop = a.args.get(3).and_then(crate::ops::small_int).map(norm).unwrap_or(n);
-    for i in start..stop {
-        if crate::ops::eq(vm, &items[i as usize], &a.args[1])? {
+    let mut i = start;
+    while i < stop {
+        let Some(item) = item_now(l, i as usize) else { break };
+        if crate::ops::eq(vm, &item, &a.args[1])? {
             return Ok(Value::Int(i));
         }
+        i += 1;
     }
     let r = vm.repr(&a.args[1])?;
     Err(vm.value_error(&format!("{r} is not in list")))
@@ -451,26 +461,32 @@ fn list_index(vm: &mut Vm, a: Args) -> PyResult {
 
 fn list_count(vm: &mut Vm, a: Args) -> PyResult {
     crate::types::need_args(vm, &a, 1)?;
-    let items = list_items(vm, &a.args[0])?;
+    let l = list_cell(vm, &a.args[0])?;
     let mut c = 0;
-    for it in &items {
-        if crate::ops::eq(vm, it, &a.args[1])? {
+    let mut i = 0;
+    while let Some(item) = item_now(l, i) {
+        if crate::ops::eq(vm, &item, &a.args[1])? {
             c += 1;
         }
+        i += 1;
     }
     Ok(Value::Int(c))
 }
 
 fn list_remove(vm: &mut Vm, a: Args) -> PyResult {
     crate::types::need_args(vm, &a, 1)?;
-    let items = list_items(vm, &a.args[0])?;
-    for (i, it) in items.iter().enumerate() {
-        if crate::ops::eq(vm, it, &a.args[1])? {
-            let l = list_cell(vm, &a.args[0])?;
-            let old = l.lock().remove(i);
+    let l = list_cell(vm, &a.args[0])?;
+    let mut i = 0;
+    while let Some(item) = item_now(l, i) {
+        if crate::ops::eq(vm, &item, &a.args[1])? {
+            // `del self[i:i+1]`: nothing happens if the list has shrunk meanwhile.
+            let mut g = l.lock();
+            let old = if i < g.len() { Some(g.remove(i)) } else { None };
+            drop(g);
             drop(old);
             return Ok(Value::None);
         }
+        i += 1;
     }
     Err(vm.value_error("list.remove(x): x not in list"))
 }

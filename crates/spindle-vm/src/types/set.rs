@@ -177,12 +177,14 @@ fn add_cell(vm: &mut Vm, cell: &PyCell<SetData>, key: Value, hash: i64) -> PyRes
                     let v = g.version;
                     drop(g);
                     let eq = crate::ops::eq(vm, &k, &key)?;
+                    // As CPython's set_add_entry: an equal key counts as present even if
+                    // `__eq__` changed the set meanwhile (lookups check the change first).
+                    if eq {
+                        return Ok(false);
+                    }
                     g = cell.lock();
                     if g.version != v {
                         continue 'restart;
-                    }
-                    if eq {
-                        return Ok(false);
                     }
                 }
             }
