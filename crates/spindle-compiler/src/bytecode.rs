@@ -371,6 +371,11 @@ pub enum Instr {
     LoadFastMethod(u32),
     /// `LoadFast(a)` followed by `StoreAttrCached` (operands read from the next slot).
     LoadFastStoreAttr(u32),
+    /// `LoadDeref(i)` followed by `LoadMethodCached` (operands read from the next slot).
+    LoadDerefMethod(u32),
+    /// `CallMethod(n); Pop`: a method call whose result is discarded. A call that pushes a
+    /// Python frame resumes at the `Pop`, which then runs alone.
+    CallMethodPop(u32),
     /// `Compare(op); PopJumpIfTrue(target)` (`jump_if` true) or `PopJumpIfFalse(target)`.
     CompareJump { op: CmpOp, jump_if: bool, target: u32 },
     /// `Is(neg); PopJumpIfTrue/False(target)`.

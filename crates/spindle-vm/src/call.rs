@@ -186,6 +186,12 @@ impl Vm {
                     }
                 }
                 Payload::Type(_) if nkw == 0 => {
+                    if o.is(&types().range) {
+                        if let Some(r) = crate::types::range::range_of_ints(&f.stack[at + 1..]) {
+                            f.stack.truncate(at);
+                            return Ok(CallOutcome::Value(r));
+                        }
+                    }
                     if let Some(out) = self.try_fast_init(fp, at, o)? {
                         return Ok(out);
                     }

@@ -186,6 +186,8 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
             (Instr::LoadFast(a), Instr::LoadAttr(_)) => Instr::LoadFastAttr(a),
             (Instr::LoadFast(a), Instr::LoadMethod(_)) => Instr::LoadFastMethod(a),
             (Instr::LoadFast(a), Instr::StoreAttr(_)) => Instr::LoadFastStoreAttr(a),
+            (Instr::LoadDeref(i), Instr::LoadMethod(_)) => Instr::LoadDerefMethod(i),
+            (Instr::CallMethod(n), Instr::Pop) => Instr::CallMethodPop(n),
             (Instr::LoadFast(a), Instr::LoadFast(b)) => Instr::LoadFastLoadFast(a, b),
             (Instr::LoadFast(a), Instr::LoadConst(c)) => Instr::LoadFastLoadConst(a, c),
             (Instr::StoreFast(a), Instr::LoadFast(b)) => Instr::StoreFastLoadFast(a, b),

@@ -568,6 +568,42 @@ impl Vm {
                                 _ => f.stack.push(obj),
                             }
                         }
+                        Instr::LoadDerefMethod(i) => {
+                            let obj = cell_get(&f.cells[i as usize]);
+                            if obj.is_null() {
+                                break 'ex (self.unbound_deref(fp, i as usize), false);
+                            }
+                            // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
+                            // fused instruction is never last, so `pc` is in bounds.
+                            match unsafe { (*instrs)[pc] } {
+                                Instr::LoadMethodCached { name, cache } => {
+                                    f.lasti = pc;
+                                    pc += 1;
+                                    // SAFETY: as in LoadAttrCached.
+                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
+                                    let name = &code.names[name as usize];
+                                    match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
+                                        crate::inline_cache::MethodLoad::Method(m) => {
+                                            let f = fr!();
+                                            f.stack.push(m);
+                                            f.stack.push(obj);
+                                        }
+                                        crate::inline_cache::MethodLoad::Attr(v) => {
+                                            let f = fr!();
+                                            f.stack.push(Value::Null);
+                                            f.stack.push(v);
+                                        }
+                                        crate::inline_cache::MethodLoad::Generic => {
+                                            let v = tri!(self.get_attr(&obj, name));
+                                            let f = fr!();
+                                            f.stack.push(Value::Null);
+                                            f.stack.push(v);
+                                        }
+                                    }
+                                }
+                                _ => f.stack.push(obj),
+                            }
+                        }
                         Instr::CompareJump { op, jump_if, target } => {
                             let b = f.pop();
                             let a = f.pop();
@@ -1260,7 +1296,7 @@ impl Vm {
                                 Err(e) => break 'ex (e, false),
                             }
                         }
-                        Instr::CallMethod(n) => {
+                        Instr::CallMethod(n) | Instr::CallMethodPop(n) => {
                             breaker!();
                             if pending.is_some() {
                                 continue;
@@ -1292,7 +1328,15 @@ impl Vm {
                                 Ok(CallOutcome::Pushed) => {
                                     set_fp!(&mut **self.frames.last_mut().expect("frame"));
                                 }
-                                Ok(CallOutcome::Value(v)) => fr!().stack.push(v),
+                                Ok(CallOutcome::Value(v)) => {
+                                    if let Instr::CallMethodPop(_) = *ins {
+                                        // The fused `Pop`.
+                                        drop(v);
+                                        pc += 1;
+                                    } else {
+                                        fr!().stack.push(v);
+                                    }
+                                }
                                 Err(e) => break 'ex (e, false),
                             }
                         }

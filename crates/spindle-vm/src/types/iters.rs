@@ -67,6 +67,13 @@ fn range_iter_of(r: &Value, reversed: bool) -> Value {
     // Inline-int bounds: the same computation in i128 (no big ints).
     if let Value::Obj(o) = r {
         if let Payload::Range { start: Value::Int(a), stop: Value::Int(b), step: Value::Int(s) } = &o.payload {
+            // Step 1 forward (`range(n)`, `range(a, b)`): no division.
+            if *s == 1 && !reversed {
+                let remaining = if a < b { b.checked_sub(*a) } else { Some(0) };
+                if let Some(remaining) = remaining {
+                    return new_iter(&t.range_iterator, IterState::Range { cur: *a, step: 1, remaining });
+                }
+            }
             let (a, b, s) = (*a as i128, *b as i128, *s as i128);
             let len = if s > 0 && a < b {
                 (b - a - 1) / s + 1

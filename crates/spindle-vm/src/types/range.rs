@@ -156,6 +156,18 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(from_bigint(b))
 }
 
+/// `range(...)` called with one to three inline ints and a non-zero step: the object made
+/// directly (what `range_new` makes of them, without the generic type call). None otherwise.
+pub fn range_of_ints(args: &[Value]) -> Option<Value> {
+    let (start, stop, step) = match *args {
+        [Value::Int(b)] => (0, b, 1),
+        [Value::Int(a), Value::Int(b)] => (a, b, 1),
+        [Value::Int(a), Value::Int(b), Value::Int(s)] if s != 0 => (a, b, s),
+        _ => return None,
+    };
+    Some(Value::Obj(ObjRef::new(types().range.clone(), Payload::Range { start: Value::Int(start), stop: Value::Int(stop), step: Value::Int(step) })))
+}
+
 fn range_new(vm: &mut Vm, a: Args) -> PyResult {
     crate::types::check_new(vm, &types().range, &a)?;
     if !a.kwargs.is_empty() {
