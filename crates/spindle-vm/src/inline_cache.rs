@@ -543,7 +543,7 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
                 if o.dict.get().is_none() {
                     if let Some(c) = caches.get_gil(ci) {
                         if c.key == type_key(o) && c.ver == type_version() && c.kind == METHOD {
-                            return MethodLoad::Method((*c.value).clone());
+                            return MethodLoad::Method(c.value.clone_gil());
                         }
                     }
                 }
