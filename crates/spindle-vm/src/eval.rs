@@ -48,7 +48,7 @@ pub struct Frame {
     /// builtins dict.
     pub globals: RefAlias,
     /// Owns the globals when no function does (module, class body and exec frames).
-    globals_owner: Option<ObjRef>,
+    pub(crate) globals_owner: Option<ObjRef>,
     pub builtins: ObjRef,
     /// Module and class bodies: the namespace `LoadName`/`StoreName` use.
     pub locals: Option<Value>,
@@ -1961,6 +1961,10 @@ impl Vm {
         let bits = self.breaker.load(Ordering::Relaxed);
         if bits & crate::object::ptr::BREAK_FINALIZERS != 0 {
             self.run_finalizers();
+        }
+        if bits & crate::gc::registry::BREAK_GC != 0 {
+            self.breaker.fetch_and(!crate::gc::registry::BREAK_GC, Ordering::Relaxed);
+            crate::gc::collect_auto(self);
         }
         crate::stdlib::thread::on_breaker(self, bits)
     }

@@ -28,6 +28,7 @@ pub mod sync;
 pub mod traceback;
 pub mod types;
 pub mod unicode;
+pub mod gc;
 mod unicode_tables;
 pub mod value;
 pub mod vm;

@@ -90,7 +90,7 @@ unsafe impl<T: Send> Sync for PyCell<T> {}
 unsafe impl<T: Send> Send for PyCell<T> {}
 
 impl<T> PyCell<T> {
-    pub fn new(v: T) -> Self {
+    pub const fn new(v: T) -> Self {
         PyCell { raw: parking_lot::RawMutex::INIT, borrowed: AtomicBool::new(false), data: UnsafeCell::new(v) }
     }
 
@@ -117,6 +117,25 @@ impl<T> PyCell<T> {
             self.borrowed.store(true, Ordering::Relaxed);
         }
         PyGuard { cell: self, locked: false }
+    }
+
+    /// The lock if it is free (the cycle collector inspects objects this way: one it cannot
+    /// lock counts as reachable). In GIL mode a cell is only ever "held" up the caller's own
+    /// stack, which debug builds detect; release builds always succeed.
+    #[inline]
+    pub fn try_lock(&self) -> Option<PyGuard<'_, T>> {
+        let locked = free_threaded();
+        if locked {
+            if !self.raw.try_lock() {
+                return None;
+            }
+        } else if cfg!(debug_assertions) {
+            if self.borrowed.load(Ordering::Relaxed) {
+                return None;
+            }
+            self.borrowed.store(true, Ordering::Relaxed);
+        }
+        Some(PyGuard { cell: self, locked })
     }
 
     /// Mutable access without locking, through exclusive ownership.

@@ -37,6 +37,9 @@ const WEAKLY_REFERENCED: u8 = 4;
 pub struct Obj {
     rc: AtomicUsize,
     flags: AtomicU8,
+    /// Index + 1 of the object in the cycle collector's registry, 0 when not tracked (see
+    /// `gc::registry`; read and written under the registry's lock, except the test for 0).
+    pub(crate) gc_idx: AtomicU32,
     /// The object's class (a type object). Immutable after creation.
     pub cls: ObjRef,
     /// Instance `__dict__`, created on first need for objects that have one.
@@ -55,16 +58,55 @@ unsafe impl Sync for ObjRef {}
 
 impl ObjRef {
     /// Allocate a new object with count 1.
+    /// Objects that can hold references to others are tracked by the cycle collector.
+    #[inline(always)]
     pub fn new(cls: ObjRef, payload: Payload) -> ObjRef {
-        let b = Box::new(Obj { rc: AtomicUsize::new(1), flags: AtomicU8::new(0), cls, dict: OnceLock::new(), payload });
+        let track = crate::gc::registry::may_cycle(&payload);
+        let o = ObjRef::new_untracked(cls, payload);
+        if track {
+            crate::gc::registry::track(o.0);
+        }
+        o
+    }
+
+    #[inline(always)]
+    fn new_untracked(cls: ObjRef, payload: Payload) -> ObjRef {
+        let b = Box::new(Obj { rc: AtomicUsize::new(1), flags: AtomicU8::new(0), gc_idx: AtomicU32::new(0), cls, dict: OnceLock::new(), payload });
         ObjRef(NonNull::from(Box::leak(b)))
     }
 
-    /// Allocate with an instance dict already attached.
+    /// Allocate with an instance dict already attached (tracked by the cycle collector
+    /// whatever its payload: the dict can lead back to it).
     pub fn new_with_dict(cls: ObjRef, payload: Payload, dict: ObjRef) -> ObjRef {
         let o = ObjRef::new(cls, payload);
         let _ = o.dict.set(dict);
+        if o.gc_idx.load(Ordering::Relaxed) == 0 {
+            crate::gc::registry::track(o.0);
+        }
         o
+    }
+
+    /// A new counted reference to the object at `p`.
+    ///
+    /// # Safety
+    /// `p` must be a live object (count above zero) that cannot be freed meanwhile: the
+    /// collector calls this for tracked objects while it holds the registry's lock.
+    pub(crate) unsafe fn from_ptr(p: *const Obj) -> ObjRef {
+        // SAFETY: per the contract the object is alive and `p` is non-null.
+        let nn = unsafe { NonNull::new_unchecked(p as *mut Obj) };
+        // SAFETY: as above.
+        rc_inc(unsafe { &nn.as_ref().rc });
+        ObjRef(nn)
+    }
+
+    /// Is the object's `__del__` already run (or being run)?
+    pub fn is_finalized(&self) -> bool {
+        self.flags.load(Ordering::Relaxed) & FINALIZED != 0
+    }
+
+    /// Has the object ever been weakly referenced?
+    pub fn is_weakly_referenced(&self) -> bool {
+        self.flags.load(Ordering::Relaxed) & WEAKLY_REFERENCED != 0
     }
 
     /// Allocate an instance of a class with `__slots__` and no `__dict__`: the header dict
@@ -123,7 +165,7 @@ impl ObjRef {
 
     /// Allocate an object that is never freed.
     pub fn new_immortal(cls: ObjRef, payload: Payload) -> ObjRef {
-        let o = ObjRef::new(cls, payload);
+        let o = ObjRef::new_untracked(cls, payload);
         o.rc.store(IMMORTAL, Ordering::Relaxed);
         o
     }
@@ -140,7 +182,7 @@ impl ObjRef {
         // not read the uninitialised memory. `cls` is a second counted pointer to the same
         // allocation (the type is its own class); the count makes it immortal.
         unsafe {
-            std::ptr::write(raw, Obj { rc: AtomicUsize::new(IMMORTAL), flags: AtomicU8::new(0), cls: ObjRef(nn), dict: OnceLock::new(), payload });
+            std::ptr::write(raw, Obj { rc: AtomicUsize::new(IMMORTAL), flags: AtomicU8::new(0), gc_idx: AtomicU32::new(0), cls: ObjRef(nn), dict: OnceLock::new(), payload });
         }
         me
     }
@@ -185,6 +227,13 @@ impl ObjRef {
         if crate::sync::rc_dec_gil(&me.rc) {
             dealloc(me.0);
         }
+    }
+}
+
+impl Obj {
+    /// The reference count (for the cycle collector, which sees objects through raw pointers).
+    pub(crate) fn refcount_raw(&self) -> usize {
+        self.rc.load(Ordering::Relaxed)
     }
 }
 
@@ -238,6 +287,20 @@ pub fn set_thread_breaker(b: *const AtomicU32) {
     BREAKER.with(|c| c.set(b));
 }
 
+/// Set `bit` in the eval breaker of the VM running on this thread; false if there is none.
+pub fn signal_breaker(bit: u32) -> bool {
+    BREAKER.with(|b| {
+        let p = b.get();
+        if p.is_null() {
+            return false;
+        }
+        // SAFETY: the pointer is set by the VM running on this thread and cleared before that
+        // VM (and its breaker) is dropped.
+        unsafe { (*p).fetch_or(bit, Ordering::Relaxed) };
+        true
+    })
+}
+
 /// Queue an object for the VM's finalizer pass: a weak reference whose callback is due
 /// (`object::weak`), run at the next eval-breaker check like `__del__`.
 pub fn queue_finalizer(o: ObjRef) {
@@ -283,6 +346,9 @@ fn dealloc(ptr: NonNull<Obj>) {
             }
         });
         return;
+    }
+    if obj.gc_idx.load(Ordering::Relaxed) != 0 {
+        crate::gc::registry::untrack(obj);
     }
     if obj.flags.load(Ordering::Relaxed) & WEAKLY_REFERENCED != 0 {
         // after `__del__` (which still sees live weak references, as in CPython)

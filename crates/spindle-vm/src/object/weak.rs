@@ -112,6 +112,26 @@ pub fn referent_dies(addr: usize) {
     }
 }
 
+/// The cycle collector found the object at `addr` unreachable: its weak references die now,
+/// before any finalizer runs (as CPython's `handle_weakrefs`). Nothing is queued: the live weak
+/// reference objects come back, newest first, and the collector decides which callbacks run.
+pub fn clear_for_collector(addr: usize) -> Vec<ObjRef> {
+    let mut t = TABLE.lock();
+    let Some(list) = t.as_mut().and_then(|m| m.remove(&addr)) else { return Vec::new() };
+    let mut live = Vec::new();
+    for &w in list.iter().rev() {
+        // SAFETY: entries leave the table before their memory is freed (we hold TABLE).
+        if let Some(d) = data_at(w) {
+            d.referent.store(0, Ordering::Relaxed);
+        }
+        // SAFETY: as above.
+        if let Some(o) = unsafe { ObjRef::upgrade(w) } {
+            live.push(o);
+        }
+    }
+    live
+}
+
 /// A weak reference object is being freed: it leaves its referent's list.
 pub fn weakref_dies(data: &WeakRefData, addr: usize) {
     let mut t = TABLE.lock();

@@ -71,6 +71,12 @@ pub fn int_from_u64(v: u64) -> Value {
     }
 }
 
+/// How many threads started by `start_new_thread` are running (the cycle collector runs
+/// free-threaded only when none is).
+pub fn running_threads() -> usize {
+    RUNNING.load(Ordering::Relaxed)
+}
+
 /// In the child of `os.fork()`: the threads `start_new_thread` started do not exist there.
 pub fn after_fork_child() {
     RUNNING.store(0, Ordering::Relaxed);
