@@ -316,7 +316,9 @@ fn handle_weakrefs(vm: &mut Vm, unreachable: &[ObjRef]) -> usize {
 fn run_del(vm: &mut Vm, o: &ObjRef) {
     let saved = vm.handled.clone();
     let v = Value::Obj(o.clone());
-    if matches!(o.payload, Payload::Generator(_)) {
+    if matches!(o.payload, Payload::Coroutine(_)) {
+        crate::coroutine::finalize(vm, o);
+    } else if matches!(o.payload, Payload::Generator(_)) {
         if let Err(e) = crate::generator::close(vm, o) {
             crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &v);
         }

@@ -89,6 +89,7 @@ pub fn may_cycle(p: &Payload) -> bool {
         | Payload::Cell(_)
         | Payload::Module
         | Payload::Generator(_)
+        | Payload::Coroutine(_)
         | Payload::Exception(_)
         | Payload::Traceback(_)
         | Payload::Iter(_)

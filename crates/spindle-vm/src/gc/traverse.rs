@@ -82,7 +82,7 @@ pub fn traverse(o: &Obj, visit: &mut impl FnMut(*const Obj)) -> bool {
             let Some(v) = c.try_lock() else { return false };
             val(&v, visit);
         }
-        Payload::Generator(c) => {
+        Payload::Generator(c) | Payload::Coroutine(c) => {
             let Some(g) = c.try_lock() else { return false };
             if let Some(f) = &g.frame {
                 frame(f, visit);
@@ -203,7 +203,7 @@ pub fn clear(o: &Obj, out: &mut Vec<Value>) {
             out.push(std::mem::replace(&mut *fd.annotations.lock(), Value::Null));
         }
         Payload::Cell(c) => out.push(std::mem::replace(&mut *c.lock(), Value::Null)),
-        Payload::Generator(c) => {
+        Payload::Generator(c) | Payload::Coroutine(c) => {
             let f = {
                 let mut g = c.lock();
                 if g.running {
