@@ -492,44 +492,73 @@ impl Vm {
                             f.stack.push(y);
                         }
                         Instr::LoadFastAttr(a) => {
-                            let obj = f.fast[a as usize].clone();
-                            if obj.is_null() {
-                                break 'ex (self.unbound_local(fp, a), false);
-                            }
                             // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
                             // fused instruction is never last, so `pc` is in bounds.
-                            match unsafe { (*instrs)[pc] } {
-                                Instr::LoadAttrCached { name, cache } => {
+                            if let Instr::LoadAttrCached { name, cache } = unsafe { (*instrs)[pc] } {
+                                // SAFETY: as in LoadAttrCached.
+                                let code = unsafe { &*Arc::as_ptr(&f.code) };
+                                // The cache hit reads the local in place: no count traffic for
+                                // the object (a Null local misses and raises below).
+                                if let Some(v) = crate::inline_cache::load_attr_hit(&code.caches, cache, &f.fast[a as usize]) {
                                     f.lasti = pc;
                                     pc += 1;
-                                    // SAFETY: as in LoadAttrCached.
-                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
-                                    let v = tri!(crate::inline_cache::load_attr(self, &code.caches, cache, &obj, &code.names[name as usize]));
-                                    drop(obj);
-                                    fr!().stack.push(v);
+                                    f.stack.push(v);
+                                    continue;
                                 }
-                                _ => f.stack.push(obj),
+                                let obj = f.fast[a as usize].clone();
+                                if obj.is_null() {
+                                    break 'ex (self.unbound_local(fp, a), false);
+                                }
+                                f.lasti = pc;
+                                pc += 1;
+                                let v = tri!(crate::inline_cache::load_attr(self, &code.caches, cache, &obj, &code.names[name as usize]));
+                                drop(obj);
+                                fr!().stack.push(v);
+                            } else {
+                                let obj = f.fast[a as usize].clone();
+                                if obj.is_null() {
+                                    break 'ex (self.unbound_local(fp, a), false);
+                                }
+                                f.stack.push(obj);
                             }
                         }
                         Instr::LoadFastStoreAttr(a) => {
-                            let obj = f.fast[a as usize].clone();
-                            if obj.is_null() {
-                                break 'ex (self.unbound_local(fp, a), false);
-                            }
                             // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
                             // fused instruction is never last, so `pc` is in bounds.
-                            match unsafe { (*instrs)[pc] } {
-                                Instr::StoreAttrCached { name, cache } => {
-                                    f.lasti = pc;
-                                    pc += 1;
-                                    // SAFETY: as in LoadAttrCached.
-                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
-                                    let v = f.pop();
-                                    tri!(crate::inline_cache::store_attr(self, &code.caches, cache, &obj, &code.names[name as usize], v));
-                                    drop(obj);
-                                    breaker!();
+                            if let Instr::StoreAttrCached { name, cache } = unsafe { (*instrs)[pc] } {
+                                // SAFETY: as in LoadAttrCached.
+                                let code = unsafe { &*Arc::as_ptr(&f.code) };
+                                // The cache hit reads the local in place, as in LoadFastAttr.
+                                let v = f.pop();
+                                let v = match crate::inline_cache::store_attr_hit(&code.caches, cache, &f.fast[a as usize], v) {
+                                    Ok(old) => {
+                                        f.lasti = pc;
+                                        pc += 1;
+                                        if let Value::Obj(_) = old {
+                                            // A hit means GIL mode (see `store_attr_hit`).
+                                            old.drop_gil();
+                                            breaker!();
+                                        }
+                                        continue;
+                                    }
+                                    Err(v) => v,
+                                };
+                                let obj = f.fast[a as usize].clone();
+                                if obj.is_null() {
+                                    drop(v);
+                                    break 'ex (self.unbound_local(fp, a), false);
                                 }
-                                _ => f.stack.push(obj),
+                                f.lasti = pc;
+                                pc += 1;
+                                tri!(crate::inline_cache::store_attr(self, &code.caches, cache, &obj, &code.names[name as usize], v));
+                                drop(obj);
+                                breaker!();
+                            } else {
+                                let obj = f.fast[a as usize].clone();
+                                if obj.is_null() {
+                                    break 'ex (self.unbound_local(fp, a), false);
+                                }
+                                f.stack.push(obj);
                             }
                         }
                         Instr::LoadFastMethod(a) => {

@@ -399,6 +399,17 @@ fn is_plain_class_value(v: &Value) -> bool {
 /// `load_attr_slow`.
 #[inline(always)]
 pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> PyResult {
+    if let Some(v) = load_attr_hit(caches, ci, obj) {
+        return Ok(v);
+    }
+    load_attr_slow(vm, caches, ci, obj, name)
+}
+
+/// The inlined `LoadAttr` hit (GIL mode): an instance's inline value under a valid entry.
+/// None: `load_attr` must run. Reads nothing but the entry and the instance's values, so the
+/// caller may pass a borrowed local.
+#[inline(always)]
+pub fn load_attr_hit(caches: &Caches, ci: u32, obj: &Value) -> Option<Value> {
     if let Value::Obj(o) = obj {
         if let Payload::Instance(cell) = &o.payload {
             if let Some(c) = caches.get_gil(ci) {
@@ -408,7 +419,7 @@ pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjR
                     if !g.dict_mode {
                         if let Some(v) = g.vals.get(c.kslot as usize) {
                             if !v.is_null() {
-                                return Ok(v.clone_gil());
+                                return Some(v.clone_gil());
                             }
                         }
                     }
@@ -416,7 +427,7 @@ pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjR
             }
         }
     }
-    load_attr_slow(vm, caches, ci, obj, name)
+    None
 }
 
 #[inline(never)]
@@ -649,6 +660,23 @@ fn method_shadowed(o: &ObjRef, kslot: u16, name: &ObjRef) -> bool {
 /// Replacing an instance's inline value is inlined into the eval loop.
 #[inline(always)]
 pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef, v: Value) -> PyResult<()> {
+    match store_attr_hit(caches, ci, obj, v) {
+        Ok(old) => {
+            // A hit means GIL mode (see `store_attr_hit`).
+            old.drop_gil();
+            Ok(())
+        }
+        Err(v) => store_attr_slow(vm, caches, ci, obj, name, v),
+    }
+}
+
+/// The inlined `StoreAttr` hit (GIL mode): replace an instance's inline value, or append the
+/// next slot. Ok(the replaced value, Null when appended: the caller drops it; only in GIL
+/// mode, so `drop_gil` applies); Err(v): the store did not happen, `store_attr` must run. Like
+/// `load_attr_hit`, it reads only the entry and the instance, so the caller may pass a
+/// borrowed local.
+#[inline(always)]
+pub fn store_attr_hit(caches: &Caches, ci: u32, obj: &Value, v: Value) -> Result<Value, Value> {
     if let Value::Obj(o) = obj {
         if let Payload::Instance(cell) = &o.payload {
             if let Some(c) = caches.get_gil(ci) {
@@ -659,23 +687,20 @@ pub fn store_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Obj
                         let s = c.kslot as usize;
                         if let Some(slot) = g.vals.get_mut(s) {
                             if !slot.is_null() {
-                                let old = std::mem::replace(slot, v);
-                                drop(g);
-                                old.drop_gil();
-                                return Ok(());
+                                return Ok(std::mem::replace(slot, v));
                             }
                         } else if s == g.vals.len() {
                             // The next attribute in slot order (`__init__` filling a new
                             // instance); NO_SLOT16 never equals a length.
                             g.vals.push(v);
-                            return Ok(());
+                            return Ok(Value::Null);
                         }
                     }
                 }
             }
         }
     }
-    store_attr_slow(vm, caches, ci, obj, name, v)
+    Err(v)
 }
 
 #[inline(never)]
