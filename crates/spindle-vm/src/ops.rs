@@ -242,7 +242,7 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
         }
         // Builtin types written as methods only (mappingproxy, generic aliases...) go on to
         // the dunder protocol below; for the others the native path was complete.
-        let native_only = |v: &Value| !matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Native(_)));
+        let native_only = |v: &Value| !matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Native(_) | Payload::Deque(_)));
         if native_only(a) && native_only(b) {
             return Err(unsupported(vm, a, b, op, false));
         }
@@ -350,6 +350,10 @@ fn unsupported(vm: &mut Vm, a: &Value, b: &Value, op: BinOp, inplace: bool) -> c
             if matches!(o.payload, Payload::Tuple(_)) && o.cls_data().builtin {
                 return vm.type_error(&format!("can only concatenate tuple (not \"{tb}\") to tuple"));
             }
+            // deque's sq_concat, for subclasses too.
+            if matches!(o.payload, Payload::Deque(_)) && !inplace {
+                return vm.type_error(&format!("can only concatenate deque (not \"{tb}\") to deque"));
+            }
         }
     }
     // In place, a left operand with sequence methods but no repetition (set, dict, range)
@@ -365,7 +369,7 @@ fn unsupported(vm: &mut Vm, a: &Value, b: &Value, op: BinOp, inplace: bool) -> c
 }
 
 fn is_seq(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)))
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::Deque(_)))
 }
 
 /// `a op= b`: tries `__iop__`, then falls back to `a op b`. Lists extend in place.
@@ -410,7 +414,7 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
                     return Ok(a);
                 }
                 // Builtin types written as methods only: their in-place dunder, if any.
-                (Payload::Native(_), _) => {
+                (Payload::Native(_) | Payload::Deque(_), _) => {
                     let (_, _, iname) = op.dunders();
                     if let Some(f) = types::lookup(&o.cls, iname) {
                         let r = vm.call(&f, &[a.clone(), b.clone()], &[])?;
@@ -551,6 +555,10 @@ pub fn native_compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<
                     return seq_compare(vm, &s, &t, op).map(Some);
                 }
                 (Payload::Set(_) | Payload::FrozenSet(_), Payload::Set(_) | Payload::FrozenSet(_)) => return crate::types::set::set_compare(vm, a, b, op),
+                (Payload::Deque(_), Payload::Deque(_)) => {
+                    let r = crate::types::deque::compare(vm, a, b, op)?;
+                    return vm.truthy(&r).map(Some);
+                }
                 (Payload::DictView { .. }, _) | (_, Payload::DictView { .. }) => return crate::types::dict_views::view_compare(vm, a, b, op),
                 (Payload::Dict(_), Payload::Dict(_)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                     let eq = crate::types::dict::dict_eq(vm, x, y)?;

@@ -495,6 +495,11 @@ impl Vm {
                 match &dobj.payload {
                     Payload::Property { fset, fdel, .. } => {
                         let f = if v.is_some() { fset.clone() } else { fdel.clone() };
+                        if f.is_none() && dobj.cls.is(&types().getset_descriptor) {
+                            // A builtin type's read-only attribute (CPython's getset_set).
+                            let owner = types::lookup_with_owner(&ty, &name_s).map(|(_, o)| o.type_data().name.clone()).unwrap_or_default();
+                            return Err(self.attribute_error(&format!("attribute '{name_s}' of '{owner}' objects is not writable")));
+                        }
                         if f.is_none() {
                             let what = if v.is_some() { "setter" } else { "deleter" };
                             let msg = format!("property '{name_s}' of '{}' object has no {what}", ty.type_data().name);
@@ -684,6 +689,7 @@ impl Vm {
                         Payload::Int(_) => return Ok(true),
                         Payload::Bytes(b) => return Ok(!b.is_empty()),
                         Payload::ByteArray(b) => return Ok(!b.lock().is_empty()),
+                        Payload::Deque(d) => return Ok(!d.lock().items.is_empty()),
                         Payload::Complex(r, i) => return Ok(*r != 0.0 || *i != 0.0),
                         Payload::Range { .. } => return Ok(crate::types::range::range_nonempty(v)),
                         Payload::Float(f) => return Ok(*f != 0.0),
@@ -714,6 +720,7 @@ impl Vm {
                 Payload::List(l) if o.cls_data().builtin => return Ok(l.lock().len()),
                 Payload::Tuple(t) if o.cls_data().builtin => return Ok(t.len()),
                 Payload::Dict(d) if o.cls_data().builtin => return Ok(d.lock().len()),
+                Payload::Deque(d) if o.cls_data().builtin => return Ok(d.lock().items.len()),
                 _ => {}
             }
         }
@@ -998,4 +1005,36 @@ fn is_object_slot(v: &Value, name: &str) -> bool {
         },
         _ => false,
     }
+}
+
+thread_local! {
+    /// Containers whose repr is being computed on this thread (CPython's `Py_ReprEnter`).
+    static REPR_RUNNING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Leaves the repr of a container when dropped (`Py_ReprLeave`).
+pub struct ReprLeave(usize);
+
+impl Drop for ReprLeave {
+    fn drop(&mut self) {
+        REPR_RUNNING.with(|r| {
+            let mut r = r.borrow_mut();
+            if let Some(p) = r.iter().rposition(|&x| x == self.0) {
+                r.remove(p);
+            }
+        });
+    }
+}
+
+/// `Py_ReprEnter` for the object with id `id`: None when its repr is already being computed on
+/// this thread (the caller prints `[...]`), else a guard that leaves when dropped.
+pub fn repr_enter(id: usize) -> Option<ReprLeave> {
+    REPR_RUNNING.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.contains(&id) {
+            return None;
+        }
+        r.push(id);
+        Some(ReprLeave(id))
+    })
 }

@@ -41,6 +41,8 @@ pub enum Payload {
     List(PyCell<Vec<Value>>),
     /// Protected by its own lock.
     Dict(PyCell<DictData>),
+    /// `collections.deque`. Protected by its own lock.
+    Deque(PyCell<crate::types::deque::DequeData>),
     /// Protected by its own lock.
     Set(PyCell<set::SetData>),
     FrozenSet(set::SetData),

@@ -179,6 +179,6 @@ pub fn weakrefable(v: &Value) -> bool {
     }
     match &o.payload {
         P::Native(n) => !n.is::<WeakRefData>(),
-        p => matches!(p, P::Function(_) | P::Type(_) | P::Set(_) | P::FrozenSet(_) | P::Builtin { .. } | P::Method { .. } | P::Generator(_) | P::Coroutine(_) | P::Code(_) | P::Module),
+        p => matches!(p, P::Function(_) | P::Type(_) | P::Set(_) | P::Deque(_) | P::FrozenSet(_) | P::Builtin { .. } | P::Method { .. } | P::Generator(_) | P::Coroutine(_) | P::Code(_) | P::Module),
     }
 }

@@ -2,6 +2,7 @@
 //! and `builtins`, which exist from start-up.
 
 pub mod binascii_mod;
+pub mod collections_mod;
 pub mod gc;
 pub mod hashlib_mod;
 pub mod io;
@@ -47,7 +48,7 @@ use crate::vm::{interp, Vm};
 use crate::{NativeFn, PyResult};
 
 /// Names `import` resolves to Rust-written modules.
-pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_coro", "_sre", "_struct", "_weakref", "_binascii", "_hashlib"];
+pub const BUILTIN_MODULES: &[&str] = &["builtins", "sys", "time", "math", "os", "posixpath", "gc", "_io", "_thread", "select", "_signal", "signal", "_traceback", "_multiprocessing", "_json", "_posixsubprocess", "_patma", "_coro", "_sre", "_struct", "_weakref", "_binascii", "_hashlib", "_collections"];
 
 /// A module named `name` holding native functions.
 pub fn module_with(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)]) -> ObjRef {
@@ -98,6 +99,7 @@ pub fn create_builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>>
         "_struct" => struct_mod::create(vm),
         "_binascii" => binascii_mod::create(vm),
         "_hashlib" => hashlib_mod::create(vm),
+        "_collections" => collections_mod::create(vm),
         "_patma" => patma::create(vm),
         "_coro" => crate::coroutine::create_module(vm),
         "_weakref" => weakref::create(vm),

@@ -34,6 +34,9 @@ pub enum IterState {
     /// `reversed()` over `__len__` + `__getitem__`: next index to fetch, counting down.
     SeqRev { obj: Value, idx: usize },
     Callable { f: Value, sentinel: Value },
+    /// A deque's iterator (`rev`: `reversed()`): `counter` items left, valid while the deque's
+    /// state is still `state` (see `types::deque`).
+    Deque { deque: ObjRef, state: u64, counter: usize, rev: bool },
     Done,
 }
 
@@ -183,6 +186,15 @@ fn advance(vm: &mut Vm, cell: &PyCell<IterState>) -> PyResult<Option<Value>> {
     // Fast variants complete under the lock; wrapping variants copy out and call without it.
     let mut g = cell.lock();
     match &mut *g {
+        IterState::Deque { deque, state, counter, rev } => {
+            let step = crate::types::deque::iter_step(deque, *state, counter, *rev);
+            drop(g);
+            match step {
+                crate::types::deque::Step::Item(v) => Ok(Some(v)),
+                crate::types::deque::Step::End => Ok(None),
+                crate::types::deque::Step::Mutated => Err(crate::types::deque::mutated_error(vm)),
+            }
+        }
         IterState::List { seq, idx } => {
             let Payload::List(l) = &seq.payload else { unreachable!() };
             let item = l.lock().get(*idx).cloned();
@@ -428,11 +440,11 @@ fn advance(vm: &mut Vm, cell: &PyCell<IterState>) -> PyResult<Option<Value>> {
 
 // ----- the iterator types' methods -----
 
-fn it_iter(_vm: &mut Vm, a: Args) -> PyResult {
+pub(crate) fn it_iter(_vm: &mut Vm, a: Args) -> PyResult {
     Ok(a.args[0].clone())
 }
 
-fn it_next(vm: &mut Vm, a: Args) -> PyResult {
+pub(crate) fn it_next(vm: &mut Vm, a: Args) -> PyResult {
     let it = &a.args[0];
     match native_next(vm, it) {
         Some(r) => match r? {
@@ -460,6 +472,7 @@ fn it_length_hint(_vm: &mut Vm, a: Args) -> PyResult {
         IterState::Range { remaining, .. } => (*remaining).max(0) as usize,
         IterState::LongRange { remaining, .. } => return Ok(crate::types::int::from_bigint(remaining.clone())),
         IterState::SeqRev { idx, .. } => *idx,
+        IterState::Deque { counter, .. } => *counter,
         _ => 0,
     };
     Ok(Value::Int(n as i64))

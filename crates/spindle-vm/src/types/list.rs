@@ -555,14 +555,10 @@ fn list_repr(vm: &mut Vm, a: Args) -> PyResult {
     if vm.depth > 900 {
         return Err(vm.recursion_error());
     }
+    let Some(_leave) = crate::vm::repr_enter(a.args[0].id()) else { return Ok(vm.new_str("[...]")) };
     let mut parts = Vec::with_capacity(items.len());
-    let me = a.args[0].id();
     for it in &items {
-        if it.id() == me {
-            parts.push("[...]".to_string());
-        } else {
-            parts.push(vm.repr(it)?);
-        }
+        parts.push(vm.repr(it)?);
     }
     Ok(vm.new_string(format!("[{}]", parts.join(", "))))
 }

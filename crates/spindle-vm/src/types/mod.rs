@@ -5,6 +5,7 @@
 pub mod attr_cache;
 pub mod bytes;
 pub mod bytes_methods;
+pub mod deque;
 pub mod descr;
 pub mod dict;
 pub mod dict_views;
@@ -140,6 +141,9 @@ builtin_types! {
     text_io: "_io.TextIOWrapper", Other, false, object;
     buffered_reader: "_io.BufferedReader", Other, false, object;
     buffered_writer: "_io.BufferedWriter", Other, false, object;
+    deque: "collections.deque", Other, false, object;
+    deque_iterator: "_collections._deque_iterator", Other, false, object;
+    deque_reverse_iterator: "_collections._deque_reverse_iterator", Other, false, object;
 }
 
 fn type_data(name: &str, layout: Layout, bases: Vec<ObjRef>, has_dict: bool) -> TypeData {
@@ -196,6 +200,7 @@ pub fn init() -> &'static BuiltinTypes {
         dict_views::init(t);
         mappingproxy::init(t);
         set::init(t);
+        deque::init(t);
         range::init(t);
         function::init(t);
         iters::init(t);
