@@ -80,6 +80,7 @@ pub fn may_cycle(p: &Payload) -> bool {
         Payload::Instance(_)
         | Payload::Tuple(_)
         | Payload::List(_)
+        | Payload::Deque(_)
         | Payload::Dict(_)
         | Payload::Set(_)
         | Payload::FrozenSet(_)

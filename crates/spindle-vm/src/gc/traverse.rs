@@ -41,6 +41,10 @@ pub fn traverse(o: &Obj, visit: &mut impl FnMut(*const Obj)) -> bool {
             let Some(l) = c.try_lock() else { return false };
             l.iter().for_each(|v| val(v, visit));
         }
+        Payload::Deque(c) => {
+            let Some(d) = c.try_lock() else { return false };
+            d.items.iter().for_each(|v| val(v, visit));
+        }
         Payload::Dict(c) => {
             let Some(d) = c.try_lock() else { return false };
             for e in d.iter() {
@@ -158,6 +162,7 @@ fn iter_state(st: &IterState, visit: &mut impl FnMut(*const Obj)) {
         IterState::List { seq, .. } | IterState::ListRev { seq, .. } | IterState::Tuple { seq, .. } | IterState::Str { seq, .. } | IterState::Bytes { seq, .. } => obj(seq, visit),
         IterState::Dict { dict, .. } => obj(dict, visit),
         IterState::Set { set, .. } => obj(set, visit),
+        IterState::Deque { deque, .. } => obj(deque, visit),
         IterState::Enumerate { it, count } => {
             val(it, visit);
             val(count, visit);
@@ -191,6 +196,11 @@ pub fn clear(o: &Obj, out: &mut Vec<Value>) {
             out.append(&mut iv.vals);
         }
         Payload::List(c) => out.append(&mut c.lock()),
+        Payload::Deque(c) => {
+            let mut d = c.lock();
+            d.state = d.state.wrapping_add(1);
+            out.extend(std::mem::take(&mut d.items));
+        }
         Payload::Dict(c) => {
             for e in c.lock().clear() {
                 out.push(e.key);
