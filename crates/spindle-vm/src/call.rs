@@ -116,7 +116,7 @@ impl Vm {
                     };
                     // SAFETY: as above; re-borrow after the call.
                     let f = unsafe { &mut *fp };
-                    f.stack.truncate(at);
+                    truncate_stack(&mut f.stack, at);
                     return r.map(CallOutcome::Value);
                 }
             }
@@ -611,6 +611,29 @@ fn builtin_ctor(cls: &ObjRef) -> Option<&'static BuiltinCtor> {
     });
     let p = cls.as_ptr() as usize;
     table.iter().find(|c| c.ty == p)
+}
+
+/// `stack.truncate(at)` (the values dropped first to last, as CPython's `CALL` releases its
+/// arguments) with one test of the GIL mode for all of them.
+#[inline(always)]
+fn truncate_stack(stack: &mut Vec<Value>, at: usize) {
+    if crate::sync::free_threaded() {
+        stack.truncate(at);
+        return;
+    }
+    let len = stack.len();
+    if at >= len {
+        return;
+    }
+    // SAFETY: the length is cut to `at` first, so the values at `at..len` have this loop as
+    // their only owner; each is read out once and dropped (GIL mode was just tested).
+    unsafe {
+        stack.set_len(at);
+        let p = stack.as_ptr().add(at);
+        for i in 0..len - at {
+            std::ptr::read(p.add(i)).drop_gil();
+        }
+    }
 }
 
 /// Cells of a new frame: fresh cells for cellvars (parameters moved in), then the closure's.

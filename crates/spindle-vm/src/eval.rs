@@ -1137,6 +1137,13 @@ impl Vm {
                             }
                         }
                         Instr::GetIter => {
+                            // A builtin iterator or generator is its own iterator (`yield
+                            // from gen(...)`, `for x in iter(...)`): left where it is.
+                            if let Value::Obj(o) = f.top() {
+                                if matches!(o.payload, Payload::Iter(_) | Payload::Generator(_)) && o.cls_data().builtin {
+                                    continue;
+                                }
+                            }
                             let v = f.pop();
                             let it = tri!(self.iter(&v));
                             fr!().stack.push(it);
@@ -2290,9 +2297,16 @@ fn set_context(exc: &ObjRef, handled: &Value) {
     }
 }
 
+#[inline(always)]
 pub fn cell_get(c: &ObjRef) -> Value {
     match &c.payload {
-        Payload::Cell(v) => v.lock().clone(),
+        Payload::Cell(v) => {
+            if crate::sync::free_threaded() {
+                v.lock().clone()
+            } else {
+                v.lock_gil().clone_gil()
+            }
+        }
         _ => Value::Null,
     }
 }

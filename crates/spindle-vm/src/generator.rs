@@ -209,7 +209,7 @@ fn close_iter(vm: &mut Vm, yf: &Value) -> PyResult<()> {
 /// Run the frame of `g` once: send `value` in, or raise `exc` at the suspension point.
 fn resume_frame(vm: &mut Vm, g: &ObjRef, value: Value, exc: Option<PyErr>) -> PyResult<GenResult> {
     let Some(st) = gen_state(g) else { return Err(vm.type_error("not a generator")) };
-    let mut frame = {
+    let (mut frame, started) = {
         let mut s = st.lock();
         let kind = s.kind;
         if s.running {
@@ -224,7 +224,9 @@ fn resume_frame(vm: &mut Vm, g: &ObjRef, value: Value, exc: Option<PyErr>) -> Py
                     return Err(vm.type_error(&format!("can't send non-None value to a just-started {}", kind.name())));
                 }
                 s.running = true;
-                f
+                let started = s.started;
+                s.started = true;
+                (f, started)
             }
             None => {
                 drop(s);
@@ -238,11 +240,9 @@ fn resume_frame(vm: &mut Vm, g: &ObjRef, value: Value, exc: Option<PyErr>) -> Py
             }
         }
     };
-    let started = st.lock().started;
     if started && exc.is_none() {
         frame.stack.push(value);
     }
-    st.lock().started = true;
     let limit = crate::vm::interp().recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
     if vm.recursion_depth() >= limit {
         let mut s = st.lock();
