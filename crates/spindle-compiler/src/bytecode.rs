@@ -416,6 +416,12 @@ pub enum Instr {
     InplaceStoreSubscr(BinOp),
     /// `UnpackSequence(n); StoreFast(a); StoreFast(b)[; StoreFast(c)]` for n = 2 or 3.
     UnpackFast { n: u8, a: u16, b: u16, c: u16 },
+    /// `LoadFast(a); LoadConst(k)|LoadFast(k); Subscr; StoreFast(d)`: `d = a[k]`.
+    FastSubscrStore { a: u16, k: u16, k_const: bool, d: u16 },
+    /// `LoadConst(a); LoadConst(b)`.
+    LoadConstLoadConst(u32, u32),
+    /// `LoadFast(a); PopJumpIfTrue(target)` (`jump_if` true) or `PopJumpIfFalse(target)`.
+    FastJumpIf { a: u32, jump_if: bool, target: u32 },
 }
 
 impl Instr {

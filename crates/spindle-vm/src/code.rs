@@ -143,6 +143,14 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
                 (Some(b), Some(d)) => Some(Instr::FastFastOpStore { a, b, op, d }),
                 _ => None,
             },
+            (Instr::LoadConst(k), Instr::Subscr, Instr::StoreFast(d)) => match (u16_of(k), u16_of(d)) {
+                (Some(k), Some(d)) => Some(Instr::FastSubscrStore { a, k, k_const: true, d }),
+                _ => None,
+            },
+            (Instr::LoadFast(k), Instr::Subscr, Instr::StoreFast(d)) => match (u16_of(k), u16_of(d)) {
+                (Some(k), Some(d)) => Some(Instr::FastSubscrStore { a, k, k_const: false, d }),
+                _ => None,
+            },
             _ => None,
         };
         if let Some(f) = four {
@@ -190,6 +198,11 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
             (Instr::CallMethod(n), Instr::Pop) => Instr::CallMethodPop(n),
             (Instr::LoadFast(a), Instr::LoadFast(b)) => Instr::LoadFastLoadFast(a, b),
             (Instr::LoadFast(a), Instr::LoadConst(c)) => Instr::LoadFastLoadConst(a, c),
+            (Instr::LoadConst(a), Instr::LoadConst(b)) => Instr::LoadConstLoadConst(a, b),
+            (Instr::LoadFast(a), j @ (Instr::PopJumpIfTrue(_) | Instr::PopJumpIfFalse(_))) => {
+                let (jump_if, target) = jump_of(j)?;
+                Instr::FastJumpIf { a, jump_if, target }
+            }
             (Instr::StoreFast(a), Instr::LoadFast(b)) => Instr::StoreFastLoadFast(a, b),
             (Instr::LoadConst(c), Instr::BinaryOp(op) | Instr::InplaceOp(op)) => Instr::ConstOp { c: u16_of(c)?, op },
             (Instr::BinaryOp(op), Instr::StoreFast(d)) => Instr::OpStore { op, inplace: false, d },

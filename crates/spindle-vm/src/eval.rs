@@ -942,6 +942,63 @@ impl Vm {
                             f.stack.push(y);
                             pc += 1;
                         }
+                        Instr::FastSubscrStore { a, k, k_const, d } => {
+                            let x = &f.fast[a as usize];
+                            let y = if k_const { &f.code.consts[k as usize] } else { &f.fast[k as usize] };
+                            if let Some(v) = crate::fast_ops::subscr(x, y) {
+                                let old = std::mem::replace(&mut f.fast[d as usize], v);
+                                pc += 3;
+                                if let Value::Obj(_) = old {
+                                    f.lasti = pc - 1;
+                                    drop(old);
+                                    breaker!();
+                                }
+                                continue;
+                            }
+                            // The loads; `Subscr` and the store run from their own slots.
+                            let (x, y) = (x.clone(), y.clone());
+                            if x.is_null() {
+                                break 'ex (self.unbound_local(fp, a as u32), false);
+                            }
+                            f.stack.push(x);
+                            f.lasti = pc;
+                            if y.is_null() {
+                                break 'ex (self.unbound_local(fp, k as u32), false);
+                            }
+                            f.stack.push(y);
+                            pc += 1;
+                        }
+                        Instr::LoadConstLoadConst(a, b) => {
+                            let x = f.code.consts[a as usize].clone();
+                            f.stack.push(x);
+                            pc += 1;
+                            let y = f.code.consts[b as usize].clone();
+                            f.stack.push(y);
+                        }
+                        Instr::FastJumpIf { a, jump_if, target } => {
+                            let b = match &f.fast[a as usize] {
+                                Value::Bool64(b) => b.get(),
+                                Value::Int(i) => *i != 0,
+                                Value::None => false,
+                                Value::Null => break 'ex (self.unbound_local(fp, a), false),
+                                v => {
+                                    let v = v.clone();
+                                    f.lasti = pc;
+                                    tri!(self.truthy(&v))
+                                }
+                            };
+                            if b == jump_if {
+                                let back = (target as usize) < pc;
+                                let at = pc;
+                                pc = target as usize;
+                                if back {
+                                    fr!().lasti = at;
+                                    breaker!();
+                                }
+                            } else {
+                                pc += 1;
+                            }
+                        }
                         Instr::FastDupSubscr { a, k, k_const } => {
                             let x = &f.fast[a as usize];
                             let y = if k_const { &f.code.consts[k as usize] } else { &f.fast[k as usize] };
@@ -1273,7 +1330,7 @@ impl Vm {
                                             f.stack.truncate(base);
                                             f.lasti = pc;
                                             pc += 1;
-                                            drop(old);
+                                            crate::types::list::drop_last_first(old);
                                             breaker!();
                                             continue;
                                         }

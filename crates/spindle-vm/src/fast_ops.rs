@@ -435,8 +435,14 @@ pub fn slice_store(c: &Value, bounds: &[Value], v: Value) -> Result<Vec<Value>, 
     let (start, stop, _) = crate::types::list::adjust_slice(start, stop, 1, g.len() as i64);
     let stop = stop.max(start) as usize;
     let start = start as usize;
+    let mut items = items;
     Ok(if stop - start == items.len() {
-        g[start..stop].iter_mut().zip(items).map(|(slot, it)| std::mem::replace(slot, it)).collect()
+        // Same length: the new items swap places with the old ones, which leave in the same
+        // vector (no allocation).
+        for (slot, it) in g[start..stop].iter_mut().zip(items.iter_mut()) {
+            std::mem::swap(slot, it);
+        }
+        items
     } else {
         g.splice(start..stop, items).collect()
     })

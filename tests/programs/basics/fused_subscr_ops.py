@@ -225,3 +225,125 @@ unpacking()
 finalizers()
 refcounts()
 unbound()
+
+
+class Truth:
+    def __init__(self, v):
+        self.v = v
+
+    def __bool__(self):
+        print("  bool", self.v)
+        if self.v is None:
+            raise ValueError("no truth")
+        return self.v
+
+
+class Sized:
+    def __len__(self):
+        return 0
+
+
+class Key:
+    def __init__(self, k):
+        self.k = k
+
+    def __hash__(self):
+        return hash(self.k)
+
+    def __eq__(self, other):
+        print("  eq", self.k)
+        return self.k == other
+
+
+def truth_tests():
+    for x in [0, 1, -2, 0.0, 0.5, "", "a", [], [0], (), {}, {1: 2}, None, True, False, Truth(True), Truth(False), Sized(), 2**70]:
+        if x:
+            print("truthy", repr(x) if not isinstance(x, (Truth, Sized)) else type(x).__name__)
+        else:
+            print("falsy", repr(x) if not isinstance(x, (Truth, Sized)) else type(x).__name__)
+    n = 3
+    while n:
+        n -= 1
+    print("n", n)
+    t = Truth(None)
+    try:
+        if t:
+            pass
+    except ValueError as e:
+        print("ValueError", e)
+    try:
+        if unset:
+            pass
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    unset = 1
+
+
+def subscr_stores():
+    perm = [3, 1, 2, 0]
+    k = perm[0]
+    kk = perm[k]
+    last = perm[-1]
+    d = {"a": 1, 5: "five"}
+    va = d["a"]
+    v5 = d[5]
+    print(k, kk, last, va, v5)
+    try:
+        miss = d["zz"]
+    except KeyError as e:
+        print("KeyError", e)
+    try:
+        miss = perm[10]
+    except IndexError as e:
+        print("IndexError", e)
+    lg = Logged([7, 8])
+    got = lg[1]
+    print(got)
+    try:
+        x = nope[0]
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    nope = 1
+
+
+def dict_get():
+    d = {"a": 1, 2: "two", (1, 2): "tuple"}
+    print(d.get("a"), d.get("b"), d.get("b", 0), d.get(2), d.get(2.0), d.get((1, 2)), d.get(True))
+    m = Missing(x=1)
+    print(m.get("x"), m.get("y"), m.get("y", "dflt"))
+    kd = {Key("k"): 1}
+    print(kd.get("k"), kd.get("other", "none"))
+    try:
+        d.get()
+    except TypeError as e:
+        print("TypeError", e)
+    try:
+        d.get(1, 2, 3)
+    except TypeError as e:
+        print("TypeError", e)
+    try:
+        d.get([])
+    except TypeError as e:
+        print("TypeError", e)
+
+
+def slice_assign():
+    p = [Noisy("s0"), Noisy("s1"), Noisy("s2"), 3]
+    p[:3] = [4, 5, 6]
+    print(p)
+    q = [0, 1, 2, 3, 4]
+    q[:3] = q[2::-1]
+    q[1:3] = (9, 8)
+    q[:2] = [7]
+    print(q)
+    r = [Noisy("r0"), Noisy("r1"), Noisy("r2")]
+    r[0:2] = [1]
+    print(r[0])
+    r[1:] = (2, 3)
+    print(r)
+
+
+truth_tests()
+subscr_stores()
+dict_get()
+slice_assign()

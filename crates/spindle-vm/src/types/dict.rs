@@ -289,6 +289,20 @@ fn d_update(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn d_get(vm: &mut Vm, a: Args) -> PyResult {
+    // An int or exact str key probed natively (no Python `__eq__` can run).
+    if let ([Value::Obj(d), k, rest @ ..], true) = (a.args, a.kwargs.is_empty()) {
+        if let (Payload::Dict(c), true) = (&d.payload, rest.len() <= 1) {
+            if let Some(h) = Vm::native_hash(k) {
+                let g = c.lock();
+                if let Some(found) = g.find_native(h, k) {
+                    return Ok(match found {
+                        Some(i) => g.value_at(i).clone(),
+                        None => rest.first().cloned().unwrap_or(Value::None),
+                    });
+                }
+            }
+        }
+    }
     let d = self_dict(vm, &a)?.clone();
     crate::types::check_positional(vm, &a, 1, "get", 1, 2)?;
     let k = a.args[1].clone();

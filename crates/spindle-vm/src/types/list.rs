@@ -281,11 +281,11 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
                         // Same length: overwrite in place (the old items dropped unlocked).
                         let old: Vec<Value> = g[start..stop].iter_mut().zip(items).map(|(slot, it)| std::mem::replace(slot, it)).collect();
                         drop(g);
-                        drop(old);
+                        drop_last_first(old);
                     } else {
                         let removed: Vec<Value> = g.splice(start..stop, items).collect();
                         drop(g);
-                        drop(removed);
+                        drop_last_first(removed);
                     }
                 } else {
                     let pos = slice_iter(start, stop, step);
@@ -611,4 +611,12 @@ pub fn init(t: &BuiltinTypes) {
         ("__iadd__", list_iadd), ("__contains__", list_contains), ("__iter__", list_iter),
     ]);
     crate::types::set_type_attr(&t.list, "__hash__", Value::None);
+}
+
+/// Drop the items a slice assignment replaced, last first (CPython's `list_ass_slice` order,
+/// which decides the order of their `__del__`s).
+pub fn drop_last_first(mut items: Vec<Value>) {
+    while let Some(v) = items.pop() {
+        drop(v);
+    }
 }
