@@ -860,6 +860,7 @@ impl Vm {
                     // threads (as with the GIL, also in free-threaded mode).
                     Payload::Dict(d) => return Ok(d.lock().iter().map(|e| e.key.clone()).collect()),
                     Payload::Set(d) => return Ok(d.lock().keys()),
+                    Payload::Deque(d) => return Ok(d.lock().items.iter().cloned().collect()),
                     Payload::FrozenSet(d) => return Ok(d.keys()),
                     // `list(d.items())` and the like: one snapshot of the dict's storage (views
                     // iterate the storage even of dict subclasses).

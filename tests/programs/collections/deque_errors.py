@@ -85,3 +85,14 @@ def imul_str():
 t('iadd-int', iadd_int)
 t('imul-str', imul_str)
 print(d)
+class S(deque):
+    pass
+t('sub-append', lambda: S().append())
+t('sub-pop', lambda: S().pop(1))
+t('sub-index', lambda: S([1]).index(1, 0, 1, 2))
+t('descr-len', lambda: deque.__len__(5))
+t('descr-iter', lambda: deque.__iter__([1]))
+t('descr-init', lambda: deque.__init__([]))
+t('descr-reduce', lambda: deque.__reduce__(1))
+t('sub-mul', lambda: S([1]) * S([2]))
+x = deque(maxlen=3); x.__init__(); print(x.maxlen)

@@ -58,7 +58,13 @@ impl DequeData {
 
 fn not_a_deque(vm: &mut Vm, v: &Value, name: &str) -> crate::PyErr {
     let tn = vm.type_name(v);
-    vm.type_error(&format!("descriptor '{name}' for 'collections.deque' objects doesn't apply to a '{tn}' object"))
+    // Slot wrappers (`__len__`, `__init__`, ...) and method descriptors word it differently.
+    let method = !name.starts_with("__") || matches!(name, "__copy__" | "__reduce__" | "__reversed__" | "__sizeof__" | "__class_getitem__");
+    if method {
+        vm.type_error(&format!("descriptor '{name}' for 'collections.deque' objects doesn't apply to a '{tn}' object"))
+    } else {
+        vm.type_error(&format!("descriptor '{name}' requires a 'collections.deque' object but received a '{tn}'"))
+    }
 }
 
 /// The deque cell of `v`, or CPython's descriptor error for method `name`.
@@ -597,7 +603,7 @@ fn deque_delitem(vm: &mut Vm, a: Args) -> PyResult {
     }
 }
 
-fn new_deque_iter(o: &ObjRef, rev: bool) -> Value {
+pub(crate) fn new_deque_iter(o: &ObjRef, rev: bool) -> Value {
     let Payload::Deque(c) = &o.payload else { return Value::None };
     let (len, state) = {
         let g = c.lock();
@@ -1006,6 +1012,8 @@ pub fn init(t: &BuiltinTypes) {
     add_getters(d, &[("maxlen", deque_maxlen)]);
     add_classmethod(d, "__class_getitem__", crate::types::genericalias::class_getitem);
     crate::types::set_type_attr(d, "__hash__", Value::None);
+    let doc = "deque([iterable[, maxlen]]) --> deque object\n\nA list-like sequence optimized for data accesses near its endpoints.";
+    crate::types::set_type_attr(d, "__doc__", Value::Obj(crate::vm::intern_static(doc)));
     d.type_data().collection_flags.store(crate::object::TPFLAGS_SEQUENCE, std::sync::atomic::Ordering::Relaxed);
     add_staticmethod(&t.deque_iterator, "__new__", deque_iter_new);
     add_staticmethod(&t.deque_reverse_iterator, "__new__", deque_reviter_new);

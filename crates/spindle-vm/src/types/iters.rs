@@ -127,6 +127,7 @@ pub fn native_iter(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             new_iter(&t.set_iterator, IterState::Set { set: o.clone(), slot: 0, len })
         }
         Payload::Range { .. } => range_iter_of(v, false),
+        Payload::Deque(_) => crate::types::deque::new_deque_iter(o, false),
         Payload::Iter(_) | Payload::Generator(_) => v.clone(),
         _ => return Ok(None),
     };
