@@ -16,7 +16,7 @@ d.rotate(-3); print(d)
 d.rotate(13); print(d)
 d.rotate(-13); print(d)
 d.rotate(0); deque().rotate(5); print(d)
-print(d.count(3), d.count(99), d.index(4), d.index(4, 2), d.index(1, -3, 100))
+print(d.count(3), d.count(99), d.index(4), d.index(4, 2), d.index(d[-2], -3, 100))
 for args in [(99,), (4, 5), (4, 0, 2), (4, 10, 2)]:
     try:
         print(d.index(*args))

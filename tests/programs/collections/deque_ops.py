@@ -31,3 +31,10 @@ match deque([1, 2]):
 print(isinstance(deque(), __import__('collections.abc').abc.MutableSequence), issubclass(deque, __import__('collections.abc').abc.Sequence))
 nan = float('nan')
 print(deque([None]) == deque([None]), deque([nan]).count(nan), deque([1, 1.0, True]).count(1))
+print(deque([1, 2], 3) * 2 ** 61, deque('abc', 7) * 2)
+big = deque([1], 3); big *= 2 ** 62; print(big)
+for n in (2 ** 62, 2 ** 63 - 1):
+    try:
+        deque([1, 2], 5) * n
+    except MemoryError:
+        print('MemoryError')

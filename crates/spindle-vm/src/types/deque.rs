@@ -847,17 +847,20 @@ fn repeat_in_place(vm: &mut Vm, cell: &PyCell<DequeData>, n: i64) -> PyResult<()
     if n == 1 {
         return Ok(());
     }
-    let n = n as usize;
-    let total = match size.checked_mul(n) {
-        Some(t) => t,
-        None => {
-            drop(g);
-            return Err(vm.memory_error());
-        }
-    };
+    // As CPython: one item repeated is cut to `maxlen` first; otherwise a total beyond
+    // PY_SSIZE_T_MAX is a MemoryError even with a maxlen.
+    let total = size as u128 * n as u128;
+    if size > 1 && total > isize::MAX as u128 {
+        drop(g);
+        return Err(vm.memory_error());
+    }
     let keep = match g.maxlen {
-        Some(m) => total.min(m),
+        Some(m) => total.min(m as u128),
         None => total,
+    };
+    let Ok(keep) = usize::try_from(keep) else {
+        drop(g);
+        return Err(vm.memory_error());
     };
     if !crate::object::alloc_plausible(keep.saturating_mul(std::mem::size_of::<Value>())) || g.items.try_reserve(keep - size.min(keep)).is_err() {
         drop(g);
@@ -865,10 +868,10 @@ fn repeat_in_place(vm: &mut Vm, cell: &PyCell<DequeData>, n: i64) -> PyResult<()
     }
     // The result is the last `keep` items of the repetition: start in the right phase.
     let src: Vec<Value> = g.items.iter().cloned().collect();
-    let skip = total - keep;
+    let phase = ((total - keep as u128) % size as u128) as usize;
     let mut fresh = VecDeque::with_capacity(keep);
     for k in 0..keep {
-        fresh.push_back(src[(skip + k) % size].clone());
+        fresh.push_back(src[(phase + k) % size].clone());
     }
     let old = std::mem::replace(&mut g.items, fresh);
     g.state = g.state.wrapping_add(1);
