@@ -883,6 +883,7 @@ pub fn native_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Valu
     }
     match &o.payload {
         Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::Range { .. } => crate::types::list::seq_getitem(vm, c, k).map(Some),
+        Payload::Deque(d) => crate::types::deque::getitem(vm, d, k, true).map(Some),
         Payload::Dict(_) => match crate::types::dict::dict_get(vm, o, k)? {
             Some(v) => Ok(Some(v)),
             None => {
@@ -914,6 +915,10 @@ pub fn native_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Value) -> PyResult<O
             crate::types::dict::dict_set(vm, o, k.clone(), v)?;
             Ok(None)
         }
+        Payload::Deque(d) => {
+            crate::types::deque::setitem(vm, d, k, Some(v), true)?;
+            Ok(None)
+        }
         _ => Ok(Some(v)),
     }
 }
@@ -926,6 +931,10 @@ pub fn native_delitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<bool> {
     match &o.payload {
         Payload::List(_) | Payload::ByteArray(_) => {
             crate::types::list::seq_setitem(vm, c, k, None)?;
+            Ok(true)
+        }
+        Payload::Deque(d) => {
+            crate::types::deque::setitem(vm, d, k, None, true)?;
             Ok(true)
         }
         Payload::Dict(_) => {

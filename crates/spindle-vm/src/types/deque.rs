@@ -519,15 +519,16 @@ fn deque_len(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::Int(cell.lock().items.len() as i64))
 }
 
-/// An item index as the subscription syntax converts it (`PyNumber_AsSsize_t(key,
-/// IndexError)` after `_PyIndex_Check`).
-fn item_index(vm: &mut Vm, k: &Value) -> PyResult<i64> {
+/// An item index. `syntax`: as `d[k]` converts it (`PyNumber_AsSsize_t(key, IndexError)`
+/// after `_PyIndex_Check`); otherwise as the `__getitem__`/`__setitem__` wrappers called
+/// directly do (`PyNumber_AsSsize_t(key, OverflowError)`).
+fn item_index(vm: &mut Vm, k: &Value, syntax: bool) -> PyResult<i64> {
     if let Value::Int(i) = k {
         return Ok(*i);
     }
     if !crate::ops::is_int(k) && vm.lookup_special(k, "__index__").is_none() {
         let tn = vm.type_name(k);
-        return Err(vm.type_error(&format!("sequence index must be integer, not '{tn}'")));
+        return Err(vm.type_error(&if syntax { format!("sequence index must be integer, not '{tn}'") } else { format!("'{tn}' object cannot be interpreted as an integer") }));
     }
     let b = crate::ops::index_value(vm, k)?;
     use num_traits::ToPrimitive;
@@ -535,7 +536,8 @@ fn item_index(vm: &mut Vm, k: &Value) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => {
             let tn = if crate::ops::is_int(k) { vm.type_name(k) } else { "int".to_string() };
-            Err(vm.index_error(&format!("cannot fit '{tn}' into an index-sized integer")))
+            let msg = format!("cannot fit '{tn}' into an index-sized integer");
+            Err(if syntax { vm.index_error(&msg) } else { vm.overflow_error(&msg) })
         }
     }
 }
@@ -552,9 +554,9 @@ fn position(i: i64, len: usize) -> Option<usize> {
     }
 }
 
-fn deque_getitem(vm: &mut Vm, a: Args) -> PyResult {
-    let cell = cell_of(vm, &a.args[0], "__getitem__")?;
-    let i = item_index(vm, &a.args[1])?;
+/// `d[k]` (`syntax`: from the subscription, else a direct `__getitem__` call).
+pub fn getitem(vm: &mut Vm, cell: &PyCell<DequeData>, k: &Value, syntax: bool) -> PyResult {
+    let i = item_index(vm, k, syntax)?;
     let r = {
         let g = cell.lock();
         position(i, g.items.len()).and_then(|j| g.items.get(j).cloned())
@@ -562,45 +564,47 @@ fn deque_getitem(vm: &mut Vm, a: Args) -> PyResult {
     r.ok_or_else(|| vm.index_error("deque index out of range"))
 }
 
-fn deque_setitem(vm: &mut Vm, a: Args) -> PyResult {
-    let cell = cell_of(vm, &a.args[0], "__setitem__")?;
-    let i = item_index(vm, &a.args[1])?;
+/// `d[k] = v` (`v` Some) or `del d[k]`; `syntax` as in `getitem`. Assignment leaves the state
+/// alone (as CPython), deletion changes it.
+pub fn setitem(vm: &mut Vm, cell: &PyCell<DequeData>, k: &Value, v: Option<Value>, syntax: bool) -> PyResult<()> {
+    let i = item_index(vm, k, syntax)?;
     let old = {
         let mut g = cell.lock();
         match position(i, g.items.len()) {
-            Some(j) => Some(std::mem::replace(&mut g.items[j], a.args[2].clone())),
+            Some(j) => match v {
+                Some(v) => Some(std::mem::replace(&mut g.items[j], v)),
+                None => {
+                    g.state = g.state.wrapping_add(1);
+                    g.items.remove(j)
+                }
+            },
             None => None,
         }
     };
     match old {
         Some(old) => {
             drop(old);
-            Ok(Value::None)
+            Ok(())
         }
         None => Err(vm.index_error("deque index out of range")),
     }
 }
 
+fn deque_getitem(vm: &mut Vm, a: Args) -> PyResult {
+    let cell = cell_of(vm, &a.args[0], "__getitem__")?;
+    getitem(vm, cell, &a.args[1], false)
+}
+
+fn deque_setitem(vm: &mut Vm, a: Args) -> PyResult {
+    let cell = cell_of(vm, &a.args[0], "__setitem__")?;
+    setitem(vm, cell, &a.args[1], Some(a.args[2].clone()), false)?;
+    Ok(Value::None)
+}
+
 fn deque_delitem(vm: &mut Vm, a: Args) -> PyResult {
     let cell = cell_of(vm, &a.args[0], "__delitem__")?;
-    let i = item_index(vm, &a.args[1])?;
-    let old = {
-        let mut g = cell.lock();
-        match position(i, g.items.len()) {
-            Some(j) => {
-                g.state = g.state.wrapping_add(1);
-                g.items.remove(j)
-            }
-            None => None,
-        }
-    };
-    match old {
-        Some(old) => {
-            drop(old);
-            Ok(Value::None)
-        }
-        None => Err(vm.index_error("deque index out of range")),
-    }
+    setitem(vm, cell, &a.args[1], None, false)?;
+    Ok(Value::None)
 }
 
 pub(crate) fn new_deque_iter(o: &ObjRef, rev: bool) -> Value {
