@@ -411,6 +411,15 @@ impl Vm {
                             // SAFETY: the frame (kept on `self.frames` below any frame a call
                             // pushes) holds its code alive for the whole instruction.
                             let code = unsafe { &*Arc::as_ptr(&f.code) };
+                            // A cache hit replaces the stack top in place.
+                            if let Some(top) = f.stack.last_mut() {
+                                if let Some(v) = crate::inline_cache::load_attr_hit(&code.caches, cache, top) {
+                                    let obj = std::mem::replace(top, v);
+                                    // A hit means GIL mode (see `load_attr_hit`).
+                                    obj.drop_gil();
+                                    continue;
+                                }
+                            }
                             let obj = f.pop();
                             let v = tri!(crate::inline_cache::load_attr(self, &code.caches, cache, &obj, &code.names[name as usize]));
                             drop(obj);
@@ -428,6 +437,24 @@ impl Vm {
                             // SAFETY: as in LoadAttrCached.
                             let code = unsafe { &*Arc::as_ptr(&f.code) };
                             let name = &code.names[name as usize];
+                            // A cache hit works on the stack top in place: (obj) becomes
+                            // (method, obj) or (NULL, attribute).
+                            if let Some(top) = f.stack.last_mut() {
+                                match crate::inline_cache::load_method_hit(&code.caches, cache, top, name) {
+                                    Some(crate::inline_cache::MethodLoad::Method(m)) => {
+                                        let obj = std::mem::replace(top, m);
+                                        f.stack.push(obj);
+                                        continue;
+                                    }
+                                    Some(crate::inline_cache::MethodLoad::Attr(v)) => {
+                                        let obj = std::mem::replace(top, Value::Null);
+                                        f.stack.push(v);
+                                        drop(obj);
+                                        continue;
+                                    }
+                                    _ => {}
+                                }
+                            }
                             let obj = f.pop();
                             match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
                                 crate::inline_cache::MethodLoad::Method(m) => {

@@ -405,8 +405,8 @@ pub fn load_attr(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjR
     load_attr_slow(vm, caches, ci, obj, name)
 }
 
-/// The inlined `LoadAttr` hit (GIL mode): an instance's inline value under a valid entry.
-/// None: `load_attr` must run. Reads nothing but the entry and the instance's values, so the
+/// The inlined `LoadAttr` hit (GIL mode: a Some answer means `free_threaded()` is false): an
+/// instance's inline value under a valid entry. None: `load_attr` must run. Reads nothing but the entry and the instance's values, so the
 /// caller may pass a borrowed local.
 #[inline(always)]
 pub fn load_attr_hit(caches: &Caches, ci: u32, obj: &Value) -> Option<Value> {
@@ -519,6 +519,16 @@ pub enum MethodLoad {
 /// The hit of a method not shadowed by an inline value is inlined into the eval loop.
 #[inline(always)]
 pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> MethodLoad {
+    match load_method_hit(caches, ci, obj, name) {
+        Some(m) => m,
+        None => load_method_slow(vm, caches, ci, obj, name),
+    }
+}
+
+/// The inlined `LoadMethod` hits (GIL mode; never `MethodLoad::Generic`). None: `load_method`
+/// must run. Reads only the entry and the object, so the caller may pass a borrowed value.
+#[inline(always)]
+pub fn load_method_hit(caches: &Caches, ci: u32, obj: &Value, name: &ObjRef) -> Option<MethodLoad> {
     if let Value::Obj(o) = obj {
         match &o.payload {
             Payload::Instance(cell) => {
@@ -527,7 +537,7 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
                         // `get_gil` answered: GIL mode, so the `*_gil` forms apply.
                         let g = cell.lock_gil();
                         if !g.dict_mode && g.vals.get(c.kslot as usize).is_none_or(|v| v.is_null()) {
-                            return MethodLoad::Method(c.value.clone_gil());
+                            return Some(MethodLoad::Method(c.value.clone_gil()));
                         }
                     }
                 }
@@ -540,7 +550,7 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
                             let g = cell.lock_gil();
                             if let Some(e) = g.slot(c.index as usize) {
                                 if matches!(&e.key, Value::Obj(k) if k.is(name)) {
-                                    return MethodLoad::Attr(e.value.clone_gil());
+                                    return Some(MethodLoad::Attr(e.value.clone_gil()));
                                 }
                             }
                         }
@@ -554,14 +564,14 @@ pub fn load_method(vm: &mut Vm, caches: &Caches, ci: u32, obj: &Value, name: &Ob
                 if o.dict.get().is_none() {
                     if let Some(c) = caches.get_gil(ci) {
                         if c.key == type_key(o) && c.ver == type_version() && c.kind == METHOD {
-                            return MethodLoad::Method(c.value.clone_gil());
+                            return Some(MethodLoad::Method(c.value.clone_gil()));
                         }
                     }
                 }
             }
         }
     }
-    load_method_slow(vm, caches, ci, obj, name)
+    None
 }
 
 #[inline(never)]
