@@ -373,6 +373,9 @@ pub enum Instr {
     LoadFastStoreAttr(u32),
     /// `LoadDeref(i)` followed by `LoadMethodCached` (operands read from the next slot).
     LoadDerefMethod(u32),
+    /// `LoadDeref(i)` followed by `ContainsJump` (operands read from the next slot): `x in
+    /// captured` tested and branched on in one dispatch.
+    LoadDerefContainsJump(u32),
     /// `CallMethod(n); Pop`: a method call whose result is discarded. A call that pushes a
     /// Python frame resumes at the `Pop`, which then runs alone.
     CallMethodPop(u32),

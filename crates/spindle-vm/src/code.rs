@@ -183,6 +183,8 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
                 (Some(c), Some((jump_if, target))) => Some(Instr::ConstIsJump { c, neg, jump_if, target }),
                 _ => None,
             },
+            // The `ContainsJump` of the next two slots is made by the pass over pairs.
+            (Instr::LoadDeref(i), Instr::Contains(_), j) if jump_of(j).is_some() => Some(Instr::LoadDerefContainsJump(i)),
             _ => None,
         };
         if let Some(f) = three {

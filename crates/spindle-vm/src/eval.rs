@@ -834,6 +834,41 @@ impl Vm {
                                 pc += 1;
                             }
                         }
+                        Instr::LoadDerefContainsJump(i) => {
+                            // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
+                            // fused instruction is never last, so `pc` is in bounds.
+                            let Instr::ContainsJump { neg, jump_if, target } = (unsafe { (*instrs)[pc] }) else {
+                                let v = cell_get(&f.cells[i as usize]);
+                                if v.is_null() {
+                                    break 'ex (self.unbound_deref(fp, i as usize), false);
+                                }
+                                f.stack.push(v);
+                                continue;
+                            };
+                            let b = cell_get(&f.cells[i as usize]);
+                            if b.is_null() {
+                                break 'ex (self.unbound_deref(fp, i as usize), false);
+                            }
+                            f.lasti = pc;
+                            pc += 1;
+                            let a = f.pop();
+                            let r = match crate::fast_ops::contains(&b, &a) {
+                                Some(r) => r,
+                                None => tri!(ops::contains(self, &b, &a)),
+                            } != neg;
+                            drop(a);
+                            drop(b);
+                            if r == jump_if {
+                                let at = pc;
+                                pc = target as usize;
+                                if pc < at {
+                                    fr!().lasti = at;
+                                    breaker!();
+                                }
+                            } else {
+                                pc += 1;
+                            }
+                        }
                         Instr::FastConstOp { a, c, op } => {
                             let x = &f.fast[a as usize];
                             let y = &f.code.consts[c as usize];
