@@ -15,12 +15,19 @@ __all__ = [
     'getgeneratorstate', 'getgeneratorlocals', 'currentframe', 'getattr_static',
     'GEN_CREATED', 'GEN_RUNNING', 'GEN_SUSPENDED', 'GEN_CLOSED',
     'CO_VARARGS', 'CO_VARKEYWORDS', 'CO_NESTED', 'CO_GENERATOR',
+    'CO_COROUTINE', 'CO_ITERABLE_COROUTINE', 'CO_ASYNC_GENERATOR',
+    'iscoroutinefunction', 'iscoroutine', 'isawaitable', 'isasyncgenfunction', 'isasyncgen',
+    'getcoroutinestate', 'getcoroutinelocals',
+    'CORO_CREATED', 'CORO_RUNNING', 'CORO_SUSPENDED', 'CORO_CLOSED',
 ]
 
 CO_VARARGS = 4
 CO_VARKEYWORDS = 8
 CO_NESTED = 16
 CO_GENERATOR = 32
+CO_COROUTINE = 128
+CO_ITERABLE_COROUTINE = 256
+CO_ASYNC_GENERATOR = 512
 
 GEN_CREATED = 'GEN_CREATED'
 GEN_RUNNING = 'GEN_RUNNING'
@@ -53,6 +60,76 @@ def isgeneratorfunction(obj):
     while ismethod(obj):
         obj = obj.__func__
     return isfunction(obj) and bool(obj.__code__.co_flags & CO_GENERATOR)
+
+
+def _has_code_flag(f, flag):
+    while ismethod(f):
+        f = f.__func__
+    try:
+        import functools
+        while isinstance(f, functools.partial):
+            f = f.func
+    except ImportError:
+        pass
+    if not (isfunction(f) or getattr(f, '_is_coroutine_marker', None)):
+        return False
+    return bool(f.__code__.co_flags & flag)
+
+
+def iscoroutinefunction(obj):
+    """Return true if the object is a coroutine function."""
+    return _has_code_flag(obj, CO_COROUTINE)
+
+
+def isasyncgenfunction(obj):
+    """Return true if the object is an asynchronous generator function."""
+    return _has_code_flag(obj, CO_ASYNC_GENERATOR)
+
+
+def iscoroutine(object):
+    """Return true if the object is a coroutine."""
+    return isinstance(object, _types.CoroutineType)
+
+
+def isasyncgen(object):
+    """Return true if the object is an asynchronous generator."""
+    return isinstance(object, _types.AsyncGeneratorType)
+
+
+def isawaitable(object):
+    """Return true if object can be passed to an ``await`` expression."""
+    if isinstance(object, _types.CoroutineType):
+        return True
+    if isinstance(object, _types.GeneratorType):
+        from _coro import is_iterable_coroutine
+        return is_iterable_coroutine(object)
+    import collections.abc
+    return isinstance(object, collections.abc.Awaitable)
+
+
+CORO_CREATED = 'CORO_CREATED'
+CORO_RUNNING = 'CORO_RUNNING'
+CORO_SUSPENDED = 'CORO_SUSPENDED'
+CORO_CLOSED = 'CORO_CLOSED'
+
+
+def getcoroutinestate(coroutine):
+    """Get current state of a coroutine object."""
+    if coroutine.cr_running:
+        return CORO_RUNNING
+    if coroutine.cr_suspended:
+        return CORO_SUSPENDED
+    if coroutine.cr_frame is None:
+        return CORO_CLOSED
+    return CORO_CREATED
+
+
+def getcoroutinelocals(coroutine):
+    """Get the mapping of coroutine local variables to their current values."""
+    frame = getattr(coroutine, "cr_frame", None)
+    if frame is not None:
+        return frame.f_locals
+    return {}
 
 
 def isgenerator(object):

@@ -282,6 +282,11 @@ fn resume_frame(vm: &mut Vm, g: &ObjRef, value: Value, exc: Option<PyErr>) -> Py
         }
         Err(e) => {
             drop(s);
+            // The finished frame stays reachable from the traceback (`tb_frame`), as the
+            // frames `run_frame` leaves.
+            if let Some(f) = frame {
+                drop(crate::traceback::keep_frame(&e.0, f));
+            }
             let t = types();
             let bad = if vm.is_instance_of(&e, &t.exc.stop_iteration.clone()) {
                 Some("StopIteration")
