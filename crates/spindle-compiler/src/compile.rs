@@ -336,6 +336,60 @@ impl<'a> Compiler<'a> {
         u.positions.push(u.pos);
         u.instrs.len() - 1
     }
+    /// `a, b[, c] = x, y[, z]` with a tuple display just built (`BuildTuple(n)` last): CPython
+    /// 3.11's peephole rewrite. No tuple: `BuildTuple(n); UnpackSequence(n)` becomes nothing
+    /// (n = 1) or `Swap(n)` (n = 2, 3), and when every target is a distinct fast local on the
+    /// same line the swap is applied statically by reordering the stores
+    /// (`apply_static_swaps`): `a, b = x, y` stores b first. Returns false, having emitted
+    /// nothing, when the shape does not apply.
+    fn assign_from_tuple_display(&mut self, t: &'a Expr) -> CResult<bool> {
+        let elts = match t {
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => elts,
+            _ => return Ok(false),
+        };
+        let n = elts.len();
+        if !(1..=3).contains(&n) || elts.iter().any(|e| matches!(e, Expr::Starred(_))) {
+            return Ok(false);
+        }
+        let u = self.unit();
+        if u.instrs.last() != Some(&Instr::BuildTuple(n as u32)) {
+            return Ok(false);
+        }
+        u.instrs.pop();
+        u.positions.pop();
+        let swap_at = self.unit().instrs.len();
+        if n > 1 {
+            let saved = self.set_pos(t.range());
+            self.emit(Instr::Swap(n as u32));
+            self.restore_pos(saved);
+        }
+        for e in elts {
+            self.assign_target(e)?;
+        }
+        if n > 1 {
+            let u = self.unit();
+            let stores = &u.instrs[swap_at + 1..];
+            let lines = &u.positions[swap_at + 1..];
+            let fast = |i: &Instr| match i {
+                Instr::StoreFast(x) => Some(*x),
+                _ => None,
+            };
+            let slots: Vec<Option<u32>> = stores.iter().map(fast).collect();
+            let distinct = match slots.as_slice() {
+                [Some(a), Some(b)] => a != b,
+                [Some(a), Some(b), Some(c)] => a != c && b != a && b != c,
+                _ => false,
+            };
+            if distinct && lines.iter().all(|p| p.line == lines[0].line) {
+                u.instrs.remove(swap_at);
+                u.positions.remove(swap_at);
+                u.instrs.swap(swap_at, swap_at + n - 1);
+                u.positions.swap(swap_at, swap_at + n - 1);
+            }
+        }
+        Ok(true)
+    }
+
     fn new_label(&mut self) -> Label {
         let u = self.unit();
         u.labels.push(u32::MAX);
@@ -578,6 +632,9 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
+                if a.targets.len() == 1 && self.assign_from_tuple_display(&a.targets[0])? {
+                    return Ok(());
+                }
                 for (i, t) in a.targets.iter().enumerate() {
                     if i + 1 < a.targets.len() {
                         self.emit(Instr::Copy(1));
