@@ -87,6 +87,7 @@ pub fn collect_auto(vm: &mut Vm) {
         let mut g = REGISTRY.lock();
         let r = &mut g.0;
         r.pending = false;
+        r.update_trigger();
         if !r.enabled || COLLECTING.load(Ordering::Acquire) {
             return;
         }
@@ -141,10 +142,17 @@ const KEEP: isize = isize::MAX / 2;
 /// Scratch flags of `find_unreachable`.
 const HAS_KIDS: u8 = 1;
 const REACHED: u8 = 2;
-const OPAQUE: u8 = 4;
 
 /// Steps 1-3 of the module documentation over `objs[start..]` of the locked registry: the
 /// unreachable objects, each with a new counted reference.
+///
+/// The loops are the collector's cost (every tracked object of the scanned generations, about
+/// twice per object's life), so they are kept tight: per object one traversal that both adds
+/// its count to its own `gc_refs` slot and subtracts one from the slot of each scanned object
+/// it refers to (the slot's index is the target's registry index minus `start`: no hashing),
+/// then one pass over the slots for the roots; objects are traversed again only when they
+/// refer to scanned objects (`HAS_KIDS`), and the unreachable ones are looked for only when
+/// fewer objects were reached than scanned.
 fn find_unreachable(r: &mut registry::Registry, gen: usize) -> Vec<ObjRef> {
     if gen + 1 < 3 {
         r.count[gen + 1] += 1;
@@ -154,39 +162,47 @@ fn find_unreachable(r: &mut registry::Registry, gen: usize) -> Vec<ObjRef> {
     }
     let start = r.bounds[2 - gen];
     let end = r.objs.len();
-    let mut inner = std::mem::take(&mut r.scratch_refs);
+    let n = end - start;
+    let mut refs = std::mem::take(&mut r.scratch_refs);
     let mut flags = std::mem::take(&mut r.scratch_flags);
-    inner.clear();
-    inner.resize(end - start, 0);
+    refs.clear();
+    refs.resize(n, 0);
     flags.clear();
-    flags.resize(end - start, 0);
+    flags.resize(n, 0);
     let objs = &r.objs[start..end];
-    // Count the references among the scanned objects (`gc_refs` is then the count minus these).
+    // `base`: registry index + 1 of the first scanned object, so that a target's slot is its
+    // `gc_idx - base` (an unsigned wrap puts untracked and older objects out of range).
+    let base = start + 1;
+    let mut scanned = 0usize;
     for (k, &p) in objs.iter().enumerate() {
         if p.is_null() {
             continue;
         }
-        let mut kids = false;
+        scanned += 1;
         // SAFETY: non-null registry entries are live objects (see `registry`).
-        let ok = traverse::traverse(unsafe { &*p }, &mut |c| {
-            if let Some(j) = r.index_from(c, start) {
-                inner[j - start] = inner[j - start].wrapping_add(1);
+        let o = unsafe { &*p };
+        let mut kids = false;
+        let ok = traverse::traverse(o, &mut |c| {
+            // SAFETY: `c` is a counted reference held by a live object being traversed.
+            let j = (unsafe { (*c).gc_idx_relaxed() } as usize).wrapping_sub(base);
+            if let Some(slot) = refs.get_mut(j) {
+                *slot = slot.wrapping_sub(1);
                 kids = true;
             }
         });
-        flags[k] = if kids { HAS_KIDS } else { 0 } | if ok { 0 } else { OPAQUE };
+        // `refs[k]` may already hold subtractions by objects scanned before this one.
+        let own = if ok { o.rc_for_gc() as isize } else { KEEP };
+        refs[k] = refs[k].wrapping_add(own);
+        flags[k] = kids as u8 * HAS_KIDS;
     }
     // Roots: references from outside; then everything reachable from them.
     let mut stack = Vec::new();
-    for (k, &p) in objs.iter().enumerate() {
-        if p.is_null() {
-            continue;
-        }
-        // SAFETY: as above.
-        let gc_refs = unsafe { (*p).rc_for_gc() } as isize - inner[k] as isize;
-        if gc_refs > 0 || flags[k] & OPAQUE != 0 {
-            flags[k] |= REACHED;
-            if flags[k] & HAS_KIDS != 0 {
+    let mut reached = 0usize;
+    for (k, (&g, f)) in refs.iter().zip(flags.iter_mut()).enumerate() {
+        if g > 0 {
+            *f |= REACHED;
+            reached += 1;
+            if *f & HAS_KIDS != 0 {
                 stack.push(k);
             }
         }
@@ -195,33 +211,32 @@ fn find_unreachable(r: &mut registry::Registry, gen: usize) -> Vec<ObjRef> {
         // A traversal that stops at a held lock stops where it stopped in the first pass
         // (nothing changed meanwhile): what it did not report was not subtracted either, so
         // those targets are roots themselves.
-        // SAFETY: as above.
+        // SAFETY: as above (an object with kids is a non-null entry).
         traverse::traverse(unsafe { &*objs[k] }, &mut |c| {
-            if let Some(j) = r.index_from(c, start) {
-                let f = &mut flags[j - start];
+            // SAFETY: as above.
+            let j = (unsafe { (*c).gc_idx_relaxed() } as usize).wrapping_sub(base);
+            if let Some(f) = flags.get_mut(j) {
                 if *f & REACHED == 0 {
                     *f |= REACHED;
+                    reached += 1;
                     if *f & HAS_KIDS != 0 {
-                        stack.push(j - start);
+                        stack.push(j);
                     }
                 }
             }
         });
     }
     let mut unreachable = Vec::new();
-    let mut live = 0;
-    for (k, &p) in objs.iter().enumerate() {
-        if p.is_null() {
-            continue;
-        }
-        if flags[k] & REACHED != 0 {
-            live += 1;
-        } else {
-            // SAFETY: a live tracked object, and we hold the registry's lock.
-            unreachable.push(unsafe { ObjRef::from_ptr(p) });
+    if reached < scanned {
+        for (&p, &f) in objs.iter().zip(flags.iter()) {
+            if !p.is_null() && f & REACHED == 0 {
+                // SAFETY: a live tracked object, and we hold the registry's lock.
+                unreachable.push(unsafe { ObjRef::from_ptr(p) });
+            }
         }
     }
-    r.scratch_refs = inner;
+    let live = reached;
+    r.scratch_refs = refs;
     r.scratch_flags = flags;
     match gen {
         0 => r.bounds[2] = end,
@@ -396,5 +411,11 @@ impl Obj {
     #[inline(always)]
     fn rc_for_gc(&self) -> usize {
         self.refcount_raw()
+    }
+
+    /// The registry index + 1 (0: not tracked), read by a collection under the registry's lock.
+    #[inline(always)]
+    fn gc_idx_relaxed(&self) -> u32 {
+        self.gc_idx.load(Ordering::Relaxed)
     }
 }

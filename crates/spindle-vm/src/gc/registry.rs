@@ -34,6 +34,9 @@ pub struct Registry {
     /// below since their own last collection.
     pub count: [usize; 3],
     pub threshold: [i32; 3],
+    /// The gen-0 count at which `track` leaves its fast path: `threshold[0]` while an
+    /// automatic collection may be requested, `usize::MAX` otherwise (see `update_trigger`).
+    pub trigger: usize,
     /// `gc.enable()` / `gc.disable()`: automatic collection on or off.
     pub enabled: bool,
     /// An automatic collection has been requested through an eval breaker and not run yet.
@@ -44,8 +47,8 @@ pub struct Registry {
     pub long_lived_total: usize,
     pub long_lived_pending: usize,
     /// Scratch space of a collection (kept to avoid reallocating it each time): per scanned
-    /// object, the references found from other scanned objects, and flag bits.
-    pub scratch_refs: Vec<u32>,
+    /// object, its `gc_refs` (count minus references from other scanned objects), and flag bits.
+    pub scratch_refs: Vec<isize>,
     pub scratch_flags: Vec<u8>,
 }
 
@@ -61,6 +64,7 @@ pub static REGISTRY: PyCell<Shared> = PyCell::new(Shared(Registry {
     bounds: [0; 3],
     count: [0; 3],
     threshold: [700, 10, 10],
+    trigger: 700,
     enabled: true,
     pending: false,
     long_lived_total: 0,
@@ -105,13 +109,32 @@ pub fn may_cycle(p: &Payload) -> bool {
     }
 }
 
-/// Start tracking a new object.
-#[inline(never)]
+/// Start tracking a new object. The hot path (GIL mode, room in the vector, under the
+/// threshold) is a push, a header store and a count: everything else is out of line.
+#[inline(always)]
 pub fn track(p: NonNull<Obj>) {
-    let mut g = REGISTRY.lock();
+    if crate::sync::free_threaded() {
+        return track_slow(p);
+    }
+    let mut g = REGISTRY.lock_gil();
     let r = &mut g.0;
     let i = r.objs.len();
-    if i >= r.objs.capacity() {
+    if i == r.objs.capacity() || r.count[0] >= r.trigger {
+        drop(g);
+        return track_slow(p);
+    }
+    r.objs.push(p.as_ptr());
+    // SAFETY: `p` is the object being allocated, fully initialised.
+    unsafe { p.as_ref() }.gc_idx.store(i as u32 + 1, Ordering::Relaxed);
+    r.count[0] += 1;
+}
+
+/// `track` when the vector must grow, a collection may be due, or with `-X gil=0`.
+#[inline(never)]
+fn track_slow(p: NonNull<Obj>) {
+    let mut g = REGISTRY.lock();
+    let r = &mut g.0;
+    if r.objs.len() == r.objs.capacity() {
         r.grow();
         if r.objs.len() >= u32::MAX as usize - 1 {
             return; // not tracked: it can only leak, never be freed early
@@ -127,9 +150,32 @@ pub fn track(p: NonNull<Obj>) {
     }
 }
 
-/// Stop tracking an object being freed.
-#[inline]
-pub fn untrack(obj: &Obj) {
+/// Stop tracking an object being freed (`i`: its `gc_idx`, not 0). The common cases (GIL
+/// mode) are a store of null into its slot, or a pop when it is the newest object.
+#[inline(always)]
+pub fn untrack(obj: &Obj, i: u32) {
+    if crate::sync::free_threaded() {
+        return untrack_slow(obj);
+    }
+    let mut g = REGISTRY.lock_gil();
+    let r = &mut g.0;
+    let i = i as usize;
+    obj.gc_idx.store(0, Ordering::Relaxed);
+    r.count[0] = r.count[0].saturating_sub(1);
+    if i == r.objs.len() {
+        r.objs.pop();
+        if r.bounds[2] > i - 1 {
+            r.clip_bounds();
+        }
+    } else if let Some(slot) = r.objs.get_mut(i - 1) {
+        *slot = std::ptr::null();
+        r.holes += 1;
+    }
+}
+
+/// `untrack` with `-X gil=0` (the index is read again under the lock).
+#[inline(never)]
+fn untrack_slow(obj: &Obj) {
     let mut g = REGISTRY.lock();
     let r = &mut g.0;
     let i = obj.gc_idx.load(Ordering::Relaxed) as usize;
@@ -137,22 +183,33 @@ pub fn untrack(obj: &Obj) {
         return;
     }
     obj.gc_idx.store(0, Ordering::Relaxed);
+    r.count[0] = r.count[0].saturating_sub(1);
     if i == r.objs.len() {
         r.objs.pop();
-        let n = r.objs.len();
-        for b in &mut r.bounds {
+        r.clip_bounds();
+    } else if let Some(slot) = r.objs.get_mut(i - 1) {
+        *slot = std::ptr::null();
+        r.holes += 1;
+    }
+}
+
+impl Registry {
+    /// The newest object left: no generation boundary may lie past the end.
+    #[cold]
+    fn clip_bounds(&mut self) {
+        let n = self.objs.len();
+        for b in &mut self.bounds {
             if *b > n {
                 *b = n;
             }
         }
-    } else {
-        r.objs[i - 1] = std::ptr::null();
-        r.holes += 1;
     }
-    r.count[0] = r.count[0].saturating_sub(1);
-}
 
-impl Registry {
+    /// Recompute `trigger` after a change of the threshold, `enabled` or `pending`.
+    pub fn update_trigger(&mut self) {
+        self.trigger = if self.threshold[0] != 0 && self.enabled && !self.pending { self.threshold[0].max(0) as usize } else { usize::MAX };
+    }
+
     /// The vector is full: squeeze out the holes if they are many, else let it grow.
     #[cold]
     fn grow(&mut self) {
@@ -169,6 +226,7 @@ impl Registry {
     fn threshold_reached(&mut self) {
         if self.threshold[0] != 0 && self.enabled && !self.pending {
             self.pending = crate::object::ptr::signal_breaker(BREAK_GC);
+            self.update_trigger();
         }
     }
 
@@ -199,17 +257,6 @@ impl Registry {
         self.objs.truncate(w);
         self.holes = 0;
         self.bounds = nb;
-    }
-
-    /// Index in `objs` of the tracked object `p`, if it lies in `start..`.
-    #[inline(always)]
-    pub fn index_from(&self, p: *const Obj, start: usize) -> Option<usize> {
-        // SAFETY: `p` is a counted reference held by a live object being traversed.
-        let i = unsafe { (*p).gc_idx.load(Ordering::Relaxed) } as usize;
-        if i == 0 || i - 1 < start {
-            return None;
-        }
-        Some(i - 1)
     }
 
     /// Number of live objects in `objs[a..b]`.

@@ -347,8 +347,9 @@ fn dealloc(ptr: NonNull<Obj>) {
         });
         return;
     }
-    if obj.gc_idx.load(Ordering::Relaxed) != 0 {
-        crate::gc::registry::untrack(obj);
+    let gc_idx = obj.gc_idx.load(Ordering::Relaxed);
+    if gc_idx != 0 {
+        crate::gc::registry::untrack(obj, gc_idx);
     }
     if obj.flags.load(Ordering::Relaxed) & WEAKLY_REFERENCED != 0 {
         // after `__del__` (which still sees live weak references, as in CPython)

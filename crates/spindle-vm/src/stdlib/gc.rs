@@ -53,13 +53,21 @@ fn collect(vm: &mut Vm, a: Args) -> PyResult {
 
 fn enable(vm: &mut Vm, a: Args) -> PyResult {
     no_args(vm, &a, "enable")?;
-    REGISTRY.lock().0.enabled = true;
+    {
+        let mut g = REGISTRY.lock();
+        g.0.enabled = true;
+        g.0.update_trigger();
+    }
     Ok(Value::None)
 }
 
 fn disable(vm: &mut Vm, a: Args) -> PyResult {
     no_args(vm, &a, "disable")?;
-    REGISTRY.lock().0.enabled = false;
+    {
+        let mut g = REGISTRY.lock();
+        g.0.enabled = false;
+        g.0.update_trigger();
+    }
     Ok(Value::None)
 }
 
@@ -97,6 +105,7 @@ fn set_threshold(vm: &mut Vm, a: Args) -> PyResult {
     for (i, v) in t.into_iter().enumerate() {
         g.0.threshold[i] = v;
     }
+    g.0.update_trigger();
     Ok(Value::None)
 }
 
