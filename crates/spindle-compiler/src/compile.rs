@@ -818,9 +818,9 @@ impl<'a> Compiler<'a> {
                     if !self.in_async_function() {
                         return err("'async with' outside async function", w.range);
                     }
-                    self.async_with(&w.items, &w.body)?;
+                    self.async_with(&w.items, &w.body, w.range)?;
                 } else {
-                    self.with(&w.items, &w.body)?;
+                    self.with(&w.items, &w.body, w.range)?;
                 }
             }
             Stmt::Import(i) => {
@@ -1226,7 +1226,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult<()> {
+    fn with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], stmt_range: TextRange) -> CResult<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.body(body);
         };
@@ -1244,10 +1244,12 @@ impl<'a> Compiler<'a> {
             }
         }
         self.unit().fblocks.push(FBlock::With);
-        self.with(rest, body)?;
+        self.with(rest, body, stmt_range)?;
         self.unit().fblocks.pop();
         self.emit(Instr::PopBlock);
-        let saved = self.set_pos(item.context_expr.range());
+        // The exit call is at the whole statement (CPython's SET_LOC(c, s)): a multi-line
+        // span, so tracebacks print no carets under it.
+        let saved = self.set_pos(stmt_range);
         self.emit(Instr::WithExitNormal);
         self.jump(Instr::Jump, end);
 
@@ -1285,7 +1287,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `async with`, as CPython 3.11's `compiler_async_with`.
-    fn async_with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult<()> {
+    fn async_with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], stmt_range: TextRange) -> CResult<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.body(body);
         };
@@ -1302,10 +1304,12 @@ impl<'a> Compiler<'a> {
             }
         }
         self.unit().fblocks.push(FBlock::AsyncWith);
-        self.async_with(rest, body)?;
+        self.async_with(rest, body, stmt_range)?;
         self.unit().fblocks.pop();
         self.emit(Instr::PopBlock);
-        let saved = self.set_pos(item.context_expr.range());
+        // The exit call is at the whole statement (CPython's SET_LOC(c, s)): a multi-line
+        // span, so tracebacks print no carets under it.
+        let saved = self.set_pos(stmt_range);
         self.async_exit_normal();
         self.jump(Instr::Jump, end);
 

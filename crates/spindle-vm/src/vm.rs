@@ -348,6 +348,13 @@ impl Vm {
                     return Ok(Some(v));
                 }
             }
+            // A bound method's `__doc__` is its function's (a getset of CPython's method type).
+            if let Payload::Method { func, .. } = &o.payload {
+                if name == "__doc__" {
+                    let f = func.clone();
+                    return self.get_attr_opt(&f, name);
+                }
+            }
             // Class attribute access: walk the class's own MRO.
             if let Payload::Type(_) = &o.payload {
                 if let Some(v) = types::lookup(o, name) {

@@ -336,6 +336,8 @@ pub fn create(vm: &mut Vm) -> ObjRef {
         ("maxunicode", Value::Int(0x10ffff)),
         ("_xoptions", Value::Obj(xopts)),
         ("dont_write_bytecode", Value::Bool(true)),
+        // The command line has no -W option: no warning options are ever given.
+        ("warnoptions", crate::types::list::new_list(Vec::new())),
     ];
     let fi = struct_infos(vm, "float_info", &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"], |_| {
         vec![Value::Float(f64::MAX), Value::Int(1024), Value::Int(308), Value::Float(f64::MIN_POSITIVE), Value::Int(-1021), Value::Int(-307), Value::Int(15), Value::Int(53), Value::Float(f64::EPSILON), Value::Int(2), Value::Int(1)]

@@ -57,6 +57,16 @@ pub fn frame_object(vm: &mut Vm, f: &Frame, index: Option<usize>) -> PyResult {
     Ok(Value::Obj(ObjRef::new(types().frame.clone(), Payload::Native(Box::new(obj)))))
 }
 
+/// The frame of a traceback entry whose frame is gone (the exception was caught in that
+/// frame, which returned later): code, globals and line as recorded, no locals (CPython would
+/// still have the frame; its locals are lost here).
+pub fn gone_frame_object(vm: &mut Vm, code: Arc<Code>, globals: ObjRef, builtins: ObjRef, instr: usize) -> PyResult {
+    let lineno = code.co.line_of(instr);
+    let locals = Value::Obj(vm.new_dict());
+    let obj = FrameObj { code, globals, builtins, locals, lineno, lasti: instr, place: None };
+    Ok(Value::Obj(ObjRef::new(types().frame.clone(), Payload::Native(Box::new(obj)))))
+}
+
 /// `sys._getframe(depth)`: the frame `depth` calls below the caller's.
 pub fn getframe(vm: &mut Vm, depth: i64) -> PyResult {
     let n = vm.frames.len() as i64;

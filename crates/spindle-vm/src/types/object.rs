@@ -617,7 +617,10 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
                         // change.
                         return crate::types::frame::frame_object(vm, unsafe { &*fp }, Some(i)).map(Some);
                     }
-                    None => Value::None,
+                    None => {
+                        let (code, globals, builtins) = (tb.code.clone(), tb.globals.clone(), tb.builtins.clone());
+                        return crate::types::frame::gone_frame_object(vm, code, globals, builtins, tb.instr).map(Some);
+                    }
                 }
             }
             _ => return Ok(None),

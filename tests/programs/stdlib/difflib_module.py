@@ -1,0 +1,32 @@
+# difflib: SequenceMatcher, ndiff, unified/context diffs, get_close_matches, restore
+import difflib
+a = "one\ntwo\nthree\nfour\nfive\n".splitlines(True)
+b = "zero\none\ntree\nfour\nfive!\n".splitlines(True)
+print(''.join(difflib.ndiff(a, b)), end='')
+print(''.join(difflib.unified_diff(a, b, 'a.txt', 'b.txt')), end='')
+print(''.join(difflib.context_diff(a, b, 'a.txt', 'b.txt', 'd1', 'd2')), end='')
+s = difflib.SequenceMatcher(None, "abxcd", "abcd")
+print(s.get_matching_blocks(), s.get_opcodes(), s.ratio(), s.quick_ratio(), s.real_quick_ratio())
+print(difflib.get_close_matches('appel', ['ape', 'apple', 'peach', 'puppy']))
+import keyword
+print(difflib.get_close_matches('wheel', keyword.kwlist), difflib.get_close_matches('accept', keyword.kwlist))
+s = difflib.SequenceMatcher(lambda x: x == " ", "private Thread currentThread;", "private volatile Thread currentThread;")
+print(round(s.ratio(), 3), list(s.get_grouped_opcodes(1)))
+x = [str(i) + "\n" for i in range(300)]; y = x[:100] + ["new\n"] + x[105:]
+print(list(difflib.unified_diff(x, y, n=2)))
+print(''.join(difflib.restore(difflib.ndiff(a, b), 2)), end='')
+print(list(difflib.ndiff(['    abc  def\n', 'same\n'], ['\tabd  deg\n', 'same\n'])))
+print(list(difflib.unified_diff(['a'], ['b'], lineterm='')))
+print(list(difflib.diff_bytes(difflib.unified_diff, [b'a\n'], [b'b\n'])))
+for bad in [(1, 'x'), ([1], ['a'])]:
+    try: list(difflib.unified_diff(*bad))
+    except TypeError as e: print('TypeError', e)
+try: difflib.get_close_matches('a', [], n=0)
+except ValueError as e: print(e)
+try: list(difflib.restore([], 3))
+except ValueError as e: print(e)
+print(difflib.IS_LINE_JUNK('  # \n'), difflib.IS_LINE_JUNK('x'), difflib.IS_CHARACTER_JUNK('\t'))
+s = difflib.SequenceMatcher(None, 'x' * 250 + 'abc', 'x' * 300 + 'abc')
+print(s.bpopular, s.find_longest_match(), s.ratio())
+print(difflib.SequenceMatcher(None, 'abcd', 'abcd', autojunk=False).find_longest_match(0, 4, 0, 4))
+print(list(difflib.ndiff(['abcdefghij\n', 'x\n','y\n'], ['abcdefghik\n', 'x2\n'])))
