@@ -421,6 +421,8 @@ pub enum Instr {
     UnpackFast { n: u8, a: u16, b: u16, c: u16 },
     /// `LoadFast(a); LoadConst(k)|LoadFast(k); Subscr; StoreFast(d)`: `d = a[k]`.
     FastSubscrStore { a: u16, k: u16, k_const: bool, d: u16 },
+    /// `LoadFast(a); LoadConst(k)|LoadFast(k); StoreSubscr`: `a[k] = TOS`.
+    FastStoreSubscr { a: u16, k: u16, k_const: bool },
     /// `LoadConst(a); LoadConst(b)`.
     LoadConstLoadConst(u32, u32),
     /// `LoadFast(a); PopJumpIfTrue(target)` (`jump_if` true) or `PopJumpIfFalse(target)`.

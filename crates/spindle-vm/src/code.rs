@@ -179,6 +179,14 @@ fn fuse_at(code: &[Instr]) -> Option<(Instr, usize)> {
                 (Some(a), Some(k)) => Some(Instr::FastSubscr { a, k, k_const: false }),
                 _ => None,
             },
+            (Instr::LoadFast(a), Instr::LoadConst(k), Instr::StoreSubscr) => match (u16_of(a), u16_of(k)) {
+                (Some(a), Some(k)) => Some(Instr::FastStoreSubscr { a, k, k_const: true }),
+                _ => None,
+            },
+            (Instr::LoadFast(a), Instr::LoadFast(k), Instr::StoreSubscr) => match (u16_of(a), u16_of(k)) {
+                (Some(a), Some(k)) => Some(Instr::FastStoreSubscr { a, k, k_const: false }),
+                _ => None,
+            },
             (Instr::LoadConst(c), Instr::Is(neg), j) => match (u16_of(c), jump_of(j)) {
                 (Some(c), Some((jump_if, target))) => Some(Instr::ConstIsJump { c, neg, jump_if, target }),
                 _ => None,

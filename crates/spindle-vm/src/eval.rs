@@ -1030,6 +1030,36 @@ impl Vm {
                             f.stack.push(y);
                             pc += 1;
                         }
+                        Instr::FastStoreSubscr { a, k, k_const } => {
+                            let v = f.pop();
+                            let c = &f.fast[a as usize];
+                            let key = if k_const { &f.code.consts[k as usize] } else { &f.fast[k as usize] };
+                            match crate::fast_ops::list_store(c, key, v) {
+                                Ok(old) => {
+                                    pc += 2;
+                                    if let Value::Obj(_) = old {
+                                        f.lasti = pc - 1;
+                                        drop(old);
+                                        breaker!();
+                                    }
+                                }
+                                Err(v) => {
+                                    // The loads; `StoreSubscr` runs from its own slot.
+                                    let (c, key) = (c.clone(), key.clone());
+                                    f.stack.push(v);
+                                    if c.is_null() {
+                                        break 'ex (self.unbound_local(fp, a as u32), false);
+                                    }
+                                    f.stack.push(c);
+                                    f.lasti = pc;
+                                    if key.is_null() {
+                                        break 'ex (self.unbound_local(fp, k as u32), false);
+                                    }
+                                    f.stack.push(key);
+                                    pc += 1;
+                                }
+                            }
+                        }
                         Instr::LoadConstLoadConst(a, b) => {
                             let x = f.code.consts[a as usize].clone();
                             f.stack.push(x);

@@ -347,3 +347,45 @@ truth_tests()
 subscr_stores()
 dict_get()
 slice_assign()
+
+
+def item_stores():
+    lst = [0, 0, 0]
+    i = 2
+    lst[0] = "a"
+    lst[i] = 2.5
+    lst[-2] = [1]
+    print(lst)
+    d = {}
+    d["k"] = 1
+    d[i] = "two"
+    print(d)
+    lg = Logged([0, 0])
+    lg[1] = 9
+    nz = [Noisy("old")]
+    nz[0] = 0
+    print("stored", nz)
+    try:
+        lst[5] = 1
+    except IndexError as e:
+        print("IndexError", e)
+    try:
+        lst["x"] = 1
+    except TypeError as e:
+        print("TypeError", e)
+    try:
+        d[[]] = 1
+    except TypeError as e:
+        print("TypeError", e)
+    try:
+        missing[0] = 1
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    try:
+        lst[idx] = 1
+    except UnboundLocalError as e:
+        print("UnboundLocalError", e)
+    missing = idx = 0
+
+
+item_stores()

@@ -20,5 +20,13 @@ try:
 except IndexError:
     import traceback
     traceback.print_exc()
+def store(lst, k):
+    lst[k] = 1
+
+
+try:
+    store([0], 3)
+except IndexError:
+    traceback.print_exc()
 print(inner([1, 2], 1))
 inner((1, 2), 1)
