@@ -71,7 +71,7 @@ def _has_code_flag(f, flag):
             f = f.func
     except ImportError:
         pass
-    if not (isfunction(f) or getattr(f, '_is_coroutine_marker', None)):
+    if not isfunction(f):
         return False
     return bool(f.__code__.co_flags & flag)
 

@@ -520,9 +520,6 @@ class BaseEventLoop(events.AbstractEventLoop):
     def _process_io(self, timeout):
         rfds = list(self._readers)
         wfds = list(self._writers)
-        if not wfds and rfds == [self._ssock.fileno()] and timeout is None:
-            # Only the wake-up socket: still wait on it (another thread may call us).
-            pass
         try:
             r, w, _ = select.select(rfds, wfds, [], timeout)
         except InterruptedError:

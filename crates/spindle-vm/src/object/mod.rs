@@ -277,20 +277,27 @@ pub fn alloc_plausible(bytes: usize) -> bool {
 /// Called by `ptr::dealloc`: does this dying object need `__del__`? A suspended generator
 /// inside a `try` or `with` needs closing (GeneratorExit runs its `finally`/`__exit__`);
 /// without an active handler, closing it would have no visible effect.
+#[inline]
 pub(crate) fn has_finalizer(obj: &Obj) -> bool {
-    if let Payload::Generator(g) = &obj.payload {
-        let st = g.lock();
-        return st.started && st.frame.as_ref().is_some_and(|f| !f.blocks.is_empty());
+    match &obj.payload {
+        Payload::Generator(g) => {
+            let st = g.lock();
+            st.started && st.frame.as_ref().is_some_and(|f| !f.blocks.is_empty())
+        }
+        Payload::Coroutine(g) => coroutine_has_finalizer(g),
+        _ => match &obj.cls.payload {
+            Payload::Type(t) => t.has_del.load(Ordering::Relaxed),
+            _ => false,
+        },
     }
-    // A coroutine never started warns ("was never awaited").
-    if let Payload::Coroutine(g) = &obj.payload {
-        let st = g.lock();
-        return st.frame.as_ref().is_some_and(|f| (st.started && !f.blocks.is_empty()) || (!st.started && st.kind == crate::generator::GenKind::Coroutine));
-    }
-    match &obj.cls.payload {
-        Payload::Type(t) => t.has_del.load(Ordering::Relaxed),
-        _ => false,
-    }
+}
+
+/// A coroutine or async generator: closed as a generator is, and a coroutine that never
+/// started warns ("was never awaited").
+#[cold]
+fn coroutine_has_finalizer(g: &PyCell<crate::generator::GenState>) -> bool {
+    let st = g.lock();
+    st.frame.as_ref().is_some_and(|f| (st.started && !f.blocks.is_empty()) || (!st.started && st.kind == crate::generator::GenKind::Coroutine))
 }
 
 impl Obj {
