@@ -174,26 +174,32 @@ fn find_unreachable(r: &mut registry::Registry, gen: usize) -> Vec<ObjRef> {
     // `gc_idx - base` (an unsigned wrap puts untracked and older objects out of range).
     let base = start + 1;
     let mut scanned = 0usize;
-    for (k, &p) in objs.iter().enumerate() {
-        if p.is_null() {
-            continue;
-        }
-        scanned += 1;
-        // SAFETY: non-null registry entries are live objects (see `registry`).
-        let o = unsafe { &*p };
-        let mut kids = false;
-        let ok = traverse::traverse(o, &mut |c| {
+    {
+        // The slots as cells: the visitor (built once) and the loop both update them.
+        let cells = std::cell::Cell::from_mut(&mut refs[..]).as_slice_of_cells();
+        let kids = std::cell::Cell::new(false);
+        let mut visit = |c: *const Obj| {
             // SAFETY: `c` is a counted reference held by a live object being traversed.
             let j = (unsafe { (*c).gc_idx_relaxed() } as usize).wrapping_sub(base);
-            if let Some(slot) = refs.get_mut(j) {
-                *slot = slot.wrapping_sub(1);
-                kids = true;
+            if let Some(slot) = cells.get(j) {
+                slot.set(slot.get().wrapping_sub(1));
+                kids.set(true);
             }
-        });
-        // `refs[k]` may already hold subtractions by objects scanned before this one.
-        let own = if ok { o.rc_for_gc() as isize } else { KEEP };
-        refs[k] = refs[k].wrapping_add(own);
-        flags[k] = kids as u8 * HAS_KIDS;
+        };
+        for ((&p, slot), f) in objs.iter().zip(cells).zip(flags.iter_mut()) {
+            if p.is_null() {
+                continue;
+            }
+            scanned += 1;
+            // SAFETY: non-null registry entries are live objects (see `registry`).
+            let o = unsafe { &*p };
+            kids.set(false);
+            let ok = traverse::traverse(o, &mut visit);
+            // The slot may already hold subtractions by objects scanned before this one.
+            let own = if ok { o.rc_for_gc() as isize } else { KEEP };
+            slot.set(slot.get().wrapping_add(own));
+            *f = kids.get() as u8 * HAS_KIDS;
+        }
     }
     // Roots: references from outside; then everything reachable from them.
     let mut stack = Vec::new();
