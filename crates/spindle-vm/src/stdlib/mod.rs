@@ -21,6 +21,7 @@ pub mod posix_subprocess;
 pub mod select;
 pub mod signal;
 pub mod traceback_mod;
+pub mod posix_uname;
 pub mod structseq;
 pub mod struct_mod;
 pub mod sys;

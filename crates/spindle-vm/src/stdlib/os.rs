@@ -380,6 +380,7 @@ pub fn create(vm: &mut Vm) -> PyResult<ObjRef> {
     crate::stdlib::posix_proc::add_to(vm, &m);
     crate::stdlib::posix_spawn::add_to(vm, &m);
     crate::stdlib::posix_files::add_to(vm, &m);
+    crate::stdlib::posix_uname::add_to(vm, &m);
     let env = vm.new_dict();
     for (k, v) in std::env::vars_os() {
         let k = vm.new_string(k.to_string_lossy().into_owned());

@@ -720,9 +720,18 @@ pub fn init(t: &BuiltinTypes) {
             ],
         );
     }
-    add_methods(&t.bytes, &[("__hash__", b_hash), ("__getnewargs__", b_getnewargs)]);
+    add_methods(&t.bytes, &[("__hash__", b_hash), ("__getnewargs__", b_getnewargs), ("__iter__", bytes_dunder_iter)]);
+    add_methods(&t.bytearray, &[("__iter__", bytearray_dunder_iter)]);
     add_methods(
         &t.bytearray,
         &[("append", ba_append), ("extend", ba_extend), ("pop", ba_pop), ("clear", ba_clear), ("copy", ba_copy), ("__setitem__", ba_setitem), ("__delitem__", ba_delitem)],
     );
+}
+
+fn bytes_dunder_iter(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::iters::dunder_iter(vm, &a, "bytes")
+}
+
+fn bytearray_dunder_iter(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::iters::dunder_iter(vm, &a, "bytearray")
 }

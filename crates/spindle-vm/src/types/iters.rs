@@ -134,6 +134,33 @@ pub fn native_iter(_vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     Ok(Some(it))
 }
 
+/// The builtin iterator over the payload of a tuple, bytes, bytearray, set or frozenset
+/// (instances of their subclasses included); None for other layouts.
+pub fn layout_iter(o: &ObjRef) -> Option<Value> {
+    let t = types();
+    Some(match &o.payload {
+        Payload::Tuple(_) => new_iter(&t.tuple_iterator, IterState::Tuple { seq: o.clone(), idx: 0 }),
+        Payload::Bytes(_) | Payload::ByteArray(_) => new_iter(&t.bytes_iterator, IterState::Bytes { seq: o.clone(), idx: 0 }),
+        Payload::Set(_) | Payload::FrozenSet(_) => {
+            let len = set_data_len(o);
+            new_iter(&t.set_iterator, IterState::Set { set: o.clone(), slot: 0, len })
+        }
+        _ => return None,
+    })
+}
+
+/// `__iter__` of the builtin type named `owner` (its self checked by layout).
+pub fn dunder_iter(vm: &mut Vm, a: &crate::Args, owner: &str) -> PyResult {
+    let v = a.args.first().cloned().unwrap_or(Value::None);
+    if let Value::Obj(o) = &v {
+        if let Some(it) = layout_iter(o) {
+            return Ok(it);
+        }
+    }
+    let tn = vm.type_name(&v);
+    Err(vm.type_error(&format!("descriptor '__iter__' requires a '{owner}' object but received a '{tn}'")))
+}
+
 fn set_data_len(o: &ObjRef) -> usize {
     match &o.payload {
         Payload::Set(c) => c.lock().len(),

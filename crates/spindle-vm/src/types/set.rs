@@ -1053,5 +1053,14 @@ pub fn init(t: &BuiltinTypes) {
         ("intersection_update", s_intersection_update), ("difference_update", s_difference_update), ("symmetric_difference_update", s_symmetric_difference_update),
         ("__ior__", s_ior), ("__iand__", s_iand), ("__isub__", s_isub), ("__ixor__", s_ixor)]);
     crate::types::set_type_attr(&t.set, "__hash__", Value::None);
-    add_methods(&t.frozenset, &[("__hash__", s_hash)]);
+    add_methods(&t.frozenset, &[("__hash__", s_hash), ("__iter__", frozenset_dunder_iter)]);
+    add_methods(&t.set, &[("__iter__", set_dunder_iter)]);
+}
+
+fn set_dunder_iter(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::iters::dunder_iter(vm, &a, "set")
+}
+
+fn frozenset_dunder_iter(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::iters::dunder_iter(vm, &a, "frozenset")
 }

@@ -117,5 +117,9 @@ fn tuple_getnewargs(_vm: &mut Vm, a: Args) -> PyResult {
 
 pub fn init(t: &BuiltinTypes) {
     add_staticmethod(&t.tuple, "__new__", tuple_new);
-    add_methods(&t.tuple, &[("__repr__", tuple_repr), ("count", tuple_count), ("index", tuple_index), ("__hash__", tuple_hash), ("__len__", tuple_len), ("__getitem__", tuple_getitem), ("__getnewargs__", tuple_getnewargs)]);
+    add_methods(&t.tuple, &[("__repr__", tuple_repr), ("count", tuple_count), ("index", tuple_index), ("__hash__", tuple_hash), ("__len__", tuple_len), ("__getitem__", tuple_getitem), ("__getnewargs__", tuple_getnewargs), ("__iter__", tuple_dunder_iter)]);
+}
+
+fn tuple_dunder_iter(vm: &mut Vm, a: Args) -> PyResult {
+    crate::types::iters::dunder_iter(vm, &a, "tuple")
 }

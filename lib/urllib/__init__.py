@@ -1,0 +1,1 @@
+"""urllib: URL handling (only urllib.parse is provided by Spindle)."""

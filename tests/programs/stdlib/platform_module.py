@@ -1,0 +1,16 @@
+# platform: uname fields agree with os.uname, version strings, architecture, platform string shape
+import platform, os, sys, pickle
+u = platform.uname()
+o = os.uname()
+print(len(u), u._fields, u.system == o.sysname, u.node == o.nodename, u.release == o.release, u.version == o.version, u.machine == o.machine)
+print(platform.system(), platform.machine() == o.machine, platform.release() == o.release, platform.node() == o.nodename, isinstance(platform.processor(), str))
+print(platform.python_version() == '%d.%d.%d' % sys.version_info[:3], platform.python_version_tuple() == tuple(map(str, sys.version_info[:3])))
+print(platform.python_implementation() in ('CPython', 'Spindle'), type(platform.python_build()).__name__, len(platform.python_build()))
+print(platform.architecture(), platform.architecture(sys.executable)[1], platform.libc_ver()[0])
+p = platform.platform()
+print(p.startswith('Linux-' + o.release.replace(' ', '_').split('-')[0]), ' ' not in p, '-with-glibc' in p, platform.platform(terse=True) == platform.platform(terse=True))
+print(u[0] == u.system, list(u)[:1], tuple(u)[-1] == u.processor, pickle.loads(pickle.dumps(u)) == u)
+print(platform.system_alias('Linux', '1', '2'), platform.mac_ver(), platform.win32_ver(), platform.java_ver()[0])
+info = platform.freedesktop_os_release()
+print(sorted(k for k in ('NAME', 'ID', 'PRETTY_NAME') if k in info), all(isinstance(v, str) for v in info.values()))
+print(platform._platform('Linux', '6.1 (x)', 'x86_64', '', 'with', 'glibc2.36'), platform._platform('a', 'unknown', 'b--'))
