@@ -428,12 +428,12 @@ fn divmod(vm: &mut Vm, a: Args) -> PyResult {
         let yf = crate::types::float::float_of(vm, y)?;
         return crate::types::float::float_divmod(vm, xf, yf);
     }
-    if let Some(r) = vm.call_special(x, "__divmod__", &[y.clone()])? {
+    if let Some(r) = vm.call_special(x, "__divmod__", std::slice::from_ref(y))? {
         if !crate::ops::is_not_implemented(&r) {
             return Ok(r);
         }
     }
-    if let Some(r) = vm.call_special(y, "__rdivmod__", &[x.clone()])? {
+    if let Some(r) = vm.call_special(y, "__rdivmod__", std::slice::from_ref(x))? {
         if !crate::ops::is_not_implemented(&r) {
             return Ok(r);
         }
@@ -456,8 +456,8 @@ fn id(vm: &mut Vm, a: Args) -> PyResult {
 pub fn isinstance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     vm.check_stack()?;
     if let Some(items) = crate::types::tuple::tuple_items(cls) {
-        for c in items.to_vec() {
-            if isinstance_of(vm, obj, &c)? {
+        for c in items {
+            if isinstance_of(vm, obj, c)? {
                 return Ok(true);
             }
         }
@@ -487,8 +487,8 @@ pub fn isinstance_of(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
 pub fn issubclass_of(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
     vm.check_stack()?;
     if let Some(items) = crate::types::tuple::tuple_items(cls) {
-        for c in items.to_vec() {
-            if issubclass_of(vm, sub, &c)? {
+        for c in items {
+            if issubclass_of(vm, sub, c)? {
                 return Ok(true);
             }
         }
@@ -564,7 +564,7 @@ fn next(vm: &mut Vm, a: Args) -> PyResult {
         },
         None => {
             let m = vm.lookup_special(it, "__next__").unwrap_or(Value::None);
-            match vm.call(&m, &[it.clone()], &[]) {
+            match vm.call(&m, std::slice::from_ref(it), &[]) {
                 Ok(v) => Ok(v),
                 Err(e) if a.args.len() == 2 && vm.is_instance_of(&e, &types().exc.stop_iteration.clone()) => Ok(a.args[1].clone()),
                 Err(e) => Err(e),
@@ -597,7 +597,7 @@ fn minmax(vm: &mut Vm, a: Args, name: &str, op: CmpOp) -> PyResult {
     let mut best: Option<(Value, Value)> = None;
     for it in items {
         let k = match &key {
-            Some(f) => vm.call(f, &[it.clone()], &[])?,
+            Some(f) => vm.call(f, std::slice::from_ref(&it), &[])?,
             None => it.clone(),
         };
         match &best {
@@ -834,7 +834,7 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse:
         Some(f) => {
             let mut ks = Vec::with_capacity(n);
             for it in &items {
-                match vm.call(f, &[it.clone()], &[]) {
+                match vm.call(f, std::slice::from_ref(it), &[]) {
                     Ok(k) => ks.push(k),
                     Err(e) => return Err((e, items)),
                 }
@@ -1057,7 +1057,7 @@ fn namespaces(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(ObjRef, Option<Val
         Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => o.clone(),
         other => {
             let tn = vm.type_name(other);
-            let msg = if name == "exec" { format!("exec() globals must be a dict, not {tn}") } else { format!("globals must be a real dict; try eval(expr, {{}}, mapping)") };
+            let msg = if name == "exec" { format!("exec() globals must be a dict, not {tn}") } else { "globals must be a real dict; try eval(expr, {}, mapping)".to_string() };
             return Err(vm.type_error(&msg));
         }
     };

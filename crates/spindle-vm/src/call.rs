@@ -403,9 +403,7 @@ impl Vm {
             return Ok(());
         }
         let npos = args.len().min(argcount);
-        for i in 0..npos {
-            fast[i] = args[i].clone();
-        }
+        fast[..npos].clone_from_slice(&args[..npos]);
         let mut slot = argcount + kwonly;
         if has_varargs {
             let extra = if args.len() > argcount { args[argcount..].to_vec() } else { Vec::new() };
@@ -450,6 +448,7 @@ impl Vm {
         // Defaults for missing positionals.
         let ndef = fd.defaults.len();
         let mut missing: Vec<String> = Vec::new();
+        #[allow(clippy::needless_range_loop)] // `i` also indexes the defaults and the names
         for i in 0..argcount {
             if fast[i].is_null() {
                 if i >= argcount - ndef {
@@ -463,6 +462,7 @@ impl Vm {
             let q = self.func_qualname(fd);
             return Err(self.type_error(&format!("{q}() missing {} required positional argument{}: {}", missing.len(), if missing.len() == 1 { "" } else { "s" }, join_names(&missing))));
         }
+        #[allow(clippy::needless_range_loop)] // `i` also indexes the names
         for i in argcount..argcount + kwonly {
             if fast[i].is_null() {
                 let name = &co.varnames[i];

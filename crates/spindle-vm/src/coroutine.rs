@@ -54,7 +54,7 @@ pub fn get_awaitable(vm: &mut Vm, v: &Value, where_: u32) -> PyResult {
         };
         return Err(vm.type_error(&msg));
     };
-    let it = vm.call(&m, &[v.clone()], &[])?;
+    let it = vm.call(&m, std::slice::from_ref(v), &[])?;
     if is_awaitable_native(&it) {
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
@@ -71,7 +71,7 @@ pub fn get_aiter(vm: &mut Vm, v: &Value) -> PyResult {
         let tn = vm.type_name(v);
         return Err(vm.type_error(&format!("'async for' requires an object with __aiter__ method, got {tn}")));
     };
-    let it = vm.call(&m, &[v.clone()], &[])?;
+    let it = vm.call(&m, std::slice::from_ref(v), &[])?;
     if vm.lookup_special(&it, "__anext__").is_none() {
         let tn = vm.type_name(&it);
         return Err(vm.type_error(&format!("'async for' received an object from __aiter__ that does not implement __anext__: {tn}")));
@@ -90,7 +90,7 @@ pub fn get_anext(vm: &mut Vm, aiter: &Value) -> PyResult {
         let tn = vm.type_name(aiter);
         return Err(vm.type_error(&format!("'async for' requires an iterator with __anext__ method, got {tn}")));
     };
-    let r = vm.call(&m, &[aiter.clone()], &[])?;
+    let r = vm.call(&m, std::slice::from_ref(aiter), &[])?;
     match get_awaitable(vm, &r, 0) {
         Ok(a) => Ok(a),
         Err(e) => {
@@ -118,7 +118,7 @@ pub fn before_async_with(vm: &mut Vm, mgr: &Value) -> PyResult<(Value, Value)> {
         return Err(vm.type_error(&format!("'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)")));
     };
     let exit_b = vm.descr_get(&exit, Some(mgr), &ty)?;
-    let r = vm.call(&enter, &[mgr.clone()], &[])?;
+    let r = vm.call(&enter, std::slice::from_ref(mgr), &[])?;
     Ok((exit_b, r))
 }
 
@@ -574,7 +574,7 @@ pub fn finalize(vm: &mut Vm, o: &ObjRef) {
         let r = (|| -> PyResult<()> {
             let w = crate::import::import_simple(vm, "warnings")?;
             let f = vm.get_attr_str(&w, "_warn_unawaited_coroutine")?;
-            vm.call(&f, &[v.clone()], &[])?;
+            vm.call(&f, std::slice::from_ref(&v), &[])?;
             Ok(())
         })();
         if let Err(e) = r {

@@ -2227,11 +2227,9 @@ impl Vm {
                 return None;
             }
             if !o.cls_data().builtin {
-                if let Some(ga) = types::lookup(ty, "__getattribute__") {
-                    if let Value::Obj(g) = &ga {
-                        if !matches!(g.payload, Payload::Builtin { .. }) {
-                            return None;
-                        }
+                if let Some(Value::Obj(g)) = types::lookup(ty, "__getattribute__") {
+                    if !matches!(g.payload, Payload::Builtin { .. }) {
+                        return None;
                     }
                 }
             }
@@ -2292,7 +2290,7 @@ impl Vm {
             return Err(self.type_error(&msg));
         };
         let exit_b = self.descr_get(&exit, Some(mgr), &ty)?;
-        let r = self.call(&enter, &[mgr.clone()], &[])?;
+        let r = self.call(&enter, std::slice::from_ref(mgr), &[])?;
         Ok((exit_b, r))
     }
 

@@ -841,12 +841,12 @@ fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes_mode: bool) -
         let mut signed = false;
         let s: String = match ch {
             's' | 'r' | 'a' if !bytes_mode || ch != 's' => {
-                let r = match ch {
+                
+                match ch {
                     's' => vm.to_str(&v)?,
                     'r' if !bytes_mode => vm.repr(&v)?,
                     _ => ascii_escape(&vm.repr(&v)?),
-                };
-                r
+                }
             }
             's' | 'b' if bytes_mode => {
                 let b = match crate::types::bytes::bytes_like(&v) {

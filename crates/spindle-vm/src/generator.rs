@@ -400,11 +400,11 @@ pub fn throw_args(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
                 if matches!(vo.payload, Payload::Exception(_)) {
                     PyErr(vo.clone())
                 } else {
-                    let inst = vm.call(&typ, &[v.clone()], &[])?;
+                    let inst = vm.call(&typ, std::slice::from_ref(v), &[])?;
                     vm.make_raisable(&inst)?
                 }
             } else {
-                let inst = vm.call(&typ, &[v.clone()], &[])?;
+                let inst = vm.call(&typ, std::slice::from_ref(v), &[])?;
                 vm.make_raisable(&inst)?
             }
         }

@@ -292,7 +292,7 @@ fn load_global_slow(caches: &Caches, ci: u32, globals: &ObjRef, builtins: &ObjRe
     let (Payload::Dict(gcell), Payload::Dict(bcell)) = (&globals.payload, &builtins.payload) else {
         return load_global_uncached(globals, builtins, name);
     };
-    let Some(s) = name.as_str() else { return None };
+    let s = name.as_str()?;
     let mut g = gcell.lock();
     if c.ver == g.current_keys_version() {
         if c.kind == GLOBAL {

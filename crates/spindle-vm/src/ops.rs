@@ -272,7 +272,7 @@ pub fn binary_op(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult {
         }
     }
     if let Some(r) = rb {
-        if !(types::is_subtype(&tb, &ta) && !ta.is(&tb)) {
+        if !types::is_subtype(&tb, &ta) || ta.is(&tb) {
             let res = vm.call(&r, &[b.clone(), a.clone()], &[])?;
             if !is_not_implemented(&res) {
                 return Ok(res);
@@ -382,8 +382,8 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
                     l.lock().extend(items);
                     return Ok(a);
                 }
-                (Payload::List(l), BinOp::Mul) => {
-                    if is_int(b) {
+                (Payload::List(l), BinOp::Mul)
+                    if is_int(b) => {
                         let n = match small_int(b) {
                             Some(n) => n.max(0) as usize,
                             None if to_bigint(b).is_some_and(|x| x.is_negative()) => 0,
@@ -395,7 +395,6 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: &Value, op: BinOp) -> PyResult {
                         drop(old);
                         return Ok(a);
                     }
-                }
                 (Payload::ByteArray(l), BinOp::Add) => {
                     if let Some(bs) = crate::types::bytes::bytes_like(b) {
                         l.lock().extend_from_slice(&bs);
@@ -846,16 +845,15 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 }
                 Payload::Range { .. } => return crate::types::range::range_contains(vm, container, item),
                 Payload::Bytes(_) | Payload::ByteArray(_) => return crate::types::bytes::bytes_contains(vm, container, item),
-                Payload::DictView { dict, kind } => {
-                    if *kind != 1 {
+                Payload::DictView { dict, kind }
+                    if *kind != 1 => {
                         return crate::types::dict_views::view_contains(vm, dict, *kind, item);
                     }
-                }
                 _ => {}
             }
         }
     }
-    if let Some(r) = vm.call_special(container, "__contains__", &[item.clone()])? {
+    if let Some(r) = vm.call_special(container, "__contains__", std::slice::from_ref(item))? {
         return vm.truthy(&r);
     }
     let it = match vm.iter(container) {
@@ -876,11 +874,10 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 /// Native `c[k]` for builtin containers: Ok(None) if not handled natively.
 pub fn native_getitem(vm: &mut Vm, c: &Value, k: &Value) -> PyResult<Option<Value>> {
     let Value::Obj(o) = c else { return Ok(None) };
-    if !o.cls_data().builtin {
-        if types::lookup(&o.cls, "__getitem__").map(|f| !is_builtin_fn(&f)).unwrap_or(false) {
+    if !o.cls_data().builtin
+        && types::lookup(&o.cls, "__getitem__").map(|f| !is_builtin_fn(&f)).unwrap_or(false) {
             return Ok(None);
         }
-    }
     match &o.payload {
         Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) | Payload::Range { .. } => crate::types::list::seq_getitem(vm, c, k).map(Some),
         Payload::Deque(d) => crate::types::deque::getitem(vm, d, k, true).map(Some),

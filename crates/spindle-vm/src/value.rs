@@ -71,8 +71,10 @@ impl std::fmt::Debug for F64 {
     }
 }
 
+#[derive(Default)]
 pub enum Value {
     Null,
+    #[default]
     None,
     Bool64(B64),
     Int(i64),
@@ -128,11 +130,6 @@ impl Value {
     }
 }
 
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
-}
 
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

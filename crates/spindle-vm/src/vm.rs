@@ -445,7 +445,7 @@ impl Vm {
                         return Err(self.attribute_error("unreadable attribute"));
                     }
                     let f = fget.clone();
-                    self.call(&f, &[inst.clone()], &[])
+                    self.call(&f, std::slice::from_ref(inst), &[])
                 }
                 None => Ok(d.clone()),
             },
@@ -801,7 +801,7 @@ impl Vm {
                 Err(self.type_error(&format!("unhashable type: '{tn}'")))
             }
             Some(h) => {
-                let r = self.call(&h, &[v.clone()], &[])?;
+                let r = self.call(&h, std::slice::from_ref(v), &[])?;
                 match r {
                     Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                     Value::Bool64(b) => Ok(b.get() as i64),
@@ -844,7 +844,7 @@ impl Vm {
             return r;
         }
         match self.lookup_special(it, "__next__") {
-            Some(m) => match self.call(&m, &[it.clone()], &[]) {
+            Some(m) => match self.call(&m, std::slice::from_ref(it), &[]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if self.is_instance_of(&e, &types().exc.stop_iteration.clone()) => Ok(None),
                 Err(e) => Err(e),
@@ -907,7 +907,7 @@ impl Vm {
         if let Some(r) = crate::ops::native_getitem(self, c, k)? {
             return Ok(r);
         }
-        if let Some(r) = self.call_special(c, "__getitem__", &[k.clone()])? {
+        if let Some(r) = self.call_special(c, "__getitem__", std::slice::from_ref(k))? {
             return Ok(r);
         }
         if let Value::Obj(o) = c {
@@ -918,7 +918,7 @@ impl Vm {
                         Value::Obj(fo) if matches!(fo.payload, Payload::Function(_)) => Value::Obj(ObjRef::new(types().method.clone(), Payload::Method { func: f.clone(), self_: c.clone() })),
                         _ => f,
                     };
-                    return self.call(&f, &[k.clone()], &[]);
+                    return self.call(&f, std::slice::from_ref(k), &[]);
                 }
                 if o.is(&types().type_) {
                     return Ok(c.clone());
@@ -944,7 +944,7 @@ impl Vm {
         if crate::ops::native_delitem(self, c, k)? {
             return Ok(());
         }
-        if self.call_special(c, "__delitem__", &[k.clone()])?.is_some() {
+        if self.call_special(c, "__delitem__", std::slice::from_ref(k))?.is_some() {
             return Ok(());
         }
         let tn = self.type_name(c);
@@ -982,7 +982,7 @@ impl Vm {
                     if let Some(cb) = crate::stdlib::weakref::take_callback(&o) {
                         let saved = self.handled.clone();
                         let v = Value::Obj(o);
-                        if let Err(e) = self.call(&cb, &[v.clone()], &[]) {
+                        if let Err(e) = self.call(&cb, std::slice::from_ref(&v), &[]) {
                             crate::traceback::print_unraisable(self, &e, "Exception ignored in", &cb);
                         }
                         self.handled = saved;
@@ -993,7 +993,7 @@ impl Vm {
                 let v = Value::Obj(o);
                 if let Some(del) = self.lookup_special(&v, "__del__") {
                     let saved = self.handled.clone();
-                    if let Err(e) = self.call(&del, &[v.clone()], &[]) {
+                    if let Err(e) = self.call(&del, std::slice::from_ref(&v), &[]) {
                         crate::traceback::print_unraisable(self, &e, "Exception ignored in", &del);
                     }
                     self.handled = saved;

@@ -7,6 +7,7 @@
 //! - with a normal exit status (any code, but not killed by a signal), and
 //! - writes none of "panicked", "RUST_BACKTRACE", "stack overflow",
 //!   "fatal runtime error" to stderr.
+//!
 //! Output is not compared: a SyntaxError, RecursionError or MemoryError is a
 //! fine answer; a crash is not.
 //!

@@ -134,7 +134,7 @@ fn io_thread_beside_cpu_thread_is_not_convoyed() {
 
 #[test]
 fn ctrl_c_interrupts_main_thread_join() {
-    let mut child = Command::new(spindle())
+    let child = Command::new(spindle())
         .arg("-c")
         .arg(
             "import threading, time\n\

@@ -344,7 +344,7 @@ fn run_del(vm: &mut Vm, o: &ObjRef) {
             crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &v);
         }
     } else if let Some(del) = vm.lookup_special(&v, "__del__") {
-        if let Err(e) = vm.call(&del, &[v.clone()], &[]) {
+        if let Err(e) = vm.call(&del, std::slice::from_ref(&v), &[]) {
             crate::traceback::print_unraisable(vm, &e, "Exception ignored in", &del);
         }
     }

@@ -193,7 +193,8 @@ pub fn set_slot(cell: &PyCell<InlineValues>, slot: u32, v: Value) -> InlineSet {
 }
 
 /// Delete slot `slot`: Some(old value) when it was present inline, None when absent; Err when
-/// the instance is in dict mode.
+/// the instance is in dict mode (the caller then deletes from the dict; no error to describe).
+#[allow(clippy::result_unit_err)]
 pub fn delete_slot(cell: &PyCell<InlineValues>, slot: usize) -> Result<Option<Value>, ()> {
     let mut g = cell.lock();
     if g.dict_mode {

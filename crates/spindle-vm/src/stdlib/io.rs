@@ -971,8 +971,8 @@ pub fn open(vm: &mut Vm, a: Args) -> PyResult {
     }
     // The native text layer does UTF-8, strict errors and universal newlines; anything else
     // is `_streams.TextIOWrapper` over a native binary file.
-    let native_text = encoding.as_deref().map_or(true, |e| e == "locale" || matches!(e.to_ascii_lowercase().replace('_', "-").as_str(), "utf-8" | "utf8"))
-        && errors.as_ref().map_or(true, |e| e.as_str() == Some("strict"))
+    let native_text = encoding.as_deref().is_none_or(|e| e == "locale" || matches!(e.to_ascii_lowercase().replace('_', "-").as_str(), "utf-8" | "utf8"))
+        && errors.as_ref().is_none_or(|e| e.as_str() == Some("strict"))
         && newline.is_none();
     let mut kind = None;
     let (mut plus, mut binary, mut text) = (false, false, false);

@@ -535,7 +535,7 @@ fn comb_perm(vm: &mut Vm, a: &Args, name: &str, comb: bool) -> PyResult {
     let Some(k_u) = k.to_i64().map(|k| k as u64) else {
         return Err(vm.overflow_error(if comb {
             "min(n - k, k) must not exceed 9223372036854775807"
-        } else if a.args.get(1).map_or(true, |v| v.is_none()) {
+        } else if a.args.get(1).is_none_or(|v| v.is_none()) {
             "factorial() argument should not exceed 9223372036854775807"
         } else {
             "k must not exceed 9223372036854775807"

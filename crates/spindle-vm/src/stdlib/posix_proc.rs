@@ -47,7 +47,7 @@ fn register_at_fork(vm: &mut Vm, a: Args) -> PyResult {
             }
             any = true;
             let list = Value::Obj(hooks()[i].clone());
-            vm.call_method(&list, "append", &[f.clone()])?;
+            vm.call_method(&list, "append", std::slice::from_ref(f))?;
         }
     }
     if !any {

@@ -118,7 +118,7 @@ pub fn view_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Opti
         }
         BinOp::Sub => {
             let r = to_set(vm, a)?;
-            vm.call_method(&r, "difference_update", &[b.clone()])?;
+            vm.call_method(&r, "difference_update", std::slice::from_ref(b))?;
             r
         }
         BinOp::Xor => {
@@ -127,7 +127,7 @@ pub fn view_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Opti
                 return items_xor(vm, &d1, &d2).map(Some);
             }
             let r = to_set(vm, a)?;
-            vm.call_method(&r, "symmetric_difference_update", &[b.clone()])?;
+            vm.call_method(&r, "symmetric_difference_update", std::slice::from_ref(b))?;
             r
         }
         _ => return Ok(None),

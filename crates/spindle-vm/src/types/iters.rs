@@ -410,7 +410,7 @@ fn advance(vm: &mut Vm, cell: &PyCell<IterState>) -> PyResult<Option<Value>> {
                 let keep = if f.is_none() {
                     vm.truthy(&v)?
                 } else {
-                    let r = vm.call(&f, &[v.clone()], &[])?;
+                    let r = vm.call(&f, std::slice::from_ref(&v), &[])?;
                     vm.truthy(&r)?
                 };
                 if keep {
@@ -662,7 +662,7 @@ pub fn reversed_of(vm: &mut Vm, seq: &Value) -> PyResult {
             let tn = vm.type_name(seq);
             return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
         }
-        return vm.call(&r, &[seq.clone()], &[]);
+        return vm.call(&r, std::slice::from_ref(seq), &[]);
     }
     let is_mapping = matches!(seq, Value::Obj(o) if matches!(o.payload, Payload::Dict(_) | Payload::Set(_) | Payload::FrozenSet(_)));
     if is_mapping || vm.lookup_special(seq, "__getitem__").is_none() || vm.lookup_special(seq, "__len__").is_none() {

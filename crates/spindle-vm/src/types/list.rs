@@ -321,8 +321,7 @@ pub fn seq_setitem(vm: &mut Vm, c: &Value, k: &Value, v: Option<Value>) -> PyRes
     let idx = seq_index(vm, k, "list")?;
     let j = if idx < 0 { idx + len } else { idx };
     if j < 0 || j >= len {
-        let msg = if v.is_some() { "list assignment index out of range" } else { "list assignment index out of range" };
-        return Err(vm.index_error(msg));
+        return Err(vm.index_error("list assignment index out of range"));
     }
     let mut g = l.lock();
     if j as usize >= g.len() {

@@ -557,7 +557,7 @@ pub fn check_new(vm: &mut crate::Vm, owner: &ObjRef, a: &crate::Args) -> PyResul
     let nearest_builtin = if td.builtin { Some(cls.clone()) } else { td.mro.iter().find(|b| b.type_data().builtin).cloned() };
     if let Some(nb) = nearest_builtin {
         let same = nb.is(owner) || (owner.is(&t.int) && nb.is(&t.int));
-        if !same && !(nb.is(&t.bool_) && owner.is(&t.bool_)) {
+        if !(same || nb.is(&t.bool_) && owner.is(&t.bool_)) {
             let nbname = nb.type_data().name.clone();
             return Err(vm.type_error(&format!("{oname}.__new__({cname}) is not safe, use {nbname}.__new__()")));
         }

@@ -143,7 +143,7 @@ fn not_implemented(_vm: &mut Vm, _a: Args) -> PyResult {
 
 fn object_hash(_vm: &mut Vm, a: Args) -> PyResult {
     let id = a.args[0].id() as i64;
-    Ok(Value::Int((id >> 4) | (id << 60)))
+    Ok(Value::Int(id.rotate_right(4)))
 }
 
 fn object_getattribute(vm: &mut Vm, a: Args) -> PyResult {
