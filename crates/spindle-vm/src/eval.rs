@@ -334,6 +334,49 @@ impl Vm {
                         }
                     };
                 }
+                // `LoadMethodCached`'s work once the object is known: push (method, self), or
+                // (Null, attribute) when the name is not a plain method.
+                macro_rules! push_method {
+                    ($code:expr, $cache:expr, $obj:expr, $name:expr) => {
+                        match crate::inline_cache::load_method(self, &$code.caches, $cache, &$obj, $name) {
+                            crate::inline_cache::MethodLoad::Method(m) => {
+                                let f = fr!();
+                                f.stack.push(m);
+                                f.stack.push($obj);
+                            }
+                            crate::inline_cache::MethodLoad::Attr(v) => {
+                                let f = fr!();
+                                f.stack.push(Value::Null);
+                                f.stack.push(v);
+                            }
+                            crate::inline_cache::MethodLoad::Generic => {
+                                let v = tri!(self.get_attr(&$obj, $name));
+                                let f = fr!();
+                                f.stack.push(Value::Null);
+                                f.stack.push(v);
+                            }
+                        }
+                    };
+                }
+                // The fused "load a value, then `LoadMethodCached` on it" instructions: the
+                // method load runs at once when it follows; otherwise the value is pushed.
+                macro_rules! method_after_load {
+                    ($f:ident, $obj:ident) => {
+                        // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
+                        // fused instruction is never last, so `pc` is in bounds.
+                        match unsafe { (*instrs)[pc] } {
+                            Instr::LoadMethodCached { name, cache } => {
+                                $f.lasti = pc;
+                                pc += 1;
+                                // SAFETY: as in LoadAttrCached.
+                                let code = unsafe { &*Arc::as_ptr(&$f.code) };
+                                let name = &code.names[name as usize];
+                                push_method!(code, cache, $obj, name);
+                            }
+                            _ => $f.stack.push($obj),
+                        }
+                    };
+                }
                 loop {
                     let f = fr!();
                     // SAFETY: `instrs` is the current frame's code (see `set_fp!`), which the
@@ -456,24 +499,7 @@ impl Vm {
                                 }
                             }
                             let obj = f.pop();
-                            match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
-                                crate::inline_cache::MethodLoad::Method(m) => {
-                                    let f = fr!();
-                                    f.stack.push(m);
-                                    f.stack.push(obj);
-                                }
-                                crate::inline_cache::MethodLoad::Attr(v) => {
-                                    let f = fr!();
-                                    f.stack.push(Value::Null);
-                                    f.stack.push(v);
-                                }
-                                crate::inline_cache::MethodLoad::Generic => {
-                                    let v = tri!(self.get_attr(&obj, name));
-                                    let f = fr!();
-                                    f.stack.push(Value::Null);
-                                    f.stack.push(v);
-                                }
-                            }
+                            push_method!(code, cache, obj, name);
                         }
                         Instr::LoadFastLoadFast(a, b) => {
                             let x = f.fast[a as usize].clone();
@@ -593,72 +619,14 @@ impl Vm {
                             if obj.is_null() {
                                 break 'ex (self.unbound_local(fp, a), false);
                             }
-                            // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
-                            // fused instruction is never last, so `pc` is in bounds.
-                            match unsafe { (*instrs)[pc] } {
-                                Instr::LoadMethodCached { name, cache } => {
-                                    f.lasti = pc;
-                                    pc += 1;
-                                    // SAFETY: as in LoadAttrCached.
-                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
-                                    let name = &code.names[name as usize];
-                                    match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
-                                        crate::inline_cache::MethodLoad::Method(m) => {
-                                            let f = fr!();
-                                            f.stack.push(m);
-                                            f.stack.push(obj);
-                                        }
-                                        crate::inline_cache::MethodLoad::Attr(v) => {
-                                            let f = fr!();
-                                            f.stack.push(Value::Null);
-                                            f.stack.push(v);
-                                        }
-                                        crate::inline_cache::MethodLoad::Generic => {
-                                            let v = tri!(self.get_attr(&obj, name));
-                                            let f = fr!();
-                                            f.stack.push(Value::Null);
-                                            f.stack.push(v);
-                                        }
-                                    }
-                                }
-                                _ => f.stack.push(obj),
-                            }
+                            method_after_load!(f, obj);
                         }
                         Instr::LoadDerefMethod(i) => {
                             let obj = cell_get(&f.cells[i as usize]);
                             if obj.is_null() {
                                 break 'ex (self.unbound_deref(fp, i as usize), false);
                             }
-                            // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
-                            // fused instruction is never last, so `pc` is in bounds.
-                            match unsafe { (*instrs)[pc] } {
-                                Instr::LoadMethodCached { name, cache } => {
-                                    f.lasti = pc;
-                                    pc += 1;
-                                    // SAFETY: as in LoadAttrCached.
-                                    let code = unsafe { &*Arc::as_ptr(&f.code) };
-                                    let name = &code.names[name as usize];
-                                    match crate::inline_cache::load_method(self, &code.caches, cache, &obj, name) {
-                                        crate::inline_cache::MethodLoad::Method(m) => {
-                                            let f = fr!();
-                                            f.stack.push(m);
-                                            f.stack.push(obj);
-                                        }
-                                        crate::inline_cache::MethodLoad::Attr(v) => {
-                                            let f = fr!();
-                                            f.stack.push(Value::Null);
-                                            f.stack.push(v);
-                                        }
-                                        crate::inline_cache::MethodLoad::Generic => {
-                                            let v = tri!(self.get_attr(&obj, name));
-                                            let f = fr!();
-                                            f.stack.push(Value::Null);
-                                            f.stack.push(v);
-                                        }
-                                    }
-                                }
-                                _ => f.stack.push(obj),
-                            }
+                            method_after_load!(f, obj);
                         }
                         Instr::CompareJump { op, jump_if, target } => {
                             let b = f.pop();
