@@ -336,7 +336,8 @@ impl<'a> Compiler<'a> {
         u.positions.push(u.pos);
         u.instrs.len() - 1
     }
-    /// `a, b[, c] = x, y[, z]` with a tuple display just built (`BuildTuple(n)` last): CPython
+    /// `a, b[, c] = x, y[, z]` with the tuple display just built (`BuildTuple(n)` last; the
+    /// caller checks the value is a tuple display, not e.g. `(x, y) if c else (y, x)`): CPython
     /// 3.11's peephole rewrite. No tuple: `BuildTuple(n); UnpackSequence(n)` becomes nothing
     /// (n = 1) or `Swap(n)` (n = 2, 3), and when every target is a distinct fast local on the
     /// same line the swap is applied statically by reordering the stores
@@ -353,6 +354,12 @@ impl<'a> Compiler<'a> {
         }
         let u = self.unit();
         if u.instrs.last() != Some(&Instr::BuildTuple(n as u32)) {
+            return Ok(false);
+        }
+        // A jump landing after the tuple (the end of a conditional expression's branch)
+        // needs the tuple: the rewrite is only for a straight-line display.
+        let end = u.instrs.len() as u32;
+        if u.labels.contains(&end) {
             return Ok(false);
         }
         u.instrs.pop();
@@ -632,7 +639,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
-                if a.targets.len() == 1 && self.assign_from_tuple_display(&a.targets[0])? {
+                if a.targets.len() == 1 && matches!(*a.value, Expr::Tuple(_)) && self.assign_from_tuple_display(&a.targets[0])? {
                     return Ok(());
                 }
                 for (i, t) in a.targets.iter().enumerate() {

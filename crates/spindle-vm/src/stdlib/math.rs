@@ -68,9 +68,9 @@ float_fns! {
     m_sinh: "sinh" => f64::sinh, |_| true;
     m_cosh: "cosh" => f64::cosh, |_| true;
     m_tanh: "tanh" => f64::tanh, |_| true;
-    m_asinh: "asinh" => f64::asinh, |_| true;
-    m_acosh: "acosh" => f64::acosh, |x| x >= 1.0 || x.is_nan();
-    m_atanh: "atanh" => f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan();
+    m_asinh: "asinh" => glibc_asinh, |_| true;
+    m_acosh: "acosh" => glibc_acosh, |x| x >= 1.0 || x.is_nan();
+    m_atanh: "atanh" => glibc_atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan();
     m_log1p: "log1p" => f64::ln_1p, |x| x > -1.0 || x.is_nan();
     m_fabs: "fabs" => f64::abs, |_| true;
     m_degrees: "degrees" => f64::to_degrees, |_| true;
@@ -295,26 +295,166 @@ fn copysign(vm: &mut Vm, a: Args) -> PyResult {
     Ok(Value::Float(x.copysign(y)))
 }
 
+// The inverse hyperbolic functions as glibc computes them (fdlibm's algorithms over the
+// system's log and log1p), which CPython calls: Rust's f64::asinh/acosh/atanh use other
+// formulas and differ in the last digit for some arguments.
+const LN2: f64 = 6.93147180559945286227e-01;
+
+/// The high 32 bits of |x| (fdlibm compares these, not the whole value).
+fn high_word(x: f64) -> u32 {
+    ((x.to_bits() >> 32) as u32) & 0x7fff_ffff
+}
+
+pub fn glibc_asinh(x: f64) -> f64 {
+    let ix = high_word(x);
+    if ix >= 0x7ff0_0000 {
+        return x + x; // inf or nan
+    }
+    if ix < 0x3e30_0000 {
+        return x; // |x| < 2**-28
+    }
+    let ax = x.abs();
+    let w = if ix > 0x41b0_0000 {
+        ax.ln() + LN2 // |x| > 2**28
+    } else if ix > 0x4000_0000 {
+        (2.0 * ax + 1.0 / ((x * x + 1.0).sqrt() + ax)).ln() // 2**28 > |x| > 2
+    } else {
+        let t = x * x;
+        (ax + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
+    };
+    w.copysign(x)
+}
+
+pub fn glibc_acosh(x: f64) -> f64 {
+    if x < 1.0 || x.is_nan() {
+        return (x - x) / (x - x);
+    }
+    let hx = high_word(x);
+    if hx >= 0x41b0_0000 {
+        if hx >= 0x7ff0_0000 {
+            return x + x;
+        }
+        return x.ln() + LN2; // x > 2**28
+    }
+    if x == 1.0 {
+        return 0.0;
+    }
+    if hx > 0x4000_0000 {
+        let t = x * x;
+        return (2.0 * x - 1.0 / (x + (t - 1.0).sqrt())).ln(); // 2**28 > x > 2
+    }
+    let t = x - 1.0;
+    (t + (2.0 * t + t * t).sqrt()).ln_1p()
+}
+
+pub fn glibc_atanh(x: f64) -> f64 {
+    let xa = x.abs();
+    let t = if xa < 0.5 {
+        if xa < 3.725290298461914e-9 {
+            return x;
+        }
+        let t = xa + xa;
+        0.5 * (t + t * xa / (1.0 - xa)).ln_1p()
+    } else if xa < 1.0 {
+        0.5 * ((xa + xa) / (1.0 - xa)).ln_1p()
+    } else if xa == 1.0 {
+        f64::INFINITY
+    } else {
+        return (x - x) / (x - x);
+    };
+    t.copysign(x)
+}
+
 fn hypot(vm: &mut Vm, a: Args) -> PyResult {
-    let mut acc = 0.0f64;
-    let mut scale = 0.0f64;
-    let mut vals = Vec::new();
+    let mut vals = Vec::with_capacity(a.args.len());
+    let mut max = 0.0f64;
+    let mut found_nan = false;
     for i in 0..a.args.len() {
         let x = arg(vm, &a, i, "hypot")?.abs();
-        if x.is_infinite() {
-            return Ok(Value::Float(f64::INFINITY));
+        found_nan |= x.is_nan();
+        if x > max {
+            max = x;
         }
-        scale = scale.max(x);
         vals.push(x);
     }
-    if scale == 0.0 || scale.is_nan() {
-        return Ok(Value::Float(scale));
+    Ok(Value::Float(vector_norm(&mut vals, max, found_nan)))
+}
+
+/// CPython 3.11's `vector_norm` (mathmodule.c): the Euclidean norm with the squares and
+/// their sum kept exactly as double-length values and a final differential correction, so
+/// the result is the same (correctly rounded in almost all cases) as CPython's.
+pub fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
+    if max.is_infinite() {
+        return max;
     }
-    for x in vals {
-        let r = x / scale;
-        acc += r * r;
+    if found_nan {
+        return f64::NAN;
     }
-    Ok(Value::Float(scale * acc.sqrt()))
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let max_e = frexp_exp(max);
+    if max_e < -1023 {
+        // ldexp(1.0, -max_e) would overflow: make the subnormals normal first.
+        for x in vec.iter_mut() {
+            *x /= f64::MIN_POSITIVE;
+        }
+        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
+    }
+    let scale = ldexp1(-max_e);
+    let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
+    for &x in vec.iter() {
+        let x = x * scale; // lossless scaling
+        let (hi, lo) = dl_mul(x, x); // lossless squaring
+        let (shi, slo) = dl_fast_sum(csum, hi); // lossless addition
+        csum = shi;
+        frac1 += lo;
+        frac2 += slo;
+    }
+    let mut h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let (hi, lo) = dl_mul(-h, h);
+    let (shi, slo) = dl_fast_sum(csum, hi);
+    csum = shi;
+    frac1 += lo;
+    frac2 += slo;
+    let x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h); // differential correction
+    h / scale
+}
+
+/// The exponent frexp gives (x = m * 2**e with 0.5 <= m < 1), for finite nonzero x.
+fn frexp_exp(x: f64) -> i32 {
+    let bits = x.abs().to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i32;
+    if e == 0 {
+        // subnormal: normalise
+        let m = bits & ((1u64 << 52) - 1);
+        let lz = m.leading_zeros() as i32 - 12;
+        return -1022 - lz;
+    }
+    e - 1022
+}
+
+/// 2.0**e for -1074 <= e <= 1023.
+fn ldexp1(e: i32) -> f64 {
+    if e >= -1022 {
+        f64::from_bits(((e + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (e + 1074))
+    }
+}
+
+/// x + y as (sum, error), exact when |x| >= |y|.
+fn dl_fast_sum(a: f64, b: f64) -> (f64, f64) {
+    let x = a + b;
+    let z = x - a;
+    (x, b - z)
+}
+
+/// x * y as (product, error), exact.
+fn dl_mul(x: f64, y: f64) -> (f64, f64) {
+    let z = x * y;
+    (z, x.mul_add(y, -z))
 }
 
 fn dist(vm: &mut Vm, a: Args) -> PyResult {

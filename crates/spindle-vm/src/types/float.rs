@@ -856,7 +856,18 @@ fn complex_new(vm: &mut Vm, a: Args) -> PyResult {
         Some(v) => complex_parts(v).ok_or_else(|| vm.type_error("complex() second argument must be a number"))?,
         None => (0.0, 0.0),
     };
-    Ok(new_complex(rr - ii, ri + ir))
+    // CPython's complex_new: only complex parts are combined, so complex(1.0, -0.0) keeps
+    // the sign of its imaginary zero.
+    let is_complex = |v: Option<&Value>| matches!(v, Some(Value::Obj(o)) if matches!(o.payload, Payload::Complex(..)));
+    let mut re = rr;
+    let mut im = if imag.is_some() { ir } else { ri };
+    if is_complex(imag) {
+        re -= ii;
+    }
+    if is_complex(real) && imag.is_some() {
+        im += ri;
+    }
+    Ok(new_complex(re, im))
 }
 
 fn complex_repr(vm: &mut Vm, a: Args) -> PyResult {
@@ -868,7 +879,8 @@ fn complex_repr(vm: &mut Vm, a: Args) -> PyResult {
     let s = if r == 0.0 && !r.is_sign_negative() {
         format!("{}j", fmt(i))
     } else {
-        let sign = if i < 0.0 || (i == 0.0 && i.is_sign_negative()) || i.is_nan() && i.is_sign_negative() { "-" } else { "+" };
+        // CPython ignores the sign of a NaN: always '+nanj'.
+        let sign = if i < 0.0 || (i == 0.0 && i.is_sign_negative()) { "-" } else { "+" };
         format!("({}{}{}j)", fmt(r), sign, fmt(i.abs()))
     };
     Ok(vm.new_string(s))
