@@ -298,7 +298,7 @@ fn copysign(vm: &mut Vm, a: Args) -> PyResult {
 // The inverse hyperbolic functions as glibc computes them (fdlibm's algorithms over the
 // system's log and log1p), which CPython calls: Rust's f64::asinh/acosh/atanh use other
 // formulas and differ in the last digit for some arguments.
-const LN2: f64 = 6.93147180559945286227e-01;
+const LN2: f64 = std::f64::consts::LN_2;
 
 /// The high 32 bits of |x| (fdlibm compares these, not the whole value).
 fn high_word(x: f64) -> u32 {
@@ -327,7 +327,7 @@ pub fn glibc_asinh(x: f64) -> f64 {
 
 pub fn glibc_acosh(x: f64) -> f64 {
     if x < 1.0 || x.is_nan() {
-        return (x - x) / (x - x);
+        return f64::NAN; // (x - x) / (x - x) in C: invalid
     }
     let hx = high_word(x);
     if hx >= 0x41b0_0000 {
@@ -360,7 +360,7 @@ pub fn glibc_atanh(x: f64) -> f64 {
     } else if xa == 1.0 {
         f64::INFINITY
     } else {
-        return (x - x) / (x - x);
+        return f64::NAN; // (x - x) / (x - x) in C: invalid
     };
     t.copysign(x)
 }
