@@ -1,0 +1,57 @@
+# array: construction, item checks and overflow messages, sequence operations, bytes, pickling
+import array, pickle, copy, io
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+for code, v in [('b', 200), ('b', -129), ('B', -1), ('B', 256), ('h', 1 << 15), ('H', 1 << 16), ('H', -1), ('i', 1 << 31), ('i', -(1 << 31) - 1),
+                ('I', -1), ('I', 1 << 32), ('l', 1 << 63), ('l', -(1 << 63) - 1), ('L', -1), ('L', 1 << 64), ('q', 1 << 63), ('Q', 1 << 64), ('Q', -1),
+                ('i', 'x'), ('i', 1.5), ('d', 'x'), ('u', 1), ('u', 'ab'), ('i', True), ('d', 3), ('f', 0.1), ('f', 1e300)]:
+    t(lambda: array.array(code, [v]))
+t(lambda: array.array('z'))
+t(lambda: array.array(5))
+t(lambda: array.array('i', b'abc'))
+t(lambda: array.array('i', b'\x01\x00\x00\x00\x02\x00\x00\x00'))
+t(lambda: array.array('i', 'abc'))
+t(lambda: array.array('u', 'abc'))
+t(lambda: array.array('d', array.array('i', [1, 2])))
+t(lambda: array.array('i', array.array('u', 'a')))
+t(lambda: array.array('h', range(5)))
+a = array.array('i', [5, 1, 4, 1])
+print(a, len(a), a[0], a[-1], a[1:3], a[::-1], 4 in a, a.count(1), a.index(1), a.index(1, 2), list(a), a.typecode, a.itemsize)
+t(lambda: a.index(9))
+t(lambda: a.remove(9))
+t(lambda: a[10])
+t(lambda: a.__setitem__(10, 1))
+t(lambda: a.__delitem__(10))
+t(lambda: array.array('i').pop())
+t(lambda: a.pop(10))
+a.append(7); a.insert(0, -1); a.extend([8, 9]); a.extend(array.array('i', [10])); a.fromlist([11])
+print(a, a.pop(), a.pop(0), a)
+a[1:3] = array.array('i', [20, 21, 22]); print(a)
+a[::2] = array.array('i', [0] * len(a[::2])); print(a)
+del a[1:3]; del a[0]; print(a)
+t(lambda: a.__setitem__(slice(0, 1), [1]))
+t(lambda: a.__setitem__(slice(0, 1), array.array('d', [1])))
+t(lambda: a.__setitem__(slice(None, None, 2), array.array('i', [1])))
+t(lambda: a.extend(array.array('d', [1])))
+t(lambda: a.fromlist((1,)))
+t(lambda: a + [1])
+t(lambda: a + array.array('d'))
+t(lambda: a.tounicode())
+t(lambda: a.fromunicode('x'))
+b = array.array('i', [1, 2]) * 2
+b += array.array('i', [3]); b *= 2
+print(b, 3 * array.array('b', [1]), array.array('i', [1, 2]) < array.array('d', [1.0, 3]), array.array('i', [1]) == array.array('d', [1.0]), array.array('i', [1]) == [1])
+print(array.array('h', [1, -2]).tobytes(), array.array('d', [1.5]).tobytes(), array.array('u', 'hé').tobytes())
+c = array.array('H', [1, 2, 258]); c.byteswap(); print(c)
+u = array.array('u', 'hello'); u.fromunicode(' world'); print(u, u.tounicode(), u[1], u[1:3])
+t(lambda: u.append(5))
+print(pickle.loads(pickle.dumps(b)) == b, copy.copy(b) is not b, copy.deepcopy(b) == b, array.typecodes, array.ArrayType is array.array)
+f = io.BytesIO()
+array.array('i', [1, 2, 3]).tofile(f)
+g = array.array('i'); f.seek(0); g.fromfile(f, 2); print(g)
+t(lambda: g.fromfile(f, 5))
+print(g, array.array('i', [1, 2]).__reduce_ex__(2)[1], array.array('f', [1.5, 2]).tolist(), array.array('b'), array.array('u'))
+x = array.array('i', [3, 1, 2]); x.reverse(); print(x, sorted(x), sum(x), max(x), list(reversed(x)))
