@@ -364,6 +364,17 @@ fn load_file(vm: &mut Vm, full: &str, file: &Path, pkg_dir: Option<&Path>) -> Py
     exec_module(vm, full, &source, &fname, path)
 }
 
+/// For `-m name` when no file on `sys.path` matched: the embedded source to run as `__main__`
+/// (the module itself, or a package's `__main__` submodule) with its file name, and whether
+/// `name` is a package.
+pub fn embedded_main_source(name: &str) -> Option<(String, &'static str, bool)> {
+    let (_, _, is_pkg) = embedded::LIB.iter().find(|(n, _, _)| *n == name)?;
+    let target = if *is_pkg { format!("{name}.__main__") } else { name.to_string() };
+    let (_, src, _) = embedded::LIB.iter().find(|(n, _, _)| *n == target)?;
+    let fname = format!("<spindle-lib>/{}.py", target.replace('.', "/"));
+    Some((fname, src, *is_pkg))
+}
+
 fn load_embedded(vm: &mut Vm, full: &str) -> PyResult<Option<Value>> {
     let Some((_, src, is_pkg)) = embedded::LIB.iter().find(|(n, _, _)| *n == full) else { return Ok(None) };
     let fname = format!("<spindle-lib>/{}{}", full.replace('.', "/"), if *is_pkg { "/__init__.py" } else { ".py" });

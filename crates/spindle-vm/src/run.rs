@@ -290,6 +290,28 @@ fn run_module_as_main(vm: &mut Vm, name: &str) -> PyResult<()> {
             }
         }
     }
+    // The library shipped inside the binary comes after sys.path (a script's own module
+    // shadows it, as for imports).
+    if let Some((f, source, is_pkg)) = crate::import::embedded_main_source(name) {
+        if let Ok(argv) = vm.get_attr_str(&sys, "argv") {
+            let fv = vm.new_str(&f);
+            let _ = vm.setitem(&argv, &Value::Int(0), fv);
+        }
+        let package = if is_pkg { Some(name.to_string()) } else { name.rsplit_once('.').map(|(p, _)| p.to_string()) };
+        if let Some(p) = &package {
+            crate::import::import_full(vm, p)?;
+        }
+        let m = main_module(vm, Some(&f))?;
+        let d = crate::types::module::module_dict(&m);
+        if let Some(p) = &package {
+            let k = Value::Obj(vm.intern("__package__"));
+            let v = vm.new_str(p);
+            crate::types::dict::dict_set(vm, &d, k, v)?;
+        }
+        let code = compile(vm, source, &f, Mode::Exec)?;
+        run_code(vm, code, &d, None)?;
+        return Ok(());
+    }
     let exe = std::env::args().next().unwrap_or_else(|| "spindle".into());
     crate::stdlib::sys::write_stderr(vm, &format!("{exe}: No module named {name}\n"));
     Err(PyErr(crate::exceptions::new_exception(&types().exc.system_exit, vec![Value::Int(1)])))
