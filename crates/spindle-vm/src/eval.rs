@@ -334,6 +334,23 @@ impl Vm {
                         }
                     };
                 }
+                // The end of a conditional jump whose operands take `len` instruction slots
+                // (the jump is the last): jump to `target` when `taken`, else step past it. A
+                // backward jump checks the eval breaker, with `lasti` at the jump.
+                macro_rules! branch {
+                    ($taken:expr, $target:expr, $len:expr) => {
+                        if $taken {
+                            let at = pc + $len - 1;
+                            pc = $target as usize;
+                            if pc < at {
+                                fr!().lasti = at;
+                                breaker!();
+                            }
+                        } else {
+                            pc += $len;
+                        }
+                    };
+                }
                 // `LoadMethodCached`'s work once the object is known: push (method, self), or
                 // (Null, attribute) when the name is not a plain method.
                 macro_rules! push_method {
@@ -672,16 +689,7 @@ impl Vm {
                             let y = &f.code.consts[c as usize];
                             match crate::fast_ops::compare(x, y, op) {
                                 Some(r) => {
-                                    if r == jump_if {
-                                        let at = pc + 2;
-                                        pc = target as usize;
-                                        if pc < at {
-                                            f.lasti = at;
-                                            breaker!();
-                                        }
-                                    } else {
-                                        pc += 3;
-                                    }
+                                    branch!(r == jump_if, target, 3);
                                 }
                                 None => {
                                     let x = x.clone();
@@ -700,16 +708,7 @@ impl Vm {
                             let y = &f.fast[b as usize];
                             match crate::fast_ops::compare(x, y, op) {
                                 Some(r) => {
-                                    if r == jump_if {
-                                        let at = pc + 2;
-                                        pc = target as usize;
-                                        if pc < at {
-                                            f.lasti = at;
-                                            breaker!();
-                                        }
-                                    } else {
-                                        pc += 3;
-                                    }
+                                    branch!(r == jump_if, target, 3);
                                 }
                                 None => {
                                     let (x, y) = (x.clone(), y.clone());
@@ -750,16 +749,7 @@ impl Vm {
                             match f.stack.last().and_then(|x| crate::fast_ops::compare(x, y, op)) {
                                 Some(r) => {
                                     f.stack.pop();
-                                    if r == jump_if {
-                                        let at = pc + 1;
-                                        pc = target as usize;
-                                        if pc < at {
-                                            f.lasti = at;
-                                            breaker!();
-                                        }
-                                    } else {
-                                        pc += 2;
-                                    }
+                                    branch!(r == jump_if, target, 2);
                                 }
                                 None => {
                                     let y = y.clone();
@@ -771,16 +761,7 @@ impl Vm {
                             let a = f.pop();
                             let r = a.is(&f.code.consts[c as usize]) != neg;
                             drop(a);
-                            if r == jump_if {
-                                let at = pc + 1;
-                                pc = target as usize;
-                                if pc < at {
-                                    fr!().lasti = at;
-                                    breaker!();
-                                }
-                            } else {
-                                pc += 2;
-                            }
+                            branch!(r == jump_if, target, 2);
                         }
                         Instr::ContainsJump { neg, jump_if, target } => {
                             let b = f.pop();
@@ -791,16 +772,7 @@ impl Vm {
                             } != neg;
                             drop(a);
                             drop(b);
-                            if r == jump_if {
-                                let at = pc;
-                                pc = target as usize;
-                                if pc < at {
-                                    fr!().lasti = at;
-                                    breaker!();
-                                }
-                            } else {
-                                pc += 1;
-                            }
+                            branch!(r == jump_if, target, 1);
                         }
                         Instr::LoadDerefContainsJump(i) => {
                             // SAFETY: `instrs` is the current frame's code (see `set_fp!`); the
@@ -826,16 +798,7 @@ impl Vm {
                             } != neg;
                             drop(a);
                             drop(b);
-                            if r == jump_if {
-                                let at = pc;
-                                pc = target as usize;
-                                if pc < at {
-                                    fr!().lasti = at;
-                                    breaker!();
-                                }
-                            } else {
-                                pc += 1;
-                            }
+                            branch!(r == jump_if, target, 1);
                         }
                         Instr::FastConstOp { a, c, op } => {
                             let x = &f.fast[a as usize];
